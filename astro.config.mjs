@@ -1,0 +1,18 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import { rehypeNfc } from './src/lib/rehype-nfc.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://bantin.example.gov.vn',
+  trailingSlash: 'always',
+  // Two items with the same URL slug stop the build instead of one silently replacing the other.
+  prerenderConflictBehavior: 'error',
+  markdown: {
+    processor: unified({ rehypePlugins: [rehypeNfc] }),
+  },
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), searchIndex()],
+});

@@ -1,0 +1,23 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Where editors' files live. `BAN_TIN_CONTENT` points the build at another folder
+ * (the build tests use fixture sites); the default is the repository's `content/`.
+ */
+export const CONTENT_ROOT = process.env.BAN_TIN_CONTENT ?? './content';
+
+export function contentDir(collection: string): string {
+  return path.posix.join(CONTENT_ROOT.replaceAll('\\', '/'), collection);
+}
+
+/** Slugs of the data files of a collection (`content/units/doan-khoi.yaml` → `doan-khoi`). */
+export function dataSlugs(collection: string): Set<string> {
+  const dir = contentDir(collection);
+  if (!existsSync(dir)) return new Set();
+  return new Set(
+    readdirSync(dir)
+      .filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('_'))
+      .map((name) => name.replace(/\.ya?ml$/, '')),
+  );
+}

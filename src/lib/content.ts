@@ -1,0 +1,136 @@
+/**
+ * The published portal, queried once: every page takes its items from here, already filtered
+ * (no drafts, scheduled or expired items) and sorted newest first.
+ */
+import type { ImageMetadata } from 'astro';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { yearOf } from './dates';
+import { groupBy, isPublished, newestFirst, splitEvents, type StreamItem } from './stream';
+import { slugify } from './slug';
+import { urls } from './urls';
+
+export type NewsEntry = CollectionEntry<'news'>;
+export type ReportEntry = CollectionEntry<'reports'>;
+export type EventEntry = CollectionEntry<'events'>;
+export type Category = CollectionEntry<'categories'>;
+export type Unit = CollectionEntry<'units'>;
+
+interface ItemBase extends StreamItem {
+  url: string;
+  description: string;
+  /** False when the editor gave only a day. */
+  hasTime: boolean;
+  year: number;
+  cover?: ImageMetadata;
+  coverAlt?: string;
+  featured: boolean;
+}
+export type NewsItem = ItemBase & { kind: 'news'; entry: NewsEntry };
+export type ReportItem = ItemBase & { kind: 'report'; entry: ReportEntry };
+export type EventItem = ItemBase & { kind: 'event'; entry: EventEntry; start: Date; end?: Date };
+export type Item = NewsItem | ReportItem | EventItem;
+
+export interface Tag {
+  slug: string;
+  /** The spelling editors used first. */
+  name: string;
+  items: Item[];
+}
+
+export interface Portal {
+  /** Every published item, newest first. */
+  items: Item[];
+  news: NewsItem[];
+  reports: ReportItem[];
+  events: EventItem[];
+  upcomingEvents: EventItem[];
+  pastEvents: EventItem[];
+  categories: Category[];
+  units: Unit[];
+  byCategory: Map<string, Item[]>;
+  byUnit: Map<string, Item[]>;
+  byYear: Map<string, Item[]>;
+  tags: Tag[];
+  /** When this build considers "now": scheduled items after it are left out. */
+  now: Date;
+}
+
+/** The build's clock; `BAN_TIN_NOW` pins it so tests see a fixed present. */
+export function buildTime(): Date {
+  const pinned = process.env.BAN_TIN_NOW;
+  return pinned ? new Date(pinned) : new Date();
+}
+
+function newsItem(entry: NewsEntry): NewsItem {
+  const d = entry.data;
+  return {
+    kind: 'news', entry, id: entry.id, url: urls.item('news', entry.id),
+    title: d.title, description: d.description, date: d.pubDate.date, hasTime: d.pubDate.hasTime,
+    year: yearOf(d.pubDate.date), category: d.category, tags: d.tags, unit: d.unit,
+    cover: d.cover, coverAlt: d.coverAlt, featured: d.featured,
+  };
+}
+
+function reportItem(entry: ReportEntry): ReportItem {
+  return { ...newsItem(entry as unknown as NewsEntry), kind: 'report', entry, url: urls.item('report', entry.id) };
+}
+
+function eventItem(entry: EventEntry): EventItem {
+  const d = entry.data;
+  const listed = d.pubDate ?? d.start;
+  return {
+    kind: 'event', entry, id: entry.id, url: urls.item('event', entry.id),
+    title: d.title, description: d.description, date: listed.date, hasTime: listed.hasTime,
+    year: yearOf(listed.date), category: d.category, tags: d.tags, unit: d.unit,
+    cover: d.cover, coverAlt: d.coverAlt, featured: d.featured,
+    start: d.start.date, end: d.end?.date,
+  };
+}
+
+async function load(): Promise<Portal> {
+  const now = buildTime();
+  const published = <T extends { data: { draft: boolean; pubDate?: { date: Date }; expiryDate?: { date: Date } } }>(entry: T) =>
+    isPublished({ draft: entry.data.draft, pubDate: entry.data.pubDate?.date, expiryDate: entry.data.expiryDate?.date }, now);
+
+  const news = newestFirst((await getCollection('news', published)).map(newsItem));
+  const reports = newestFirst((await getCollection('reports', published)).map(reportItem));
+  const events = newestFirst((await getCollection('events', published)).map(eventItem));
+  const items = newestFirst<Item>([...news, ...reports, ...events]);
+  const categories = (await getCollection('categories')).sort(
+    (a, b) => (a.data.menuOrder ?? 99) - (b.data.menuOrder ?? 99) || a.data.name.localeCompare(b.data.name, 'vi'),
+  );
+  const units = (await getCollection('units')).sort((a, b) => a.data.name.localeCompare(b.data.name, 'vi'));
+
+  const tags = [...groupBy(items, (item) => item.tags.map(slugify)).entries()]
+    .map(([slug, tagged]) => ({ slug, items: tagged, name: tagged[0].tags.find((t) => slugify(t) === slug) ?? slug }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+
+  const { upcoming, past } = splitEvents(events, now);
+  return {
+    items, news, reports, events, upcomingEvents: upcoming, pastEvents: past, categories, units, tags, now,
+    byCategory: groupBy(items, (item) => [item.category]),
+    byUnit: groupBy(items, (item) => [item.unit]),
+    byYear: groupBy(items, (item) => [item.year]),
+  };
+}
+
+let cached: Promise<Portal> | undefined;
+
+/** The published portal; loaded once per build. */
+export function getPortal(): Promise<Portal> {
+  cached ??= load();
+  return cached;
+}
+
+export function categoryName(portal: Portal, slug: string): string {
+  return portal.categories.find((c) => c.id === slug)?.data.name ?? slug;
+}
+
+export function findUnit(portal: Portal, slug: string | undefined): Unit | undefined {
+  return slug ? portal.units.find((u) => u.id === slug) : undefined;
+}
+
+/** Units directly under `slug`. */
+export function subUnits(portal: Portal, slug: string): Unit[] {
+  return portal.units.filter((u) => u.data.parent === slug);
+}

@@ -1,0 +1,27 @@
+import { CORE_SCHEMA, load } from 'js-yaml';
+
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+export interface SplitFile {
+  /** Frontmatter fields; dates stay the strings the editor wrote. */
+  data: Record<string, unknown>;
+  body: string;
+  /** Line of the file where the body starts (1-based). */
+  bodyStartLine: number;
+}
+
+/**
+ * Splits an article into frontmatter and body. YAML's core schema keeps `2021-02-31` a string instead of
+ * silently turning it into 3 March, so our schema can reject it.
+ */
+export function splitFrontmatter(source: string): SplitFile {
+  const match = FRONTMATTER.exec(source);
+  if (!match) return { data: {}, body: source, bodyStartLine: 1 };
+  const loaded = load(match[1], { schema: CORE_SCHEMA });
+  const data = loaded && typeof loaded === 'object' && !Array.isArray(loaded) ? (loaded as Record<string, unknown>) : {};
+  return {
+    data,
+    body: source.slice(match[0].length),
+    bodyStartLine: match[0].split('\n').length,
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Vietnamese readers often type without tones and write đ as d ("doan vien" for "đoàn viên").
+ * Pagefind folds tones but keeps đ distinct, so a query is searched in each of its d/đ spellings
+ * and the results merged. In Vietnamese đ only starts a syllable, so each word has at most two spellings.
+ */
+
+/** Composed Unicode, single spaces: NFD input (Word, some keyboards) must not change results. */
+export function normaliseQuery(query: string): string {
+  return query.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** At most 2^MAX_EXPANDED searches per query. */
+const MAX_EXPANDED = 3;
+
+/**
+ * Every spelling of a query with word-initial d read as d or đ, the reader's own spelling first.
+ * Quotes and other words are kept as typed.
+ */
+export function querySpellings(query: string): string[] {
+  const normalised = normaliseQuery(query);
+  const words = normalised.split(/(\s+|")/);
+  const expandable = words
+    .map((word, index) => ({ word, index }))
+    .filter(({ word }) => /^d/i.test(word))
+    .slice(0, MAX_EXPANDED);
+  let spellings = [words];
+  for (const { word, index } of expandable) {
+    const withD = (word[0] === 'D' ? 'Đ' : 'đ') + word.slice(1);
+    spellings = spellings.flatMap((parts) => [parts, parts.map((part, i) => (i === index ? withD : part))]);
+  }
+  return spellings.map((parts) => parts.join(''));
+}
+
+export interface Scored {
+  id: string;
+  score: number;
+}
+
+/** Results of several spellings, each page once with its best score, best first. */
+export function mergeByScore<T extends Scored>(lists: readonly (readonly T[])[]): T[] {
+  const best = new Map<string, T>();
+  for (const list of lists) {
+    for (const result of list) {
+      const seen = best.get(result.id);
+      if (!seen || result.score > seen.score) best.set(result.id, result);
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Merges lists that are each sorted newest first, reading dates lazily (a date costs a fragment download),
+ * and returns the first `count` ids in date order without duplicates.
+ */
+export async function mergeByDate<T extends { id: string }>(
+  lists: readonly (readonly T[])[],
+  dateOf: (result: T) => Promise<string>,
+  count: number,
+): Promise<T[]> {
+  const positions = lists.map(() => 0);
+  const seen = new Set<string>();
+  const merged: T[] = [];
+  const heads = async () =>
+    Promise.all(
+      lists.map(async (list, i) => {
+        while (positions[i] < list.length && seen.has(list[positions[i]].id)) positions[i]++;
+        const head = list[positions[i]];
+        return head ? { i, head, date: await dateOf(head) } : undefined;
+      }),
+    );
+  while (merged.length < count) {
+    const candidates = (await heads()).filter((c) => c !== undefined);
+    if (candidates.length === 0) break;
+    const newest = candidates.reduce((a, b) => (b.date > a.date ? b : a));
+    merged.push(newest.head);
+    seen.add(newest.head.id);
+    positions[newest.i]++;
+  }
+  return merged;
+}

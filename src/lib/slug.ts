@@ -1,0 +1,34 @@
+/** Vietnamese text folding and ASCII URL slugs. */
+
+/** Removes tones and marks and turns đ/Đ into d/D: "Đoàn viên" → "Doan vien". */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
+}
+
+/** An ASCII slug for URLs: "Hiến máu tình nguyện 2024" → "hien-mau-tinh-nguyen-2024". */
+export function slugify(text: string): string {
+  return foldVietnamese(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function isSlug(text: string): boolean {
+  return SLUG_PATTERN.test(text);
+}
+
+/** The first slug not in `taken`: "tieu-de", then "tieu-de-2", "tieu-de-3"… */
+export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Pure rules over the portal's items: what is published, in which order, what is related.
+ * Pages never filter or sort collections themselves; they call these through `content.ts`.
+ */
+import type { ItemKind } from './urls';
+
+export interface StreamItem {
+  kind: ItemKind;
+  id: string;
+  title: string;
+  /** The date the item is listed under (an event without `pubDate`: its start). */
+  date: Date;
+  category: string;
+  tags: readonly string[];
+  unit?: string;
+}
+
+export interface PublishState {
+  draft: boolean;
+  /** Absent for events announced at once. */
+  pubDate?: Date;
+  expiryDate?: Date;
+}
+
+/** Drafts, items scheduled after `now` and expired items are built nowhere. */
+export function isPublished(state: PublishState, now: Date): boolean {
+  if (state.draft) return false;
+  if (state.pubDate && state.pubDate > now) return false;
+  if (state.expiryDate && state.expiryDate <= now) return false;
+  return true;
+}
+
+/** Newest first; equal dates by title so builds are stable. */
+export function newestFirst<T extends Pick<StreamItem, 'date' | 'title'>>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => b.date.getTime() - a.date.getTime() || a.title.localeCompare(b.title, 'vi'));
+}
+
+/** Groups items by a key; an item with several keys (tags) lands in each group. Groups keep the items' order. */
+export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly (string | number | undefined)[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of new Set(keys(item))) {
+      if (key === undefined) continue;
+      const name = String(key);
+      const group = groups.get(name);
+      if (group) group.push(item);
+      else groups.set(name, [item]);
+    }
+  }
+  return groups;
+}
+
+/**
+ * How related `other` is to `item`: shared tags weigh most, then the same unit and category.
+ * Ties go to the closer date.
+ */
+export function relatedScore(item: StreamItem, other: StreamItem): number {
+  const tags = new Set(item.tags.map((t) => t.toLowerCase()));
+  const sharedTags = other.tags.filter((t) => tags.has(t.toLowerCase())).length;
+  return sharedTags * 3 + (item.unit && item.unit === other.unit ? 2 : 0) + (item.category === other.category ? 1 : 0);
+}
+
+export function relatedItems<T extends StreamItem>(item: T, candidates: readonly T[], limit = 5): T[] {
+  return candidates
+    .filter((other) => !(other.kind === item.kind && other.id === item.id))
+    .map((other) => ({ other, score: relatedScore(item, other), distance: Math.abs(other.date.getTime() - item.date.getTime()) }))
+    .filter(({ score }) => score > 0)
+    .sort((a, b) => b.score - a.score || a.distance - b.distance)
+    .slice(0, limit)
+    .map(({ other }) => other);
+}
+
+/** Neighbours of an item in a newest-first list: `newer` and `older`. */
+export function neighbours<T extends Pick<StreamItem, 'kind' | 'id'>>(item: T, newestFirstList: readonly T[]) {
+  const index = newestFirstList.findIndex((other) => other.kind === item.kind && other.id === item.id);
+  if (index < 0) return { newer: undefined, older: undefined };
+  return { newer: newestFirstList[index - 1], older: newestFirstList[index + 1] };
+}
+
+export interface Timed {
+  start: Date;
+  end?: Date;
+}
+
+/** Upcoming events (not yet ended), soonest first, and past ones, latest first. */
+export function splitEvents<T extends Timed>(events: readonly T[], now: Date): { upcoming: T[]; past: T[] } {
+  const isOver = (e: T) => (e.end ?? e.start) < now;
+  return {
+    upcoming: events.filter((e) => !isOver(e)).sort((a, b) => a.start.getTime() - b.start.getTime()),
+    past: events.filter(isOver).sort((a, b) => b.start.getTime() - a.start.getTime()),
+  };
+}

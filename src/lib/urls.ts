@@ -1,0 +1,29 @@
+/** The portal's URL scheme, in one place. Every URL ends with a slash. */
+import { slugify } from './slug';
+
+export type ItemKind = 'news' | 'report' | 'event';
+
+export const KIND_PATHS: Record<ItemKind, string> = { news: 'tin-tuc', report: 'bao-cao', event: 'su-kien' };
+
+export const urls = {
+  home: '/',
+  item: (kind: ItemKind, id: string) => `/${KIND_PATHS[kind]}/${id}/`,
+  /** The whole news stream: "Tin tức - Sự kiện". */
+  stream: '/tin-tuc/',
+  category: (slug: string) => `/chuyen-muc/${slug}/`,
+  tag: (tag: string) => `/the/${slugify(tag)}/`,
+  unit: (slug: string) => `/don-vi/${slug}/`,
+  units: '/don-vi/',
+  year: (year: number | string) => `/nam/${year}/`,
+  events: '/su-kien/',
+  reports: '/bao-cao/',
+  search: '/tim-kiem/',
+  feed: '/rss.xml',
+  categoryFeed: (slug: string) => `/chuyen-muc/${slug}/rss.xml`,
+  guide: '/huong-dan-bien-tap/',
+};
+
+/** Page `n` of a listing whose first page is `base`: `/chuyen-muc/x/` → `/chuyen-muc/x/trang/2/`. */
+export function pageUrl(base: string, page: number): string {
+  return page <= 1 ? base : `${base}trang/${page}/`;
+}
