@@ -91,7 +91,9 @@ export function findUnsafeMdx(body: string): MdxProblem[] {
     tree = parser.parse(body);
   } catch (error) {
     const err = error as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message: string };
-    const line = err.line ?? err.place?.line ?? err.place?.start?.line ?? 1;
+    // Some micromark errors carry their place only in the text: "… (3:1-3:10)".
+    const fromText = /\((\d+):\d+/.exec(err.reason ?? err.message)?.[1];
+    const line = err.line ?? err.place?.line ?? err.place?.start?.line ?? (fromText ? Number(fromText) : 1);
     return [{ line, message: `lỗi cú pháp MDX: ${err.reason ?? err.message}` }];
   }
   const problems: MdxProblem[] = [];

@@ -1,0 +1,119 @@
+/**
+ * Every way an editor's file can be wrong stops the content sync (the first step of `astro build` and
+ * `astro check`) with a message naming the file, the field and what was expected.
+ */
+import { describe, expect, it } from 'vitest';
+import { contentWith, runAstro } from '../helpers/astro';
+
+const news = (frontmatter: string, body = 'Nội dung bài viết.') => `---\n${frontmatter.trim()}\n---\n\n${body}\n`;
+const VALID = `title: Bài hợp lệ\ndescription: Tóm tắt.\npubDate: 2024-04-14\ncategory: tin-tuc-su-kien`;
+
+interface Case {
+  name: string;
+  files: Record<string, string>;
+  /** Every string must appear in the output. */
+  expected: string[];
+}
+
+const cases: Case[] = [
+  {
+    name: 'a missing required field',
+    files: { 'news/thieu-tieu-de.md': news('description: Tóm tắt.\npubDate: 2024-04-14\ncategory: tin-tuc-su-kien') },
+    expected: ['thieu-tieu-de.md', 'title', 'thiếu tiêu đề'],
+  },
+  {
+    name: 'a date in day/month/year form',
+    files: { 'news/sai-ngay.md': news(VALID.replace('2024-04-14', '31/02/2021')) },
+    expected: ['sai-ngay.md', 'pubDate', '"31/02/2021" không phải ngày hợp lệ', 'YYYY-MM-DD'],
+  },
+  {
+    name: 'a day that does not exist',
+    files: { 'news/ngay-khong-co.md': news(VALID.replace('2024-04-14', '2021-02-31')) },
+    expected: ['ngay-khong-co.md', 'pubDate', '"2021-02-31" không phải ngày hợp lệ'],
+  },
+  {
+    name: 'an unknown category',
+    files: { 'news/sai-chuyen-muc.md': news(VALID.replace('tin-tuc-su-kien', 'the-thao')) },
+    expected: ['sai-chuyen-muc.md', 'category', 'chuyên mục "the-thao" không tồn tại', 'tin-tuc-su-kien'],
+  },
+  {
+    name: 'an unknown unit',
+    files: { 'news/sai-don-vi.md': news(`${VALID}\nunit: doan-xa`) },
+    expected: ['sai-don-vi.md', 'unit', 'đơn vị "doan-xa" không tồn tại', 'doan-khoi'],
+  },
+  {
+    name: 'a cover without its description',
+    files: { 'news/thieu-mo-ta-anh/index.md': news(`${VALID}\ncover: ../hien-mau-tinh-nguyen/anh-bia.jpg`) },
+    expected: ['thieu-mo-ta-anh', 'coverAlt', 'có ảnh bìa (cover) thì phải có mô tả ảnh (coverAlt)'],
+  },
+  {
+    name: 'an image that does not exist',
+    files: { 'news/thieu-anh.md': news(`${VALID}\ngallery:\n  - src: ./khong-co.jpg\n    alt: Ảnh`) },
+    expected: ['thieu-anh.md', 'gallery[0].src', 'không tìm thấy ảnh "./khong-co.jpg"'],
+  },
+  {
+    name: 'broken YAML in an article',
+    files: { 'news/yaml-hong.md': news(`${VALID}\ntags: [hiến máu`) },
+    expected: ['yaml-hong.md', 'unexpected end of the stream'],
+  },
+  {
+    name: 'broken YAML in a unit',
+    files: { 'units/don-vi-hong.yaml': 'name: "Đơn vị\nparent: doan-khoi\n' },
+    expected: ['don-vi-hong.yaml'],
+  },
+  {
+    name: 'broken MDX',
+    files: { 'news/mdx-hong.mdx': news(VALID, 'Đoạn đầu.\n\n<Callout>\n\nchưa đóng thẻ') },
+    expected: ['mdx-hong.mdx', 'lỗi cú pháp MDX', 'Callout'],
+  },
+  {
+    name: 'two items with the same URL',
+    files: { 'news/2025/tin-so-01.md': news(VALID.replace('Bài hợp lệ', 'Bài trùng tên')) },
+    expected: ['trùng đường dẫn "tin-so-01"', '2025/tin-so-01.md', 'tin-so-01.md'],
+  },
+  {
+    name: 'an import in MDX',
+    files: { 'news/co-import.mdx': news(VALID, "import fs from 'node:fs'\n\nĐoạn văn.") },
+    expected: ['co-import.mdx', 'dòng 8', 'không được dùng "import"/"export"'],
+  },
+  {
+    name: 'an expression reading secrets',
+    files: { 'news/doc-bien-moi-truong.mdx': news(VALID, 'Khóa: {process.env.SECRET}') },
+    expected: ['doc-bien-moi-truong.mdx', 'biểu thức {process.env.SECRET} không được phép'],
+  },
+  {
+    name: 'a file name that is not an ASCII slug',
+    files: { 'news/Hiến máu.md': news(VALID) },
+    expected: ['Hiến máu.md', 'không dùng được làm đường dẫn', '"hien-mau"'],
+  },
+  {
+    name: 'a report without its period and with a formatted number',
+    files: {
+      'reports/bao-cao-loi.md': news(`${VALID}\nunit: doan-khoi\nmetrics:\n  - { label: Kinh phí, value: "15.000.000" }`),
+    },
+    expected: ['bao-cao-loi.md', 'period', 'metrics', 'value phải là số'],
+  },
+  {
+    name: 'an event without a place',
+    files: { 'events/thieu-dia-diem.md': news('title: Sự kiện\ndescription: Mô tả.\nstart: 2026-12-01T08:00:00+07:00') },
+    expected: ['thieu-dia-diem.md', 'location', 'thiếu địa điểm'],
+  },
+];
+
+describe('bad content stops the build with a clear message', () => {
+  it.each(cases)('$name', ({ files, expected }) => {
+    const content = contentWith(files);
+    try {
+      const run = runAstro(['sync'], content.dir);
+      expect(run.status, run.output).not.toBe(0);
+      for (const text of expected) expect(run.output).toContain(text);
+    } finally {
+      content.cleanup();
+    }
+  });
+
+  it('the fixture content itself passes', () => {
+    const run = runAstro(['sync'], contentWith({}).dir);
+    expect(run.status, run.output).toBe(0);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { pageNumbers, pagedPaths, paginate } from '../../src/lib/pagination';
+import { groupBy, isPublished, neighbours, newestFirst, relatedItems, splitEvents, type StreamItem } from '../../src/lib/stream';
+import { pageUrl, urls } from '../../src/lib/urls';
+
+const day = (d: string) => new Date(`${d}T00:00:00+07:00`);
+const item = (id: string, date: string, extra: Partial<StreamItem> = {}): StreamItem => ({
+  kind: 'news', id, title: id, date: day(date), category: 'tin-tuc-su-kien', tags: [], ...extra,
+});
+
+describe('pagination', () => {
+  it('splits into pages of 20 and keeps one empty page', () => {
+    const pages = paginate(Array.from({ length: 45 }, (_, i) => i));
+    expect(pages.map((p) => p.items.length)).toEqual([20, 20, 5]);
+    expect(pages[2]).toMatchObject({ current: 3, total: 3 });
+    expect(paginate([])).toEqual([{ items: [], current: 1, total: 1 }]);
+  });
+
+  it('numbers pages with gaps around the current one', () => {
+    expect(pageNumbers(1, 1)).toEqual([1]);
+    expect(pageNumbers(1, 5)).toEqual([1, 2, 3, 4, 5]);
+    expect(pageNumbers(10, 20)).toEqual([1, 'gap', 8, 9, 10, 11, 12, 'gap', 20]);
+    expect(pageNumbers(4, 20)).toEqual([1, 2, 3, 4, 5, 6, 'gap', 20]);
+  });
+
+  it('maps pages to URLs and route parameters that agree', () => {
+    const paths = pagedPaths({ category: 'x' }, Array.from({ length: 21 }, (_, i) => i), {});
+    expect(paths.map((p) => p.params)).toEqual([{ category: 'x', page: undefined }, { category: 'x', page: 'trang/2' }]);
+    expect(pageUrl(urls.category('x'), 2)).toBe('/chuyen-muc/x/trang/2/');
+    expect(pageUrl(urls.category('x'), 1)).toBe('/chuyen-muc/x/');
+    expect(urls.tag('Hiến máu')).toBe('/the/hien-mau/');
+  });
+});
+
+describe('publishing', () => {
+  const now = new Date('2026-11-23T03:00:00Z');
+  it('hides drafts, scheduled and expired items', () => {
+    expect(isPublished({ draft: false, pubDate: day('2026-11-23') }, now)).toBe(true);
+    expect(isPublished({ draft: true, pubDate: day('2020-01-01') }, now)).toBe(false);
+    expect(isPublished({ draft: false, pubDate: day('2026-11-24') }, now)).toBe(false);
+    expect(isPublished({ draft: false, pubDate: day('2020-01-01'), expiryDate: day('2026-11-23') }, now)).toBe(false);
+    expect(isPublished({ draft: false }, now)).toBe(true);
+  });
+});
+
+describe('listings', () => {
+  const a = item('a', '2024-01-01', { tags: ['hiến máu'], unit: 'u1' });
+  const b = item('b', '2024-03-01', { tags: ['Hiến máu', 'tình nguyện'] });
+  const c = item('c', '2024-02-01', { unit: 'u1', category: 'khac' });
+  const d = item('d', '2020-02-01', { category: 'khac' });
+
+  it('sorts newest first', () => {
+    expect(newestFirst([a, b, c]).map((i) => i.id)).toEqual(['b', 'c', 'a']);
+  });
+
+  it('groups by keys, once per group', () => {
+    const groups = groupBy([a, b, c], (i) => [i.unit]);
+    expect(groups.get('u1')?.map((i) => i.id)).toEqual(['a', 'c']);
+    expect(groups.has('undefined')).toBe(false);
+  });
+
+  it('ranks related items by shared tags, then unit, then category, and never the item itself', () => {
+    expect(relatedItems(a, [a, b, c, d]).map((i) => i.id)).toEqual(['b', 'c']);
+    expect(relatedItems(d, [a, b, c, d]).map((i) => i.id)).toEqual(['c']);
+  });
+
+  it('finds the newer and older neighbours', () => {
+    const list = newestFirst([a, b, c]);
+    expect(neighbours(c, list)).toEqual({ newer: b, older: a });
+    expect(neighbours(b, list).newer).toBeUndefined();
+  });
+
+  it('splits events into upcoming (soonest first) and past (latest first)', () => {
+    const now = day('2026-11-23');
+    const events = [
+      { id: 'old', start: day('2025-01-01') },
+      { id: 'soon', start: day('2026-12-01') },
+      { id: 'later', start: day('2027-03-26') },
+      { id: 'running', start: day('2026-11-20'), end: day('2026-11-30') },
+    ];
+    const { upcoming, past } = splitEvents(events, now);
+    expect(upcoming.map((e) => e.id)).toEqual(['running', 'soon', 'later']);
+    expect(past.map((e) => e.id)).toEqual(['old']);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { mergeByDate, mergeByScore, normaliseQuery, querySpellings } from '../../src/lib/search-query';
+
+describe('query spellings', () => {
+  it('reads each word-initial d as d or đ, the typed spelling first', () => {
+    expect(querySpellings('doan vien')).toEqual(['doan vien', 'đoan vien']);
+    expect(querySpellings('Dinh Tien Hoang')).toEqual(['Dinh Tien Hoang', 'Đinh Tien Hoang']);
+    expect(querySpellings('chi doan so thong tin')).toEqual(['chi doan so thong tin', 'chi đoan so thong tin']);
+  });
+
+  it('expands every d-word, up to three of them', () => {
+    expect(querySpellings('dai doi duong')).toHaveLength(8);
+    expect(querySpellings('da de di do du')).toHaveLength(8);
+  });
+
+  it('leaves queries without d, or already with đ, alone', () => {
+    expect(querySpellings('hiến máu')).toEqual(['hiến máu']);
+    expect(querySpellings('đoàn viên')).toEqual(['đoàn viên']);
+  });
+
+  it('keeps quoted phrases quoted', () => {
+    expect(querySpellings('"doan vien" tre')).toEqual(['"doan vien" tre', '"đoan vien" tre']);
+  });
+
+  it('composes decomposed input and trims spaces', () => {
+    expect(normaliseQuery('  hiến   máu '.normalize('NFD'))).toBe('hiến máu');
+    expect(normaliseQuery('hiến máu'.normalize('NFD'))).toBe('hiến máu'.normalize('NFC'));
+  });
+});
+
+describe('merging results of several spellings', () => {
+  it('keeps each page once with its best score', () => {
+    const merged = mergeByScore([
+      [{ id: 'a', score: 1 }, { id: 'b', score: 0.5 }],
+      [{ id: 'b', score: 2 }, { id: 'c', score: 0.1 }],
+    ]);
+    expect(merged.map((r) => [r.id, r.score])).toEqual([['b', 2], ['a', 1], ['c', 0.1]]);
+  });
+
+  it('merges date-sorted lists lazily', async () => {
+    const dates: Record<string, string> = { a: '2024-05-01', b: '2024-03-01', c: '2024-04-01', d: '2023-01-01' };
+    const asked: string[] = [];
+    const merged = await mergeByDate(
+      [[{ id: 'a' }, { id: 'b' }, { id: 'd' }], [{ id: 'c' }, { id: 'b' }]],
+      async (r) => {
+        asked.push(r.id);
+        return dates[r.id];
+      },
+      3,
+    );
+    expect(merged.map((r) => r.id)).toEqual(['a', 'c', 'b']);
+    expect(asked).not.toContain('d');
+  });
+});

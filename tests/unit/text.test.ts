@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { entryIdFromPath, slugProblem } from '../../src/lib/entry-id';
+import { formatNumber, formatQuantity } from '../../src/lib/numbers';
+import { foldVietnamese, isSlug, slugify, uniqueSlug } from '../../src/lib/slug';
+
+describe('slugs', () => {
+  it('folds tones and đ into ASCII', () => {
+    expect(slugify('Đoàn viên hiến máu tình nguyện')).toBe('doan-vien-hien-mau-tinh-nguyen');
+    expect(slugify('ĐẠI HỘI Đoàn lần thứ XIV (2022 – 2027)!')).toBe('dai-hoi-doan-lan-thu-xiv-2022-2027');
+    expect(slugify('Chào mừng 26/3')).toBe('chao-mung-26-3');
+  });
+
+  it('gives the same slug for decomposed (NFD) input', () => {
+    expect(slugify('Hiến máu'.normalize('NFD'))).toBe('hien-mau');
+  });
+
+  it('folds text while keeping case and spaces', () => {
+    expect(foldVietnamese('Đinh Tiên Hoàng')).toBe('Dinh Tien Hoang');
+  });
+
+  it('recognises slugs and finds a free one', () => {
+    expect(isSlug('hien-mau-2024')).toBe(true);
+    expect(isSlug('Hien-mau')).toBe(false);
+    expect(isSlug('hiến-máu')).toBe(false);
+    expect(uniqueSlug('tieu-de', new Set(['tieu-de', 'tieu-de-2']))).toBe('tieu-de-3');
+    expect(uniqueSlug('moi', new Set())).toBe('moi');
+  });
+
+  it('takes the slug from the file or its folder', () => {
+    expect(entryIdFromPath('2024/hien-mau/index.mdx')).toBe('hien-mau');
+    expect(entryIdFromPath('2024/hien-mau.md')).toBe('hien-mau');
+    expect(entryIdFromPath('doan-khoi.yaml')).toBe('doan-khoi');
+    expect(slugProblem('hien-mau')).toBeUndefined();
+    expect(slugProblem('Hiến máu')).toContain('"hien-mau"');
+  });
+});
+
+describe('Vietnamese numbers', () => {
+  it('groups thousands with dots and uses a decimal comma', () => {
+    expect(formatNumber(15000000)).toBe('15.000.000');
+    expect(formatNumber(2.5)).toBe('2,5');
+    expect(formatNumber(152)).toBe('152');
+    expect(formatQuantity(15000000, 'đồng')).toBe('15.000.000 đồng');
+    expect(formatQuantity(11)).toBe('11');
+  });
+});
