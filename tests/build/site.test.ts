@@ -1,0 +1,125 @@
+/** A full build of the fixture site: pages, listings, pagination, feeds, and what must never be published. */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_CONTENT, ROOT, runAstro } from '../helpers/astro';
+
+const DIST = path.join(ROOT, 'tests/fixtures/site/dist');
+const page = (url: string) => readFileSync(path.join(DIST, url, url.endsWith('.xml') ? '' : 'index.html'), 'utf8');
+const exists = (url: string) => existsSync(path.join(DIST, url, url.endsWith('.xml') ? '' : 'index.html'));
+const allFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|xml|txt)$/.test(f)).map((f) => path.join(dir, f));
+const countItems = (html: string) => (html.match(/<article class="card/g) ?? []).length;
+
+beforeAll(() => {
+  const run = runAstro(['build', '--outDir', DIST], FIXTURE_CONTENT);
+  if (run.status !== 0) throw new Error(run.output);
+});
+
+describe('fixture site build', () => {
+  it('builds an article page with breadcrumb, Vietnamese date, lead, gallery, byline, tags and share links', () => {
+    const html = page('/tin-tuc/hien-mau-tinh-nguyen/');
+    expect(html).toContain('<html lang="vi"');
+    expect(html).toContain('Bỏ qua để đến nội dung chính');
+    expect(html).toMatch(/<nav class="breadcrumb[^>]*aria-label="Đường dẫn"/);
+    expect(html).toContain('>Chủ Nhật, 14/04/2024, 08:30</time>');
+    expect(html).toContain('Cập nhật lúc Thứ Hai, 15/04/2024, 10:00');
+    expect(html).toContain('Nội dung cập nhật: Bổ sung số đơn vị máu thu được.');
+    expect(html).toContain('Một số hình ảnh');
+    expect(html).toContain('<figcaption data-astro-cid');
+    expect(html).toContain('Kiểm tra sức khỏe trước khi hiến máu');
+    expect(html).toContain('Nguyễn Văn An – Chi đoàn Sở TT&amp;TT');
+    expect(html).toContain('href="/the/hien-mau/"');
+    expect(html).toContain('facebook.com/sharer');
+    expect(html).toContain('zalo.me');
+    expect(html).toContain('<aside class="callout note"');
+    expect(html).toContain('"@type":"NewsArticle"');
+    expect(html).toContain('<link rel="canonical" href="https://bantin.example.gov.vn/tin-tuc/hien-mau-tinh-nguyen/">');
+    expect(html).toContain('<meta property="og:image" content="https://bantin.example.gov.vn/_astro/');
+    expect(html).toMatch(/srcset="[^"]+\.webp 480w/);
+  });
+
+  it('shows related items and the neighbours in the category', () => {
+    const html = page('/tin-tuc/hien-mau-tinh-nguyen/');
+    expect(html).toContain('Tin liên quan');
+    expect(html).toContain('/bao-cao/bao-cao-nhiem-ky-2017-2019/');
+  });
+
+  it('builds a report page with its period and Vietnamese figures', () => {
+    const html = page('/bao-cao/bao-cao-nhiem-ky-2017-2019/');
+    expect(html).toContain('Nhiệm kỳ 2017 - 2019');
+    expect(html).toContain('15.000.000 đồng');
+    expect(html).toContain('15 lượt');
+    expect(html).toContain('Đoàn viên mới');
+  });
+
+  it('lists reports in the news stream of their category', () => {
+    expect(page('/chuyen-muc/tin-tuc-su-kien/trang/2/')).toContain('/bao-cao/bao-cao-nhiem-ky-2017-2019/');
+  });
+
+  it('builds event pages and splits upcoming from past events', () => {
+    const html = page('/su-kien/ngay-hoi-hien-mau-2030/');
+    expect(html).toContain('Nhà văn hóa tỉnh, số 1 đường Đinh Tiên Hoàng');
+    expect(html).toContain('"@type":"Event"');
+    expect(html).toContain('Đoàn Khối các cơ quan tỉnh');
+    const events = page('/su-kien/');
+    const [upcoming, past] = events.split('Đã diễn ra');
+    expect(upcoming).toContain('Ngày hội hiến máu Giọt hồng tri ân');
+    expect(past).toContain('Hội thi tin học trẻ năm 2022');
+    expect(page('/chuyen-muc/su-kien/')).toContain('/su-kien/hoi-thi-2022/');
+  });
+
+  it('paginates listings by 20, newest first, with numbered links', () => {
+    const first = page('/chuyen-muc/tin-tuc-su-kien/');
+    expect(countItems(first)).toBe(20);
+    expect(first).toContain('href="/chuyen-muc/tin-tuc-su-kien/trang/2/"');
+    const second = page('/chuyen-muc/tin-tuc-su-kien/trang/2/');
+    expect(countItems(second)).toBe(4);
+    expect(second).toContain('Trang 2/2');
+    const dates = [...first.matchAll(/<time datetime="([^"]+)"/g)].map((m) => m[1]);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(exists('/tin-tuc/trang/2/')).toBe(true);
+  });
+
+  it('builds tag, unit, year and home pages', () => {
+    expect(page('/the/hien-mau/')).toContain('Từ khóa: hiến máu');
+    const unit = page('/don-vi/doan-khoi/');
+    expect(unit).toContain('Đơn vị trực thuộc');
+    expect(unit).toContain('/don-vi/chi-doan-so-tttt/');
+    expect(page('/don-vi/chi-doan-so-tttt/')).toContain('/bao-cao/bao-cao-nhiem-ky-2017-2019/');
+    expect(page('/nam/2019/')).toContain('Lưu trữ năm 2019');
+    const home = page('/');
+    for (const heading of ['Tin nổi bật', 'Tin mới nhất', 'Sự kiện sắp diễn ra', 'Báo cáo mới']) expect(home).toContain(heading);
+    expect(exists('/tim-kiem/')).toBe(true);
+    expect(existsSync(path.join(DIST, '404.html'))).toBe(true);
+  });
+
+  it('writes feeds, a sitemap and a search index', () => {
+    const feed = page('/rss.xml');
+    expect(feed).toContain('<language>vi</language>');
+    expect(feed).toContain('https://bantin.example.gov.vn/tin-tuc/hien-mau-tinh-nguyen/');
+    const categoryFeed = page('/chuyen-muc/hoat-dong-doan/rss.xml');
+    expect(categoryFeed).toContain('hien-mau-tinh-nguyen');
+    expect(categoryFeed).not.toContain('tin-so-01');
+    expect(readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8')).toContain('/tin-tuc/hien-mau-tinh-nguyen/');
+    expect(existsSync(path.join(DIST, 'pagefind/pagefind.js'))).toBe(true);
+  });
+
+  it('publishes drafts, scheduled and expired items nowhere', () => {
+    for (const slug of ['ban-nhap', 'bai-hen-gio', 'bai-het-han']) expect(exists(`/tin-tuc/${slug}/`)).toBe(false);
+    for (const file of allFiles(DIST)) {
+      const text = readFileSync(file, 'utf8');
+      for (const hidden of ['ban-nhap', 'bai-hen-gio', 'bai-het-han', 'Bài nháp chưa xuất bản', 'Bài hẹn giờ đăng', 'Thông báo đã hết hạn']) {
+        expect(text.includes(hidden), `${hidden} in ${file}`).toBe(false);
+      }
+    }
+    expect(exists('/nam/2030/')).toBe(true); // the 2030 event is announced, so its year exists
+  });
+
+  it('publishes a scheduled item once its time has come', () => {
+    const later = runAstro(['build', '--outDir', `${DIST}-2030`], FIXTURE_CONTENT, { BAN_TIN_NOW: '2030-01-02T00:00:00+07:00' });
+    expect(later.status, later.output).toBe(0);
+    expect(existsSync(path.join(`${DIST}-2030`, 'tin-tuc/bai-hen-gio/index.html'))).toBe(true);
+    expect(existsSync(path.join(`${DIST}-2030`, 'tin-tuc/ban-nhap/index.html'))).toBe(false);
+  });
+});
