@@ -35,7 +35,12 @@ const category = slugOf('chuyên mục', categorySlugs, 'categories');
 const unit = slugOf('đơn vị', unitSlugs, 'units');
 
 const requiredText = (what: string) =>
-  z.string({ error: `thiếu ${what} (bắt buộc, là chuỗi chữ)` }).trim().min(1, { error: `${what} không được để trống` });
+  z
+    .string({ error: `thiếu ${what} (bắt buộc, là chuỗi chữ)` })
+    .trim()
+    .min(1, { error: `${what} không được để trống` })
+    // Text pasted from Word may be decomposed (NFD); pages and search need one form.
+    .transform((text) => text.normalize('NFC'));
 
 /** Fields every published item shares. */
 const publishing = {

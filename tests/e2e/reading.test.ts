@@ -1,0 +1,118 @@
+/** A reader's path through the portal in headless Chromium, and an axe-core pass on every page template. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, launchChromium } from '../helpers/browser';
+
+const site = inject('siteUrl');
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await browser.newPage();
+});
+afterAll(async () => browser?.close());
+
+describe('reading the portal', () => {
+  it('goes home → category → article → unit', async () => {
+    await page.goto(`${site}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hoạt động Đoàn' }).click();
+    await page.waitForURL('**/chuyen-muc/hoat-dong-doan/');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hoạt động Đoàn');
+    await page.getByRole('link', { name: 'Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện' }).first().click();
+    await page.waitForURL('**/tin-tuc/hien-mau-tinh-nguyen/');
+    const crumbs = await page.getByRole('navigation', { name: 'Đường dẫn' }).getByRole('listitem').allTextContents();
+    expect(crumbs).toEqual(['Trang chủ', 'Hoạt động Đoàn', 'Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện']);
+    expect(await page.locator('time').first().textContent()).toBe('Chủ Nhật, 14/04/2024, 08:30');
+    await page.getByRole('main').getByRole('link', { name: 'Chi đoàn Sở Thông tin và Truyền thông', exact: true }).first().click();
+    await page.waitForURL('**/don-vi/chi-doan-so-tttt/');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Chi đoàn Sở Thông tin và Truyền thông');
+  });
+
+  it('opens a unit from the units page and sees its sub-units and reports', async () => {
+    await page.goto(`${site}/don-vi/`);
+    await page.getByRole('link', { name: 'Đoàn Khối các cơ quan tỉnh', exact: true }).click();
+    await page.waitForURL('**/don-vi/doan-khoi/');
+    await page.getByRole('main').getByRole('link', { name: 'Chi đoàn Sở Thông tin và Truyền thông', exact: true }).click();
+    await page.waitForURL('**/don-vi/chi-doan-so-tttt/');
+    expect(await page.getByRole('link', { name: /hoàn thành nhiệm vụ nhiệm kỳ 2017 - 2019/ }).count()).toBeGreaterThan(0);
+  });
+
+  it('pages through a category with numbered links', async () => {
+    await page.goto(`${site}/chuyen-muc/tin-tuc-su-kien/`);
+    const pagination = page.getByRole('navigation', { name: 'Phân trang' });
+    expect(await pagination.getByRole('link', { name: 'Trang 1' }).getAttribute('aria-current')).toBe('page');
+    await pagination.getByRole('link', { name: 'Trang 2' }).click();
+    await page.waitForURL('**/chuyen-muc/tin-tuc-su-kien/trang/2/');
+    expect(await page.locator('article.card').count()).toBe(6);
+    await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Trang trước' }).click();
+    await page.waitForURL('**/chuyen-muc/tin-tuc-su-kien/');
+  });
+
+  it('shows the gallery with captions and opens a large photo', async () => {
+    await page.goto(`${site}/tin-tuc/hien-mau-tinh-nguyen/`);
+    const gallery = page.getByRole('region', { name: 'Một số hình ảnh' });
+    expect(await gallery.getByRole('img').count()).toBe(2);
+    expect(await gallery.locator('figcaption').first().textContent()).toBe('Kiểm tra sức khỏe trước khi hiến máu');
+    const image = gallery.getByRole('img', { name: 'Bác sĩ kiểm tra sức khỏe người hiến máu' });
+    expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await gallery.getByRole('link').first().click();
+    await page.waitForURL(/\/_astro\/.+\.webp$/);
+  });
+
+  it('reaches the main content with the skip link from the keyboard', async () => {
+    await page.goto(`${site}/tin-tuc/hien-mau-tinh-nguyen/`);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Bỏ qua để đến nội dung chính' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('noi-dung');
+  });
+
+  it('shows the copy and print buttons once their script runs, and a 404 page for unknown URLs', async () => {
+    await page.goto(`${site}/tin-tuc/hien-mau-tinh-nguyen/`);
+    expect(await page.getByRole('button', { name: 'Sao chép liên kết' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'In bài viết' }).isVisible()).toBe(true);
+    const response = await page.goto(`${site}/khong-co-trang-nay/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Không tìm thấy trang');
+  });
+});
+
+const templates: Record<string, string> = {
+  home: '/',
+  stream: '/tin-tuc/',
+  category: '/chuyen-muc/hoat-dong-doan/',
+  'category page 2': '/chuyen-muc/tin-tuc-su-kien/trang/2/',
+  tag: '/the/hien-mau/',
+  year: '/nam/2024/',
+  article: '/tin-tuc/hien-mau-tinh-nguyen/',
+  report: '/bao-cao/bao-cao-nhiem-ky-2017-2019/',
+  event: '/su-kien/ngay-hoi-hien-mau-2030/',
+  events: '/su-kien/',
+  reports: '/bao-cao/',
+  units: '/don-vi/',
+  unit: '/don-vi/doan-khoi/',
+  search: '/tim-kiem/?q=hi%E1%BA%BFn%20m%C3%A1u',
+  'not found': '/404.html',
+};
+
+describe('accessibility', () => {
+  it.each(Object.entries(templates))('%s has no axe-core violations', async (_, url) => {
+    await page.goto(`${site}${url}`);
+    if (url.startsWith('/tim-kiem/')) await page.locator('.result').first().waitFor();
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+  });
+
+  it('works on a phone-sized screen without horizontal scrolling', async () => {
+    const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    for (const url of ['/', '/tin-tuc/hien-mau-tinh-nguyen/', '/bao-cao/bao-cao-nhiem-ky-2017-2019/']) {
+      await phone.goto(`${site}${url}`);
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, url).toBeLessThanOrEqual(0);
+    }
+    await phone.close();
+  });
+});
