@@ -1,4 +1,5 @@
 // @ts-check
+import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -6,7 +7,12 @@ import { unified } from '@astrojs/markdown-remark';
 import { rehypeNfc } from './src/lib/rehype-nfc.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
+// Another content folder (fixtures, benchmarks) keeps its own build cache beside it, so the cached entries
+// of one site never meet the files of another.
+const contentRoot = process.env.BAN_TIN_CONTENT;
+
 export default defineConfig({
+  ...(contentRoot && { cacheDir: path.resolve(contentRoot, '../.astro-cache') }),
   site: process.env.SITE_URL ?? 'https://bantin.example.gov.vn',
   trailingSlash: 'always',
   // Two items with the same URL slug stop the build instead of one silently replacing the other.

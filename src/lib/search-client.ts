@@ -136,7 +136,6 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
       output.append(hint);
       return;
     }
-    status.textContent = fill(texts.count, { n: all.length, q: query });
     const list = document.createElement('ol');
     list.className = 'results';
     const more = document.createElement('button');
@@ -149,6 +148,8 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     });
     output.append(list, more);
     await showMore(list, more);
+    // Announced once the first results are on the page.
+    if (current === run) status.textContent = fill(texts.count, { n: all.length, q: query });
   }
 
   form.addEventListener('submit', (event) => {

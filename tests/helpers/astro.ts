@@ -13,9 +13,11 @@ export interface AstroRun {
   output: string;
 }
 
-/** Runs the project's Astro CLI (through npm, so the project's Node is used) on a content folder. */
+const ASTRO_CLI = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+/** Runs the project's Astro CLI with the Node running the tests, on a content folder. */
 export function runAstro(args: string[], contentDir: string, env: Record<string, string> = {}): AstroRun {
-  const result = spawnSync('npx', ['astro', ...args], {
+  const result = spawnSync(process.execPath, [ASTRO_CLI, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, BAN_TIN_CONTENT: contentDir, BAN_TIN_NOW: FIXED_NOW, ASTRO_TELEMETRY_DISABLED: '1', ...env },

@@ -1,0 +1,145 @@
+/** Search as Vietnamese readers type, in headless Chromium on the built fixture site. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+
+const site = inject('siteUrl');
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await browser.newPage();
+});
+afterAll(async () => browser?.close());
+
+const status = () => page.locator('#search-status');
+
+/** Opens the search page for a query (and filters) and returns the result URLs in order. */
+async function search(query: string, params: Record<string, string> = {}): Promise<string[]> {
+  const url = new URL(`${site}/tim-kiem/`);
+  url.searchParams.set('q', query);
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  await page.goto(url.href);
+  await expect.poll(() => status().textContent()).toMatch(/Tìm thấy|Không tìm thấy/);
+  const more = page.getByRole('button', { name: 'Xem thêm kết quả' });
+  while (await more.isVisible()) {
+    const before = await page.locator('.result').count();
+    await more.click();
+    await expect.poll(() => page.locator('.result').count()).toBeGreaterThan(before);
+  }
+  return page.locator('.result h2 a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+describe('search', () => {
+  it('finds a phrase typed with tones and ranks the exact words first', async () => {
+    const results = await search('hiến máu');
+    expect(results.slice(0, 3)).toContain('/tin-tuc/hien-mau-tinh-nguyen/');
+    expect(results).toContain('/bao-cao/bao-cao-nhiem-ky-2017-2019/');
+    const lookAlike = results.indexOf('/tin-tuc/hien-nay-mau-sac/');
+    if (lookAlike >= 0) expect(lookAlike).toBeGreaterThan(results.indexOf('/tin-tuc/hien-mau-tinh-nguyen/'));
+    expect(await status().textContent()).toMatch(/^Tìm thấy \d+ kết quả cho "hiến máu"$/);
+    expect(await page.locator('.result mark').count()).toBeGreaterThan(0);
+  });
+
+  it('finds the same items without tones, in upper case, and from decomposed input', async () => {
+    const accented = await search('hiến máu');
+    for (const query of ['hien mau', 'HIẾN MÁU', 'HIEN MAU', 'hiến máu'.normalize('NFD')]) {
+      expect(new Set(await search(query)), query).toEqual(new Set(accented));
+    }
+  });
+
+  it('reads d as đ: "doan vien", "Dinh Tien Hoang", quoted phrases', async () => {
+    const accented = await search('đoàn viên');
+    expect(accented.length).toBeGreaterThan(1);
+    expect(new Set(await search('doan vien'))).toEqual(new Set(accented));
+    expect(await search('Dinh Tien Hoang')).toContain('/tin-tuc/guong-doan-vien-tre/');
+    expect(await search('"Dinh Tien Hoang"')).toContain('/tin-tuc/guong-doan-vien-tre/');
+    expect(await search('"doan vien"')).toContain('/tin-tuc/hien-mau-tinh-nguyen/');
+  });
+
+  it('finds text stored decomposed (NFD) with a composed query', async () => {
+    expect(await search('Trần Minh Đức')).toContain('/tin-tuc/guong-doan-vien-tre/');
+  });
+
+  it('ranks the exact form first: "Kho bạc" above "phía Bắc"', async () => {
+    const results = await search('Kho bạc');
+    expect(results[0]).toBe('/tin-tuc/kho-bac-so-hoa/');
+  });
+
+  it('filters by kind, category, unit and year, combined', async () => {
+    expect(await search('hiến máu', { kind: 'Báo cáo' })).toEqual(['/bao-cao/bao-cao-nhiem-ky-2017-2019/']);
+    expect(await search('hiến máu', { kind: 'Sự kiện' })).toEqual(['/su-kien/ngay-hoi-hien-mau-2030/']);
+    const in2024 = await search('đoàn viên', { year: '2024', category: 'Hoạt động Đoàn' });
+    expect(in2024.length).toBeGreaterThan(0);
+    expect(in2024).not.toContain('/tin-tuc/guong-doan-vien-tre/');
+    expect(await search('hiến máu', { unit: 'Đoàn Khối' })).toEqual(['/su-kien/ngay-hoi-hien-mau-2030/']);
+    expect(await page.locator('select[name="kind"]').inputValue()).toBe('');
+  });
+
+  it('sorts by newest first', async () => {
+    const results = await search('đoàn viên', { sort: 'newest' });
+    const dates = await page.locator('.result .facts').allTextContents();
+    const isoDates = dates.map((text) => text.slice(0, 10).split('/').reverse().join('-'));
+    expect(isoDates).toEqual([...isoDates].sort().reverse());
+    expect(results.length).toBeGreaterThan(1);
+  });
+
+  it('says clearly when nothing matches, and never shows unpublished items', async () => {
+    expect(await search('xylophone')).toEqual([]);
+    expect(await status().textContent()).toBe('Không tìm thấy kết quả cho "xylophone".');
+    expect(await page.getByText('Gợi ý:').count()).toBe(1);
+    for (const query of ['"Bài nháp chưa xuất bản"', '"Bài hẹn giờ đăng năm 2030"', '"Thông báo đã hết hạn"']) expect(await search(query), query).toEqual([]);
+  });
+
+  it('keeps the query in the URL: submit, filter, back and forward', async () => {
+    await page.goto(`${site}/`);
+    await page.getByRole('search', { name: 'Tìm kiếm trên cổng thông tin' }).getByRole('searchbox').fill('hien mau');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/tim-kiem/?q=hien+mau');
+    await expect.poll(() => status().textContent()).toMatch(/^Tìm thấy/);
+    await page.getByRole('combobox', { name: 'Loại tin' }).selectOption('Báo cáo');
+    await page.waitForURL(/kind=/);
+    await expect.poll(() => page.locator('.result').count()).toBe(1);
+    await page.goBack();
+    await expect.poll(() => page.locator('select[name="kind"]').inputValue()).toBe('');
+    await expect.poll(() => page.locator('.result').count()).toBeGreaterThan(1);
+    expect(await page.locator('#search-q').inputValue()).toBe('hien mau');
+  });
+
+  it('is usable from the keyboard and announces results', async () => {
+    await page.goto(`${site}/tim-kiem/`);
+    await page.getByRole('search', { name: 'Tìm kiếm tin bài' }).getByRole('searchbox').focus();
+    await page.keyboard.type('hien mau');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status().textContent()).toMatch(/^Tìm thấy/);
+    expect(await status().getAttribute('role')).toBe('status');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Tìm');
+    // Results are links in document order after the filters: reachable by Tab alone.
+    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.closest('.result') !== null)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    expect(await page.evaluate(() => document.activeElement?.closest('.result') !== null)).toBe(true);
+  });
+
+  it('explains when the search index is missing', async () => {
+    const bare = await browser.newPage();
+    await bare.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await bare.goto(`${site}/tim-kiem/?q=hien+mau`);
+    await expect.poll(() => bare.locator('#search-status').textContent()).toContain('Chưa có chỉ mục tìm kiếm');
+    await bare.close();
+  });
+
+  it('loads no script on reading pages except the share buttons', async () => {
+    const scripts: string[] = [];
+    const reader = await browser.newPage();
+    reader.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await reader.goto(`${site}/chuyen-muc/hoat-dong-doan/`);
+    await reader.goto(`${site}/`);
+    expect(scripts).toEqual([]);
+    await reader.close();
+  });
+});
