@@ -36,16 +36,25 @@ export interface Scored {
   score: number;
 }
 
-/** Results of several spellings, each page once with its best score, best first. */
+/**
+ * Results of several spellings, each page once, best first. A page's score is the sum over the spellings
+ * that found it: a page with "đoàn viên" is found by both "doan vien" (through "viên") and "đoan vien",
+ * and so ranks above pages that only share "viên" or start with "doan" ("doanh"). The result object kept
+ * is the one its best spelling returned, so its excerpt highlights the words that matched best.
+ */
 export function mergeByScore<T extends Scored>(lists: readonly (readonly T[])[]): T[] {
-  const best = new Map<string, T>();
+  const merged = new Map<string, { best: T; total: number }>();
   for (const list of lists) {
     for (const result of list) {
-      const seen = best.get(result.id);
-      if (!seen || result.score > seen.score) best.set(result.id, result);
+      const seen = merged.get(result.id);
+      if (!seen) merged.set(result.id, { best: result, total: result.score });
+      else {
+        seen.total += result.score;
+        if (result.score > seen.best.score) seen.best = result;
+      }
     }
   }
-  return [...best.values()].sort((a, b) => b.score - a.score);
+  return [...merged.values()].sort((a, b) => b.total - a.total).map(({ best }) => best);
 }
 
 /**

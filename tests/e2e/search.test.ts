@@ -53,6 +53,9 @@ describe('search', () => {
     const accented = await search('đoàn viên');
     expect(accented.length).toBeGreaterThan(1);
     expect(new Set(await search('doan vien'))).toEqual(new Set(accented));
+    // The best result is one with "đoàn viên", highlighted as written.
+    const marks = await page.locator('.result').first().locator('mark').allTextContents();
+    expect(marks.some((mark) => /^đoàn/i.test(mark)), marks.join(' ')).toBe(true);
     expect(await search('Dinh Tien Hoang')).toContain('/tin-tuc/guong-doan-vien-tre/');
     expect(await search('"Dinh Tien Hoang"')).toContain('/tin-tuc/guong-doan-vien-tre/');
     expect(await search('"doan vien"')).toContain('/tin-tuc/hien-mau-tinh-nguyen/');

@@ -29,12 +29,12 @@ describe('query spellings', () => {
 });
 
 describe('merging results of several spellings', () => {
-  it('keeps each page once with its best score', () => {
+  it('keeps each page once, ranks pages found by several spellings higher, and keeps the best result', () => {
     const merged = mergeByScore([
-      [{ id: 'a', score: 1 }, { id: 'b', score: 0.5 }],
-      [{ id: 'b', score: 2 }, { id: 'c', score: 0.1 }],
+      [{ id: 'a', score: 1.2 }, { id: 'b', score: 0.5 }],
+      [{ id: 'b', score: 1 }, { id: 'c', score: 0.1 }],
     ]);
-    expect(merged.map((r) => [r.id, r.score])).toEqual([['b', 2], ['a', 1], ['c', 0.1]]);
+    expect(merged.map((r) => [r.id, r.score])).toEqual([['b', 1], ['a', 1.2], ['c', 0.1]]);
   });
 
   it('merges date-sorted lists lazily', async () => {
