@@ -1,0 +1,285 @@
+/**
+ * `npm run check:content`: every problem of every content file at once, in Vietnamese, with file, line, field and
+ * a hint, without building the site. Applies the build's own schema and file checks, plus editorial warnings.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
+import { contentDir } from './content-root';
+import { entryIdFromPath } from './entry-id';
+import { articleFiles, duplicateSlugs, fileProblems, imagePaths } from './file-checks';
+import { splitFrontmatter } from './frontmatter';
+import { articleSchemas, dataSchemas, DATE_HINT } from './schema';
+import { KIND_PATHS, type ItemKind } from './urls';
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  severity: Severity;
+  /** Path relative to the working directory. */
+  file: string;
+  line?: number;
+  field?: string;
+  message: string;
+  hint?: string;
+}
+
+export const LIMITS = {
+  titleLength: 150,
+  descriptionLength: 300,
+  /** Larger photos slow every build and every reader's phone. */
+  imageWarnBytes: 1024 * 1024,
+  imageMaxBytes: 5 * 1024 * 1024,
+};
+
+const COLLECTIONS: { name: string; kind: ItemKind }[] = [
+  { name: 'news', kind: 'news' },
+  { name: 'reports', kind: 'report' },
+  { name: 'events', kind: 'event' },
+];
+
+const HINTS: Record<string, string> = {
+  title: 'Tiêu đề là bắt buộc, ví dụ: title: Đoàn viên tham gia hiến máu tình nguyện',
+  description: 'Phần tóm tắt (sapo) là bắt buộc: 1–2 câu nêu ý chính của bài',
+  pubDate: 'Ngày đăng phải có dạng YYYY-MM-DD, ví dụ 2024-04-14 (hoặc 2024-04-14T08:30:00+07:00 nếu có giờ)',
+  updatedDate: `Ngày cập nhật phải có ${DATE_HINT}`,
+  expiryDate: `Ngày hết hạn phải có ${DATE_HINT}`,
+  start: 'Thời gian bắt đầu, ví dụ 2026-12-20T07:30:00+07:00',
+  end: 'Thời gian kết thúc, sau thời gian bắt đầu, ví dụ 2026-12-20T11:00:00+07:00',
+  category: 'Dùng tên tệp (bỏ .yaml) trong thư mục content/categories/, ví dụ: category: tin-tuc-su-kien',
+  unit: 'Dùng tên tệp (bỏ .yaml) trong thư mục content/units/, ví dụ: unit: doan-khoi',
+  parent: 'Dùng tên tệp (bỏ .yaml) của đơn vị cấp trên trong content/units/',
+  cover: 'Đặt ảnh cạnh tệp bài viết và ghi: cover: ./anh-bia.jpg',
+  coverAlt: 'Mô tả ngắn nội dung ảnh cho người dùng trình đọc màn hình, ví dụ: coverAlt: Đoàn viên hiến máu tại Nhà văn hóa tỉnh',
+  gallery: 'Mỗi ảnh: - { src: ./anh-1.jpg, alt: Mô tả ảnh, caption: Chú thích }',
+  period: 'Ví dụ: period: { from: 2017, to: 2019 } (một năm: from và to bằng nhau)',
+  metrics: 'Ví dụ: - { label: Lượt hiến máu, value: 152, unit: lượt } (value là số, không có dấu chấm)',
+  location: 'Địa điểm là bắt buộc với sự kiện, ví dụ: location: Nhà văn hóa tỉnh',
+  tags: 'Ví dụ: tags: [hiến máu, tình nguyện]',
+  website: 'Địa chỉ đầy đủ, bắt đầu bằng https://',
+  name: 'Tên hiển thị là bắt buộc',
+};
+
+const relative = (file: string) => path.relative(process.cwd(), file) || file;
+
+/** The line of a top-level frontmatter key (1-based, counting the opening `---`). */
+function lineOfKey(source: string, key: string | undefined, offset: number): number | undefined {
+  if (!key) return undefined;
+  const index = source.split('\n').findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
+  return index < 0 ? undefined : index + 1 + offset;
+}
+
+function schemaProblems(file: string, source: string, result: z.ZodSafeParseResult<unknown>, lineOffset: number): Problem[] {
+  if (result.success) return [];
+  return result.error.issues.map((issue) => {
+    const key = issue.path[0] === undefined ? undefined : String(issue.path[0]);
+    const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.').replace(/\.\[/g, '[');
+    return {
+      severity: 'error' as const,
+      file: relative(file),
+      line: lineOfKey(source, key, lineOffset),
+      field: field || undefined,
+      message: issue.message,
+      hint: key ? HINTS[key] : undefined,
+    };
+  });
+}
+
+function yamlProblem(file: string, error: unknown, lineOffset: number): Problem {
+  const mark = error instanceof YAMLException ? error.mark : undefined;
+  return {
+    severity: 'error',
+    file: relative(file),
+    line: mark ? mark.line + 1 + lineOffset : undefined,
+    message: `YAML không đọc được: ${error instanceof YAMLException ? error.reason : String(error)}`,
+    hint: 'Kiểm tra dấu hai chấm sau tên trường, dấu ngoặc và dấu nháy đóng mở đủ cặp, thụt lề bằng dấu cách',
+  };
+}
+
+function yamlFiles(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('_')).sort() : [];
+}
+
+function checkDataCollections(): Problem[] {
+  const problems: Problem[] = [];
+  const schemas = dataSchemas();
+  const parents = new Map<string, string | undefined>();
+  for (const collection of ['categories', 'units'] as const) {
+    for (const name of yamlFiles(contentDir(collection))) {
+      const file = path.join(contentDir(collection), name);
+      const source = readFileSync(file, 'utf8');
+      let data: unknown;
+      try {
+        data = load(source, { schema: CORE_SCHEMA });
+      } catch (error) {
+        problems.push(yamlProblem(file, error, 0));
+        continue;
+      }
+      problems.push(...schemaProblems(file, source, schemas[collection].safeParse(data ?? {}), 0));
+      if (collection === 'units') parents.set(entryIdFromPath(name), (data as { parent?: string } | null)?.parent);
+    }
+  }
+  for (const unit of parents.keys()) {
+    const seen = new Set<string>();
+    for (let current: string | undefined = unit; current; current = parents.get(current)) {
+      if (seen.has(current)) {
+        problems.push({
+          severity: 'error', file: relative(path.join(contentDir('units'), `${unit}.yaml`)), field: 'parent',
+          message: `đơn vị cấp trên tạo thành vòng lặp: ${[...seen, current].join(' → ')}`, hint: HINTS.parent,
+        });
+        break;
+      }
+      seen.add(current);
+    }
+  }
+  return problems;
+}
+
+interface ParsedArticle {
+  file: string;
+  kind: ItemKind;
+  id: string;
+  title?: string;
+  links: { url: string; line: number }[];
+}
+
+/** Links to this portal's own pages written in a body: `](/tin-tuc/x/)` or `href="/tin-tuc/x/"`. */
+function internalLinks(body: string, bodyStartLine: number): { url: string; line: number }[] {
+  const links: { url: string; line: number }[] = [];
+  body.split('\n').forEach((text, i) => {
+    for (const match of text.matchAll(/(?:\]\(|href=["'])(\/[^)"'\s#?]*)/g)) links.push({ url: match[1], line: bodyStartLine + i });
+  });
+  return links;
+}
+
+function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
+  const problems: Problem[] = [];
+  const articles: ParsedArticle[] = [];
+  // Images are checked on disk by `fileProblems`; here any path is accepted.
+  const schemas = articleSchemas(() => z.string());
+  for (const { name, kind } of COLLECTIONS) {
+    const dir = contentDir(name);
+    for (const message of duplicateSlugs(dir)) problems.push({ severity: 'error', file: relative(dir), message, hint: 'Mỗi bài một tên tệp (thư mục) riêng trong cùng loại tin' });
+    for (const entry of articleFiles(dir)) {
+      const file = path.join(dir, entry);
+      const source = readFileSync(file, 'utf8');
+      let split;
+      try {
+        split = splitFrontmatter(source);
+      } catch (error) {
+        problems.push(yamlProblem(file, error, 1));
+        continue;
+      }
+      const { data, body, bodyStartLine } = split;
+      const id = entryIdFromPath(entry);
+      for (const problem of fileProblems(id, file, data, body, bodyStartLine)) {
+        const key = problem.field?.split(/[.[]/)[0];
+        problems.push({
+          severity: 'error', file: relative(file), line: problem.line ?? lineOfKey(source, key, 0), field: problem.field,
+          message: problem.message, hint: key ? HINTS[key] : undefined,
+        });
+      }
+      problems.push(...schemaProblems(file, source, schemas[name as keyof typeof schemas].safeParse(data), 0));
+      problems.push(...editorialWarnings(file, source, data));
+      articles.push({ file, kind, id, title: typeof data.title === 'string' ? data.title.normalize('NFC').trim() : undefined, links: internalLinks(body, bodyStartLine) });
+    }
+  }
+  return { problems, articles };
+}
+
+function editorialWarnings(file: string, source: string, data: Record<string, unknown>): Problem[] {
+  const warnings: Problem[] = [];
+  const warn = (field: string, message: string, hint?: string) =>
+    warnings.push({ severity: 'warning', file: relative(file), line: lineOfKey(source, field.split(/[.[]/)[0], 0), field, message, hint });
+  if (typeof data.title === 'string' && data.title.length > LIMITS.titleLength) {
+    warn('title', `tiêu đề dài ${data.title.length} ký tự (nên dưới ${LIMITS.titleLength})`, 'Tiêu đề ngắn gọn dễ đọc trên điện thoại và trong kết quả tìm kiếm');
+  }
+  if (typeof data.description === 'string' && data.description.length > LIMITS.descriptionLength) {
+    warn('description', `phần tóm tắt dài ${data.description.length} ký tự (nên dưới ${LIMITS.descriptionLength})`, 'Tóm tắt 1–2 câu; phần còn lại đưa vào thân bài');
+  }
+  for (const { field, src } of imagePaths(data)) {
+    const image = path.resolve(path.dirname(file), src);
+    if (!existsSync(image)) continue;
+    const size = statSync(image).size;
+    const mb = (size / 1024 / 1024).toFixed(1).replace('.', ',');
+    if (size > LIMITS.imageMaxBytes) {
+      warnings.push({ severity: 'error', file: relative(file), line: lineOfKey(source, field.split(/[.[]/)[0], 0), field, message: `ảnh ${src} nặng ${mb} MB, quá giới hạn 5 MB`, hint: 'Thu nhỏ ảnh (ví dụ chiều rộng 1600 điểm ảnh) trước khi đưa lên' });
+    } else if (size > LIMITS.imageWarnBytes) {
+      warn(field, `ảnh ${src} nặng ${mb} MB (nên dưới 1 MB)`, 'Thu nhỏ ảnh (ví dụ chiều rộng 1600 điểm ảnh) trước khi đưa lên');
+    }
+  }
+  return warnings;
+}
+
+function linkProblems(articles: ParsedArticle[]): Problem[] {
+  const known = new Set<string>();
+  for (const article of articles) known.add(`/${KIND_PATHS[article.kind]}/${article.id}/`);
+  for (const collection of ['categories', 'units'] as const) {
+    for (const name of yamlFiles(contentDir(collection))) known.add(`/${collection === 'units' ? 'don-vi' : 'chuyen-muc'}/${entryIdFromPath(name)}/`);
+  }
+  const checkedPrefixes = ['/tin-tuc/', '/bao-cao/', '/su-kien/', '/chuyen-muc/', '/don-vi/'];
+  const problems: Problem[] = [];
+  for (const article of articles) {
+    for (const link of article.links) {
+      const url = link.url.endsWith('/') ? link.url : `${link.url}/`;
+      const segments = url.split('/').filter(Boolean);
+      if (!checkedPrefixes.some((prefix) => url.startsWith(prefix)) || segments.length !== 2) continue;
+      if (!known.has(url)) {
+        problems.push({
+          severity: 'error', file: relative(article.file), line: link.line,
+          message: `liên kết ${link.url} trỏ tới trang không tồn tại`,
+          hint: 'Kiểm tra tên tệp của bài được liên kết (đường dẫn là /tin-tuc/<tên-tệp>/)',
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+function duplicateTitles(articles: ParsedArticle[]): Problem[] {
+  const byTitle = new Map<string, ParsedArticle[]>();
+  for (const article of articles) {
+    if (!article.title) continue;
+    const key = article.title.toLowerCase();
+    byTitle.set(key, [...(byTitle.get(key) ?? []), article]);
+  }
+  return [...byTitle.values()]
+    .filter((group) => group.length > 1)
+    .flatMap((group) =>
+      group.slice(1).map((article) => ({
+        severity: 'warning' as const,
+        file: relative(article.file),
+        field: 'title',
+        message: `cùng tiêu đề với ${relative(group[0].file)}: có thể một bài được đăng hai lần`,
+      })),
+    );
+}
+
+/** Checks all content; with `only`, reports just the problems of those files (paths relative or absolute). */
+export function checkContent(only?: string[]): Problem[] {
+  const { problems, articles } = checkArticles();
+  const all = [...checkDataCollections(), ...problems, ...linkProblems(articles), ...duplicateTitles(articles)];
+  if (!only?.length) return all;
+  const wanted = only.map((file) => path.resolve(file));
+  return all.filter((problem) => wanted.some((file) => path.resolve(problem.file) === file || problem.message.includes(path.basename(file))));
+}
+
+/** The report editors read. */
+export function formatProblems(problems: Problem[]): string {
+  if (problems.length === 0) return 'Nội dung hợp lệ: không có lỗi.';
+  const lines: string[] = [];
+  const byFile = new Map<string, Problem[]>();
+  for (const problem of problems) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
+  for (const [file, fileProblems] of [...byFile.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(file);
+    for (const p of fileProblems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) {
+      const where = [p.line ? `dòng ${p.line}` : '', p.field ?? ''].filter(Boolean).join(', ');
+      lines.push(`  ${p.severity === 'error' ? 'LỖI' : 'CẢNH BÁO'}${where ? ` (${where})` : ''}: ${p.message}`);
+      if (p.hint) lines.push(`    Gợi ý: ${p.hint}`);
+    }
+  }
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  lines.push('', `${errors} lỗi, ${problems.length - errors} cảnh báo.`);
+  return lines.join('\n');
+}

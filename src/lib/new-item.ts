@@ -1,0 +1,56 @@
+/** What `npm run new` writes: a valid article file, in its own folder for its images. */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { contentDir } from './content-root';
+import { todayInVietnam } from './dates';
+import { articleFiles } from './file-checks';
+import { entryIdFromPath } from './entry-id';
+import { slugify, uniqueSlug } from './slug';
+
+export const KINDS = { news: 'news', report: 'reports', event: 'events' } as const;
+export type NewKind = keyof typeof KINDS;
+
+export interface NewItem {
+  kind: NewKind;
+  title: string;
+  category?: string;
+  unit?: string;
+}
+
+/** YAML string in double quotes, safe for any title. */
+const quoted = (text: string) => JSON.stringify(text.normalize('NFC').trim());
+
+/** The frontmatter and a body to replace; new items start as drafts so a half-written text is never published. */
+export function itemSource(item: NewItem, today: string): string {
+  const year = today.slice(0, 4);
+  const lines = ['---', `title: ${quoted(item.title)}`, 'description: "Tóm tắt nội dung chính của bài trong 1–2 câu."'];
+  if (item.kind === 'event') {
+    lines.push(`start: ${today}T08:00:00+07:00`, 'location: "Địa điểm tổ chức"');
+  } else {
+    lines.push(`pubDate: ${today}`);
+  }
+  if (item.category) lines.push(`category: ${item.category}`);
+  if (item.unit) lines.push(`unit: ${item.unit}`);
+  if (item.kind === 'report') {
+    lines.push(`period: { from: ${year}, to: ${year} }`, 'metrics:', '  - { label: "Số đoàn viên tham gia", value: 0, unit: "người" }');
+  }
+  lines.push('tags: []', '# Ảnh: đặt tệp ảnh vào thư mục này rồi bỏ dấu # ở hai dòng dưới.', '# cover: ./anh-bia.jpg', '# coverAlt: "Mô tả ảnh bìa"');
+  lines.push('# Đổi draft thành false khi bài đã sẵn sàng đăng.', 'draft: true', '---', '', 'Nội dung bài viết.', '');
+  return lines.join('\n');
+}
+
+/** Where the new item goes: `content/<collection>/<year>/<slug>/index.mdx`, with a slug no other item has. */
+export function itemPath(item: NewItem, today: string): string {
+  const dir = contentDir(KINDS[item.kind]);
+  const taken = new Set(articleFiles(dir).map(entryIdFromPath));
+  const slug = uniqueSlug(slugify(item.title) || 'bai-viet', taken);
+  return path.join(dir, today.slice(0, 4), slug, 'index.mdx');
+}
+
+/** Slugs of a data collection, for prompts and validation. */
+export function choices(collection: 'categories' | 'units'): string[] {
+  const dir = contentDir(collection);
+  return existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => f.replace(/\.ya?ml$/, '')).sort() : [];
+}
+
+export { todayInVietnam };

@@ -1,0 +1,177 @@
+/**
+ * The content contract: the schema of every collection editors write. Used by the build
+ * (`src/content.config.ts`) and by `npm run check:content`, so both apply the same rules.
+ * Error messages are Vietnamese because editors read them.
+ */
+import { z } from 'astro/zod';
+import { dataSlugs } from './content-root';
+import { parsePortalDate } from './dates';
+
+/** Astro's `image()` in the build; a checked path in the content check. */
+type ImageField = () => z.ZodType;
+
+export const DATE_HINT = 'dạng YYYY-MM-DD (ví dụ 2024-04-14) hoặc ngày giờ ISO (ví dụ 2024-04-14T08:30:00+07:00)';
+
+/** A day (that day in Viet Nam) or an ISO date-time; `31/02/2021` and `2021-02-31` are rejected. */
+const portalDate = z
+  .string({ error: `phải là ngày ${DATE_HINT}` })
+  .transform((value, ctx) => {
+    const parsed = parsePortalDate(value);
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" không phải ngày hợp lệ; cần ${DATE_HINT}` });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const slugOf = (kind: string, known: Set<string>, folder: string) =>
+  z.string({ error: `phải là mã ${kind} (chuỗi)` }).refine((slug) => known.has(slug), {
+    error: (issue) =>
+      `${kind} "${String(issue.input)}" không tồn tại; có: ${[...known].sort().join(', ') || '(chưa có)'} (tệp trong content/${folder}/)`,
+  });
+
+const requiredText = (what: string) =>
+  z
+    .string({ error: `thiếu ${what} (bắt buộc, là chuỗi chữ)` })
+    .trim()
+    .min(1, { error: `${what} không được để trống` })
+    // Text pasted from Word may be decomposed (NFD); pages and search need one form.
+    .transform((text) => text.normalize('NFC'));
+
+/** `cover` needs `coverAlt`: a photo without a description is invisible to screen readers. */
+function requireCoverAlt(data: { cover?: unknown; coverAlt?: string }, ctx: z.RefinementCtx) {
+  if (data.cover && !data.coverAlt) {
+    ctx.addIssue({ code: 'custom', path: ['coverAlt'], message: 'có ảnh bìa (cover) thì phải có mô tả ảnh (coverAlt)' });
+  }
+}
+
+const year = z.number({ error: 'năm phải là số, ví dụ 2019' }).int().min(1900).max(2200);
+
+/** Category and unit references, checked against the files in the content folder. */
+function references() {
+  return {
+    category: slugOf('chuyên mục', dataSlugs('categories'), 'categories'),
+    unit: slugOf('đơn vị', dataSlugs('units'), 'units'),
+  };
+}
+
+/** Schemas of news, reports and events. */
+export function articleSchemas<I extends ImageField>(image: I) {
+  const { category, unit } = references();
+
+  /** Fields every published item shares. */
+  const publishing = {
+    /** Title of the item. */
+    title: requiredText('tiêu đề (title)'),
+    /** Lead paragraph (sapo) shown under the title and in listings. */
+    description: requiredText('phần tóm tắt (description)'),
+    /** Keywords; each gets a tag page. */
+    tags: z.array(z.string().trim().min(1), { error: 'tags phải là danh sách, ví dụ [hiến máu, tình nguyện]' }).default([]),
+    /** Description of the cover photo; required with `cover`. */
+    coverAlt: z.string().trim().min(1, { error: 'mô tả ảnh bìa (coverAlt) không được để trống' }).optional(),
+    /** Never published while true. */
+    draft: z.boolean({ error: 'draft phải là true hoặc false' }).default(false),
+    /** Unpublished from this date on. */
+    expiryDate: portalDate.optional(),
+  };
+
+  const newsFields = {
+    ...publishing,
+    /** Publication date; in the future = scheduled. */
+    pubDate: portalDate,
+    /** Last significant update, shown as "Cập nhật lúc …". */
+    updatedDate: portalDate.optional(),
+    /** What changed in the update. */
+    changeNote: z.string().optional(),
+    /** Category slug (file name in `content/categories/`). */
+    category,
+    /** Publishing unit slug (file name in `content/units/`). */
+    unit: unit.optional(),
+    /** Byline, e.g. "Nguyễn Văn A – Đoàn Khối". */
+    author: z.string().optional(),
+    /** Source, when the item comes from elsewhere. */
+    source: z.string().optional(),
+    /** Cover photo next to the file, e.g. `./anh-bia.jpg`. */
+    cover: image().optional() as z.ZodOptional<ReturnType<I>>,
+    /** Photos shown as a gallery, next to the file. */
+    gallery: z
+      .array(z.object({ src: image() as ReturnType<I>, alt: requiredText('mô tả ảnh (alt)'), caption: z.string().optional() }))
+      .default([]),
+    /** Shown in "Tin nổi bật" on the home page. */
+    featured: z.boolean({ error: 'featured phải là true hoặc false' }).default(false),
+  };
+
+  const news = z.object(newsFields).superRefine(requireCoverAlt);
+
+  const reports = z
+    .object({
+      ...newsFields,
+      category: category.default('tin-tuc-su-kien'),
+      /** The reporting unit. */
+      unit,
+      /** The term (2017–2019) or one year (`from` = `to`). */
+      period: z
+        .object({ from: year, to: year }, { error: 'period phải có dạng { from: 2017, to: 2019 }' })
+        .refine((p) => p.from <= p.to, { error: 'period: năm bắt đầu (from) phải trước hoặc bằng năm kết thúc (to)' }),
+      /** Figures of the report, shown as a table. */
+      metrics: z
+        .array(
+          z.object({
+            label: requiredText('tên chỉ tiêu (label)'),
+            value: z.number({ error: 'value phải là số, không có dấu chấm ngăn cách, ví dụ 15000000' }),
+            unit: z.string().optional(),
+          }),
+        )
+        .default([]),
+    })
+    .superRefine(requireCoverAlt);
+
+  const events = z
+    .object({
+      ...publishing,
+      /** Start of the event. */
+      start: portalDate,
+      end: portalDate.optional(),
+      /** Where it takes place. */
+      location: requiredText('địa điểm (location)'),
+      /** The organising unit. */
+      unit: unit.optional(),
+      category: category.default('su-kien'),
+      /** Date the announcement is published; defaults to publishing at once. */
+      pubDate: portalDate.optional(),
+      cover: image().optional() as z.ZodOptional<ReturnType<I>>,
+      featured: z.boolean().default(false),
+    })
+    .superRefine(requireCoverAlt)
+    .superRefine((data, ctx) => {
+      if (data.end && data.end.date < data.start.date) {
+        ctx.addIssue({ code: 'custom', path: ['end'], message: 'thời gian kết thúc (end) phải sau thời gian bắt đầu (start)' });
+      }
+    });
+
+  return { news, reports, events };
+}
+
+/** Schemas of units and categories. */
+export function dataSchemas() {
+  const { unit } = references();
+  const units = z.object({
+    /** Full name: "Đoàn Khối các cơ quan tỉnh". */
+    name: requiredText('tên đơn vị (name)'),
+    shortName: z.string().optional(),
+    /** Slug of the unit above this one. */
+    parent: unit.optional(),
+    description: z.string().optional(),
+    website: z.url({ error: 'website phải là địa chỉ đầy đủ, ví dụ https://example.gov.vn' }).optional(),
+  });
+
+  const categories = z.object({
+    /** Display name: "Tin tức - Sự kiện". */
+    name: requiredText('tên chuyên mục (name)'),
+    description: z.string().optional(),
+    /** Position in the main navigation; omitted = not in the menu. */
+    menuOrder: z.number().int().optional(),
+  });
+
+  return { units, categories };
+}

@@ -1,0 +1,146 @@
+/** The editors' terminal tools: `npm run new`, `npm run check:content` and the pre-commit hook. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentWith, ROOT, runAstro } from '../helpers/astro';
+
+const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+
+function script(name: string, args: string[], contentDir: string, cwd = ROOT) {
+  const result = spawnSync(process.execPath, [TSX, path.join(ROOT, 'scripts', name), ...args], {
+    cwd, encoding: 'utf8', env: { ...process.env, BAN_TIN_CONTENT: contentDir }, input: '',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run new', () => {
+  it('writes a draft with an ASCII slug in its own folder that passes the checks, and never overwrites', () => {
+    const content = contentWith({});
+    try {
+      const args = ['--kind', 'news', '--title', 'Đoàn viên Sở Y tế hiến máu tình nguyện', '--category', 'hoat-dong-doan', '--unit', 'doan-khoi'];
+      const first = script('new.ts', args, content.dir);
+      expect(first.status, first.stderr).toBe(0);
+      const file = path.resolve(ROOT, first.stdout.trim());
+      expect(file).toMatch(/news\/\d{4}\/doan-vien-so-y-te-hien-mau-tinh-nguyen\/index\.mdx$/);
+      const source = readFileSync(file, 'utf8');
+      expect(source).toContain('title: "Đoàn viên Sở Y tế hiến máu tình nguyện"');
+      expect(source).toMatch(/pubDate: \d{4}-\d{2}-\d{2}\n/);
+      expect(source).toContain('draft: true');
+      const second = script('new.ts', args, content.dir);
+      expect(second.stdout.trim()).toMatch(/doan-vien-so-y-te-hien-mau-tinh-nguyen-2\/index\.mdx$/);
+      for (const [kind, extra] of [['report', ['--unit', 'doan-khoi']], ['event', []]] as const) {
+        const made = script('new.ts', ['--kind', kind, '--title', `Mục ${kind} mới`, ...extra], content.dir);
+        expect(made.status, made.stderr).toBe(0);
+      }
+      const check = script('check-content.ts', [], content.dir);
+      expect(check.status, check.stdout).toBe(0);
+      const sync = runAstro(['sync'], content.dir);
+      expect(sync.status, sync.output).toBe(0);
+    } finally {
+      content.cleanup();
+    }
+  });
+
+  it('refuses what it cannot make valid, without asking when there is no terminal', () => {
+    const content = contentWith({});
+    try {
+      const noTitle = script('new.ts', ['--kind', 'news', '--category', 'hoat-dong-doan'], content.dir);
+      expect(noTitle.status).toBe(1);
+      expect(noTitle.stderr).toContain('thiếu tiêu đề');
+      const badCategory = script('new.ts', ['--kind', 'news', '--title', 'A', '--category', 'the-thao'], content.dir);
+      expect(badCategory.stderr).toContain('chuyên mục "the-thao" không có');
+      const reportWithoutUnit = script('new.ts', ['--kind', 'report', '--title', 'Báo cáo'], content.dir);
+      expect(reportWithoutUnit.stderr).toContain('báo cáo cần đơn vị');
+    } finally {
+      content.cleanup();
+    }
+  });
+});
+
+describe('npm run check:content', () => {
+  const bad = {
+    'news/loi-ngay.md': '---\ntitle: Tin lỗi ngày\ndescription: x\npubDate: 31/02/2021\ncategory: the-thao\n---\n\nXem [bài](/tin-tuc/khong-co/).\n',
+    'news/loi-yaml.md': '---\ntitle: Tin lỗi\ntags: [a\n---\n\nx\n',
+    'news/loi-mdx.mdx': "---\ntitle: Tin có import\ndescription: x\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\n---\n\nimport fs from 'node:fs'\n",
+    'news/anh-thieu-mo-ta.md': '---\ntitle: Ảnh\ndescription: x\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\ngallery:\n  - src: ./khong-co.jpg\n---\n\nx\n',
+    'units/vong.yaml': 'name: Vòng\nparent: vong\n',
+  };
+
+  it('prints every problem at once with file, line, field and hint, and fails', () => {
+    const content = contentWith(bad);
+    try {
+      const run = script('check-content.ts', [], content.dir);
+      expect(run.status).toBe(1);
+      const out = run.stdout;
+      expect(out).toMatch(/loi-ngay\.md\n\s+LỖI \(dòng 4, pubDate\): "31\/02\/2021" không phải ngày hợp lệ/);
+      expect(out).toContain('Gợi ý: Ngày đăng phải có dạng YYYY-MM-DD, ví dụ 2024-04-14');
+      expect(out).toMatch(/LỖI \(dòng 5, category\): chuyên mục "the-thao" không tồn tại/);
+      expect(out).toMatch(/LỖI \(dòng 8\): liên kết \/tin-tuc\/khong-co\/ trỏ tới trang không tồn tại/);
+      expect(out).toMatch(/loi-yaml\.md\n\s+LỖI \(dòng 3\): YAML không đọc được/);
+      expect(out).toMatch(/loi-mdx\.mdx\n\s+LỖI \(dòng 8\): không được dùng "import"/);
+      expect(out).toMatch(/LỖI \(dòng 6, gallery\[0\]\.alt\): thiếu mô tả ảnh \(alt\)/);
+      expect(out).toMatch(/LỖI \(dòng 6, gallery\[0\]\.src\): không tìm thấy ảnh/);
+      expect(out).toContain('đơn vị cấp trên tạo thành vòng lặp');
+      expect(out).toMatch(/\n\d+ lỗi, \d+ cảnh báo\.$/m);
+    } finally {
+      content.cleanup();
+    }
+  });
+
+  it('warns without failing on long titles and leads, big images and repeated titles', () => {
+    const long = 'Đoàn viên '.repeat(20);
+    const content = contentWith({
+      'news/tieu-de-dai.md': `---\ntitle: ${long}\ndescription: ${long.repeat(4)}\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\n---\n\nx\n`,
+      'news/trung-tieu-de.md': '---\ntitle: Tin hoạt động số 01 của Đoàn Khối\ndescription: x\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\ncover: ./anh-lon.jpg\ncoverAlt: Ảnh lớn\n---\n\nx\n',
+    });
+    try {
+      writeFileSync(path.join(content.dir, 'news/anh-lon.jpg'), Buffer.alloc(1.5 * 1024 * 1024));
+      const run = script('check-content.ts', [], content.dir);
+      expect(run.status, run.stdout).toBe(0);
+      expect(run.stdout).toContain('CẢNH BÁO (dòng 2, title): tiêu đề dài');
+      expect(run.stdout).toContain('CẢNH BÁO (dòng 3, description): phần tóm tắt dài');
+      expect(run.stdout).toContain('ảnh ./anh-lon.jpg nặng 1,5 MB (nên dưới 1 MB)');
+      expect(run.stdout).toContain('có thể một bài được đăng hai lần');
+      expect(run.stdout).toMatch(/0 lỗi, 4 cảnh báo\./);
+    } finally {
+      content.cleanup();
+    }
+  });
+
+  it('passes the sample content', () => {
+    const run = script('check-content.ts', [], path.join(ROOT, 'content'));
+    expect(run.status, run.stdout).toBe(0);
+  });
+});
+
+describe('pre-commit hook', () => {
+  it('checks only the staged content files', () => {
+    const content = contentWith({});
+    const repo = path.dirname(content.dir);
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+    const hook = () =>
+      spawnSync('bash', [path.join(ROOT, 'scripts/hooks/pre-commit')], { cwd: repo, encoding: 'utf8', env: { ...process.env, BAN_TIN_CONTENT: content.dir } });
+    try {
+      git('init', '-q');
+      git('-c', 'user.email=a@b', '-c', 'user.name=a', 'add', '.');
+      git('-c', 'user.email=a@b', '-c', 'user.name=a', 'commit', '-qm', 'init');
+      expect(hook().status).toBe(0);
+      writeFileSync(path.join(content.dir, 'news/moi.md'), '---\ntitle: Mới\npubDate: 2024-13-01\ncategory: tin-tuc-su-kien\n---\n\nx\n');
+      writeFileSync(path.join(content.dir, 'news/chua-add.md'), '---\ntitle: Chưa add\n---\n');
+      git('add', 'content/news/moi.md');
+      const failed = hook();
+      expect(failed.status).toBe(1);
+      expect(failed.stdout).toContain('moi.md');
+      expect(failed.stdout).toContain('"2024-13-01" không phải ngày hợp lệ');
+      expect(failed.stdout).not.toContain('chua-add.md');
+      expect(failed.stderr).toContain('Commit dừng lại');
+      writeFileSync(path.join(content.dir, 'news/moi.md'), '---\ntitle: Mới\ndescription: Tóm tắt.\npubDate: 2024-12-01\ncategory: tin-tuc-su-kien\n---\n\nx\n');
+      git('add', 'content/news/moi.md');
+      expect(hook().status).toBe(0);
+      expect(existsSync(path.join(ROOT, 'scripts/hooks/pre-commit'))).toBe(true);
+    } finally {
+      content.cleanup();
+    }
+  });
+});
