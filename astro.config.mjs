@@ -19,6 +19,8 @@ export default defineConfig({
   prerenderConflictBehavior: 'error',
   markdown: {
     processor: unified({ rehypePlugins: [rehypeNfc] }),
+    // Code samples (the editors' guide) must keep the portal's contrast.
+    shikiConfig: { theme: 'github-light-high-contrast' },
   },
   integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), searchIndex()],
 });

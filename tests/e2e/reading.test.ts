@@ -70,6 +70,14 @@ describe('reading the portal', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('noi-dung');
   });
 
+  it('links the editors’ guide from the footer', async () => {
+    await page.goto(`${site}/`);
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Hướng dẫn biên tập' }).click();
+    await page.waitForURL('**/huong-dan-bien-tap/');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Hướng dẫn biên tập');
+    expect(await page.getByRole('heading', { name: '9. Ý nghĩa các thông báo lỗi' }).count()).toBe(1);
+  });
+
   it('shows the copy and print buttons once their script runs, and a 404 page for unknown URLs', async () => {
     await page.goto(`${site}/tin-tuc/hien-mau-tinh-nguyen/`);
     expect(await page.getByRole('button', { name: 'Sao chép liên kết' }).isVisible()).toBe(true);
@@ -96,6 +104,7 @@ const templates: Record<string, string> = {
   unit: '/don-vi/doan-khoi/',
   search: '/tim-kiem/?q=hi%E1%BA%BFn%20m%C3%A1u',
   'not found': '/404.html',
+  'editors guide': '/huong-dan-bien-tap/',
 };
 
 describe('accessibility', () => {
