@@ -70,6 +70,17 @@ describe('reading the portal', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('noi-dung');
   });
 
+  it('prints the article without navigation, share buttons or related items', async () => {
+    await page.goto(`${site}/tin-tuc/hien-mau-tinh-nguyen/`);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['header.site-header', 'footer.site-footer', '.share', '.related', '.breadcrumb']) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    }
+    expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+    expect(await page.locator('.byline').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
   it('links the editors’ guide from the footer', async () => {
     await page.goto(`${site}/`);
     await page.getByRole('contentinfo').getByRole('link', { name: 'Hướng dẫn biên tập' }).click();
