@@ -10,6 +10,7 @@ import { contentDir } from './content-root';
 import { entryIdFromPath } from './entry-id';
 import { articleFiles, duplicateSlugs, fileProblems, imagePaths } from './file-checks';
 import { splitFrontmatter } from './frontmatter';
+import { bodySyntax, parseBody } from './safe-mdx';
 import { articleSchemas, dataSchemas, DATE_HINT } from './schema';
 import { KIND_PATHS, type ItemKind } from './urls';
 
@@ -173,7 +174,7 @@ function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
       }
       const { data, body, bodyStartLine } = split;
       const id = entryIdFromPath(entry);
-      for (const problem of fileProblems(id, file, data, body, bodyStartLine)) {
+      for (const problem of fileProblems(id, file, data, parseBody(body, bodySyntax(body, file)), bodyStartLine)) {
         const key = problem.field?.split(/[.[]/)[0];
         problems.push({
           severity: 'error', file: relative(file), line: problem.line ?? lineOfKey(source, key, 0), field: problem.field,

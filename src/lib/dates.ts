@@ -69,8 +69,19 @@ const partsFormatter = new Intl.DateTimeFormat('en-US', {
 });
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+// Intl's formatToParts is slow and a build formats the same dates on many pages.
+const partsCache = new Map<number, ZonedParts>();
+
 /** The calendar fields of an instant as seen in Viet Nam. */
 export function zonedParts(date: Date): ZonedParts {
+  const cached = partsCache.get(date.getTime());
+  if (cached) return cached;
+  const computed = computeParts(date);
+  partsCache.set(date.getTime(), computed);
+  return computed;
+}
+
+function computeParts(date: Date): ZonedParts {
   const parts = Object.fromEntries(partsFormatter.formatToParts(date).map((p) => [p.type, p.value]));
   return {
     year: Number(parts.year),

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { entryIdFromPath, slugProblem } from './entry-id';
-import { findUnsafeBody } from './safe-mdx';
+import type { ParsedBody } from './safe-mdx';
 
 /** Image fields editors fill in, relative to the article's file. */
 export function imagePaths(data: Record<string, unknown>): { field: string; src: string }[] {
@@ -25,7 +25,7 @@ export interface FileProblem {
 }
 
 /** Problems the schema cannot see: file name, images on disk, unsafe body. */
-export function fileProblems(id: string, filePath: string, data: Record<string, unknown>, body: string, bodyStartLine: number): FileProblem[] {
+export function fileProblems(id: string, filePath: string, data: Record<string, unknown>, body: ParsedBody, bodyStartLine: number): FileProblem[] {
   const problems: FileProblem[] = [];
   const badSlug = slugProblem(id);
   if (badSlug) problems.push({ message: badSlug });
@@ -34,7 +34,7 @@ export function fileProblems(id: string, filePath: string, data: Record<string, 
       problems.push({ field, message: `không tìm thấy ảnh "${src}"; ảnh phải nằm cạnh bài viết, ghi dạng ./ten-anh.jpg` });
     }
   }
-  for (const problem of findUnsafeBody(body, filePath)) {
+  for (const problem of body.problems) {
     problems.push({ line: problem.line + bodyStartLine - 1, message: problem.message });
   }
   return problems;

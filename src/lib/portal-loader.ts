@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { contentDir } from './content-root';
 import { entryIdFromPath } from './entry-id';
-import { describeProblem, duplicateSlugs, fileProblems } from './file-checks';
+import { articleFiles, describeProblem, duplicateSlugs, fileProblems } from './file-checks';
 import { splitFrontmatter } from './frontmatter';
+import { renderBody, RENDERER_VERSION } from './render-body';
+import { bodySyntax, parseBody } from './safe-mdx';
 
 /** A build error that names the file first, as editors look for it. */
 export class ContentFileError extends Error {
@@ -16,32 +19,68 @@ export class ContentFileError extends Error {
 }
 
 /**
- * Astro's glob loader with the portal's rules: the URL slug is the file name, the file name must be ASCII,
- * dates are read as written, and an unsafe MDX body stops the build before anything is compiled.
+ * Loads news, reports and events with the portal's rules: the URL slug is the file name, which must be ASCII and
+ * unique; dates are read as written; an unsafe body stops the build. Bodies are rendered to HTML here, once per
+ * change of the file (Astro keeps the result by digest), rather than compiled into a module per article.
  */
 export function articleLoader(collection: string): Loader {
-  const inner = glob({
-    base: contentDir(collection),
-    pattern: '**/[^_]*.{md,mdx}',
-    generateId: ({ entry }) => entryIdFromPath(entry),
-  });
   return {
     name: 'ban-tin-articles',
-    load: (context: LoaderContext) => {
-      const duplicates = duplicateSlugs(contentDir(collection));
-      if (duplicates.length > 0) throw new ContentFileError(contentDir(collection), duplicates);
-      return inner.load({
-        ...context,
-        parseData: async (props) => {
-          const filePath = props.filePath ?? props.id;
-          const relative = path.relative(process.cwd(), filePath);
-          const source = readFileSync(filePath, 'utf8');
-          const { data, body, bodyStartLine } = splitFrontmatter(source);
-          const problems = fileProblems(props.id, filePath, data, body, bodyStartLine);
-          if (problems.length > 0) throw new ContentFileError(relative, problems.map(describeProblem));
-          return context.parseData({ ...props, data: data as typeof props.data });
-        },
-      });
+    load: async ({ store, meta, parseData, generateDigest, config, watcher }: LoaderContext) => {
+      const dir = path.resolve(contentDir(collection));
+      const root = fileURLToPath(config.root);
+      const duplicates = duplicateSlugs(dir);
+      if (duplicates.length > 0) throw new ContentFileError(path.relative(root, dir), duplicates);
+      if (meta.get('renderer') !== String(RENDERER_VERSION)) {
+        store.clear();
+        meta.set('renderer', String(RENDERER_VERSION));
+      }
+
+      async function sync(entry: string) {
+        const filePath = path.join(dir, entry);
+        const relative = path.relative(root, filePath).replaceAll('\\', '/');
+        const source = readFileSync(filePath, 'utf8');
+        const id = entryIdFromPath(entry);
+        const digest = generateDigest(source);
+        const existing = store.get(id);
+        if (existing?.digest === digest && existing.filePath === relative) {
+          // Unchanged: keep the cached entry, and register the images it uses again, as Astro's glob loader does
+          // (the method is on the store, though not in its public type).
+          const assets = store as typeof store & { addAssetImports?: (assets: string[], file: string) => void };
+          if (existing.assetImports?.length) assets.addAssetImports?.(existing.assetImports, relative);
+          return;
+        }
+        let split;
+        try {
+          split = splitFrontmatter(source);
+        } catch (error) {
+          throw new ContentFileError(relative, [`YAML không đọc được: ${(error as Error).message}`]);
+        }
+        const { data, body, bodyStartLine } = split;
+        const parsedBody = parseBody(body, bodySyntax(body, filePath));
+        const problems = fileProblems(id, filePath, data, parsedBody, bodyStartLine);
+        if (problems.length > 0) throw new ContentFileError(relative, problems.map(describeProblem));
+        const parsed = await parseData({ id, data, filePath });
+        let rendered;
+        try {
+          rendered = await renderBody(parsedBody, filePath);
+        } catch (error) {
+          throw new ContentFileError(relative, [`thân bài: ${(error as Error).message}`]);
+        }
+        store.set({ id, data: parsed, filePath: relative, digest, rendered: { html: rendered.html, metadata: { headings: rendered.headings } } });
+      }
+
+      const files = articleFiles(dir);
+      const kept = new Set(files.map(entryIdFromPath));
+      for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
+      for (const entry of files) await sync(entry);
+
+      // `astro dev`: follow edits without a restart.
+      watcher?.add(dir);
+      const inCollection = (file: string) => file.startsWith(dir + path.sep) && /\.mdx?$/.test(file);
+      watcher?.on('change', (file) => inCollection(file) && void sync(path.relative(dir, file)));
+      watcher?.on('add', (file) => inCollection(file) && void sync(path.relative(dir, file)));
+      watcher?.on('unlink', (file) => inCollection(file) && store.delete(entryIdFromPath(path.relative(dir, file))));
     },
   };
 }

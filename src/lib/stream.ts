@@ -50,21 +50,36 @@ export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly (str
   return groups;
 }
 
+// Lower-cased tags of each item, computed once: related items compare every pair of articles.
+const tagSets = new WeakMap<StreamItem, Set<string>>();
+function tagsOf(item: StreamItem): Set<string> {
+  let tags = tagSets.get(item);
+  if (!tags) {
+    tags = new Set(item.tags.map((t) => t.toLowerCase()));
+    tagSets.set(item, tags);
+  }
+  return tags;
+}
+
 /**
  * How related `other` is to `item`: shared tags weigh most, then the same unit and category.
  * Ties go to the closer date.
  */
 export function relatedScore(item: StreamItem, other: StreamItem): number {
-  const tags = new Set(item.tags.map((t) => t.toLowerCase()));
-  const sharedTags = other.tags.filter((t) => tags.has(t.toLowerCase())).length;
+  const tags = tagsOf(item);
+  let sharedTags = 0;
+  for (const tag of tagsOf(other)) if (tags.has(tag)) sharedTags++;
   return sharedTags * 3 + (item.unit && item.unit === other.unit ? 2 : 0) + (item.category === other.category ? 1 : 0);
 }
 
 export function relatedItems<T extends StreamItem>(item: T, candidates: readonly T[], limit = 5): T[] {
-  return candidates
-    .filter((other) => !(other.kind === item.kind && other.id === item.id))
-    .map((other) => ({ other, score: relatedScore(item, other), distance: Math.abs(other.date.getTime() - item.date.getTime()) }))
-    .filter(({ score }) => score > 0)
+  const scored: { other: T; score: number; distance: number }[] = [];
+  for (const other of candidates) {
+    if (other.kind === item.kind && other.id === item.id) continue;
+    const score = relatedScore(item, other);
+    if (score > 0) scored.push({ other, score, distance: Math.abs(other.date.getTime() - item.date.getTime()) });
+  }
+  return scored
     .sort((a, b) => b.score - a.score || a.distance - b.distance)
     .slice(0, limit)
     .map(({ other }) => other);
