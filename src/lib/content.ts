@@ -5,7 +5,7 @@
 import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { yearOf } from './dates';
-import { groupBy, isPublished, newestFirst, splitEvents, type StreamItem } from './stream';
+import { groupBy, isPublished, newestFirst, relatedItems, splitEvents, type StreamItem } from './stream';
 import { slugify } from './slug';
 import { urls } from './urls';
 
@@ -51,6 +51,7 @@ export interface Portal {
   byUnit: Map<string, Item[]>;
   byYear: Map<string, Item[]>;
   tags: Tag[];
+  byTag: Map<string, Item[]>;
   /** When this build considers "now": scheduled items after it are left out. */
   now: Date;
 }
@@ -101,13 +102,14 @@ async function load(): Promise<Portal> {
   );
   const units = (await getCollection('units')).sort((a, b) => a.data.name.localeCompare(b.data.name, 'vi'));
 
-  const tags = [...groupBy(items, (item) => item.tags.map(slugify)).entries()]
+  const byTag = groupBy(items, (item) => item.tags.map(slugify));
+  const tags = [...byTag.entries()]
     .map(([slug, tagged]) => ({ slug, items: tagged, name: tagged[0].tags.find((t) => slugify(t) === slug) ?? slug }))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 
   const { upcoming, past } = splitEvents(events, now);
   return {
-    items, news, reports, events, upcomingEvents: upcoming, pastEvents: past, categories, units, tags, now,
+    items, news, reports, events, upcomingEvents: upcoming, pastEvents: past, categories, units, tags, byTag, now,
     byCategory: groupBy(items, (item) => [item.category]),
     byUnit: groupBy(items, (item) => [item.unit]),
     byYear: groupBy(items, (item) => [item.year]),
@@ -133,4 +135,14 @@ export function findUnit(portal: Portal, slug: string | undefined): Unit | undef
 /** Units directly under `slug`. */
 export function subUnits(portal: Portal, slug: string): Unit[] {
   return portal.units.filter((u) => u.data.parent === slug);
+}
+
+/** "Tin liên quan": items sharing tags, unit or category with `item`. */
+export function relatedTo(portal: Portal, item: Item, limit = 5): Item[] {
+  const groups = [
+    ...item.tags.map((tag) => portal.byTag.get(slugify(tag)) ?? []),
+    portal.byUnit.get(item.unit ?? '') ?? [],
+    portal.byCategory.get(item.category) ?? [],
+  ];
+  return relatedItems(item, groups, limit);
 }

@@ -72,14 +72,24 @@ export function relatedScore(item: StreamItem, other: StreamItem): number {
   return sharedTags * 3 + (item.unit && item.unit === other.unit ? 2 : 0) + (item.category === other.category ? 1 : 0);
 }
 
-export function relatedItems<T extends StreamItem>(item: T, candidates: readonly T[], limit = 5): T[] {
-  const scored: { other: T; score: number; distance: number }[] = [];
-  for (const other of candidates) {
-    if (other.kind === item.kind && other.id === item.id) continue;
-    const score = relatedScore(item, other);
-    if (score > 0) scored.push({ other, score, distance: Math.abs(other.date.getTime() - item.date.getTime()) });
+/**
+ * The items most related to `item`, from the groups it belongs to (its tags, unit and category, each newest
+ * first). Only the `window` items nearest in date in each group are scored, so the cost per article stays
+ * constant however large the portal grows; ties go to the closer date.
+ */
+export function relatedItems<T extends StreamItem>(item: T, groups: readonly (readonly T[])[], limit = 5, window = 30): T[] {
+  const candidates = new Set<T>();
+  for (const group of groups) {
+    const at = group.indexOf(item);
+    const end = Math.min(group.length, at < 0 ? window : at + window + 1);
+    for (let i = Math.max(0, at - window); i < end; i++) {
+      const other = group[i];
+      if (!(other.kind === item.kind && other.id === item.id)) candidates.add(other);
+    }
   }
-  return scored
+  return [...candidates]
+    .map((other) => ({ other, score: relatedScore(item, other), distance: Math.abs(other.date.getTime() - item.date.getTime()) }))
+    .filter(({ score }) => score > 0)
     .sort((a, b) => b.score - a.score || a.distance - b.distance)
     .slice(0, limit)
     .map(({ other }) => other);

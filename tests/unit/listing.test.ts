@@ -60,8 +60,17 @@ describe('listings', () => {
   });
 
   it('ranks related items by shared tags, then unit, then category, and never the item itself', () => {
-    expect(relatedItems(a, [a, b, c, d]).map((i) => i.id)).toEqual(['b', 'c']);
-    expect(relatedItems(d, [a, b, c, d]).map((i) => i.id)).toEqual(['c']);
+    expect(relatedItems(a, [[a, b, c, d]]).map((i) => i.id)).toEqual(['b', 'c']);
+    expect(relatedItems(d, [[b, c, a, d]]).map((i) => i.id)).toEqual(['c']);
+    expect(relatedItems(a, [[b, a], [c, a]]).map((i) => i.id)).toEqual(['b', 'c']);
+  });
+
+  it('scores only the items nearest in date in each group', () => {
+    const group = newestFirst(Array.from({ length: 100 }, (_, i) => item(`n${i}`, `2020-01-${String((i % 28) + 1).padStart(2, '0')}`, { tags: ['x'] })));
+    const middle = group[50];
+    const related = relatedItems(middle, [group], 100, 3);
+    expect(related).toHaveLength(6);
+    expect(related.every((other) => Math.abs(group.indexOf(other) - 50) <= 3)).toBe(true);
   });
 
   it('finds the newer and older neighbours', () => {
