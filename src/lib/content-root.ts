@@ -11,9 +11,20 @@ export function contentDir(collection: string): string {
   return path.posix.join(CONTENT_ROOT.replaceAll('\\', '/'), collection);
 }
 
+// Read once per process: schemas ask for every file checked.
+const slugCache = new Map<string, Set<string>>();
+
 /** Slugs of the data files of a collection (`content/units/doan-khoi.yaml` → `doan-khoi`). */
 export function dataSlugs(collection: string): Set<string> {
   const dir = contentDir(collection);
+  const cached = slugCache.get(dir);
+  if (cached) return cached;
+  const slugs = readSlugs(dir);
+  slugCache.set(dir, slugs);
+  return slugs;
+}
+
+function readSlugs(dir: string): Set<string> {
   if (!existsSync(dir)) return new Set();
   return new Set(
     readdirSync(dir)

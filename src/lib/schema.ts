@@ -55,12 +55,9 @@ function references() {
   };
 }
 
-/** Schemas of news, reports and events. */
-export function articleSchemas<I extends ImageField>(image: I) {
-  const { category, unit } = references();
-
-  /** Fields every published item shares. */
-  const publishing = {
+/** Fields every published item shares. */
+function publishingFields() {
+  return {
     /** Title of the item. */
     title: requiredText('tiêu đề (title)'),
     /** Lead paragraph (sapo) shown under the title and in listings. */
@@ -74,9 +71,12 @@ export function articleSchemas<I extends ImageField>(image: I) {
     /** Unpublished from this date on. */
     expiryDate: portalDate.optional(),
   };
+}
 
-  const newsFields = {
-    ...publishing,
+function newsFields<I extends ImageField>(image: I) {
+  const { category, unit } = references();
+  return {
+    ...publishingFields(),
     /** Publication date; in the future = scheduled. */
     pubDate: portalDate,
     /** Last significant update, shown as "Cập nhật lúc …". */
@@ -100,12 +100,20 @@ export function articleSchemas<I extends ImageField>(image: I) {
     /** Shown in "Tin nổi bật" on the home page. */
     featured: z.boolean({ error: 'featured phải là true hoặc false' }).default(false),
   };
+}
 
-  const news = z.object(newsFields).superRefine(requireCoverAlt);
+// Astro asks for a collection's schema once per file (its `image()` belongs to the file): each builder makes
+// only its own collection's schema.
 
-  const reports = z
+export function newsSchema<I extends ImageField>(image: I) {
+  return z.object(newsFields(image)).superRefine(requireCoverAlt);
+}
+
+export function reportSchema<I extends ImageField>(image: I) {
+  const { category, unit } = references();
+  return z
     .object({
-      ...newsFields,
+      ...newsFields(image),
       category: category.default('tin-tuc-su-kien'),
       /** The reporting unit. */
       unit,
@@ -125,10 +133,13 @@ export function articleSchemas<I extends ImageField>(image: I) {
         .default([]),
     })
     .superRefine(requireCoverAlt);
+}
 
-  const events = z
+export function eventSchema<I extends ImageField>(image: I) {
+  const { category, unit } = references();
+  return z
     .object({
-      ...publishing,
+      ...publishingFields(),
       /** Start of the event. */
       start: portalDate,
       end: portalDate.optional(),
@@ -148,8 +159,11 @@ export function articleSchemas<I extends ImageField>(image: I) {
         ctx.addIssue({ code: 'custom', path: ['end'], message: 'thời gian kết thúc (end) phải sau thời gian bắt đầu (start)' });
       }
     });
+}
 
-  return { news, reports, events };
+/** Schemas of news, reports and events, by collection name. */
+export function articleSchemas<I extends ImageField>(image: I) {
+  return { news: newsSchema(image), reports: reportSchema(image), events: eventSchema(image) };
 }
 
 /** Schemas of units and categories. */
