@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypeNfc } from './src/lib/rehype-nfc.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { decapCms } from './src/integrations/decap-cms.ts';
 
 // Another content folder (fixtures, benchmarks) keeps its own build cache beside it, so the cached entries
 // of one site never meet the files of another.
@@ -22,5 +23,10 @@ export default defineConfig({
     // Code samples (the editors' guide) must keep the portal's contrast.
     shikiConfig: { theme: 'github-light-high-contrast' },
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), searchIndex()],
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !page.includes('/404') && !new URL(page).pathname.startsWith('/admin/') }),
+    searchIndex(),
+    decapCms(),
+  ],
 });

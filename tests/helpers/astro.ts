@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -15,14 +15,57 @@ export interface AstroRun {
 
 const ASTRO_CLI = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
+/**
+ * Every Astro run writes the project's `.astro/` folder (content asset imports, and the prerendered pages of builds
+ * whose `--outDir` lies outside the project), so two runs at once can mix their content. Test files of different
+ * vitest projects run in parallel, so runs take turns holding this lock (a folder; a dead holder's lock is taken over).
+ */
+const LOCK = path.join(ROOT, 'node_modules/.cache/ban-tin-astro-run.lock');
+const LOCK_STALE_MS = 10 * 60_000;
+
+function lockOwnerGone(): boolean {
+  try {
+    if (Date.now() - statSync(LOCK).mtimeMs > LOCK_STALE_MS) return true;
+    const pid = Number(readFileSync(path.join(LOCK, 'pid'), 'utf8'));
+    if (!pid) return false;
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+function withAstroLock<T>(run: () => T): T {
+  mkdirSync(path.dirname(LOCK), { recursive: true });
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      writeFileSync(path.join(LOCK, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (lockOwnerGone()) rmSync(LOCK, { recursive: true, force: true });
+      else Atomics.wait(pause, 0, 0, 200);
+    }
+  }
+  try {
+    return run();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 /** Runs the project's Astro CLI with the Node running the tests, on a content folder. */
 export function runAstro(args: string[], contentDir: string, env: Record<string, string> = {}): AstroRun {
-  const result = spawnSync(process.execPath, [ASTRO_CLI, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, BAN_TIN_CONTENT: contentDir, BAN_TIN_NOW: FIXED_NOW, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    timeout: 300_000,
-  });
+  const result = withAstroLock(() =>
+    spawnSync(process.execPath, [ASTRO_CLI, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, BAN_TIN_CONTENT: contentDir, BAN_TIN_NOW: FIXED_NOW, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      timeout: 300_000,
+    }),
+  );
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 

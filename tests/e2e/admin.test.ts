@@ -1,0 +1,162 @@
+/**
+ * The web editor at /admin/ in local mode: decap-server writes into a temporary copy of the fixture content, an
+ * editor creates an article in headless Chromium, and the file it wrote passes the content check and builds.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { FIXTURE_CONTENT, ROOT, contentWith, runAstro } from '../helpers/astro';
+import { launchChromium } from '../helpers/browser';
+
+const require = createRequire(import.meta.url);
+const site = inject('siteUrl');
+const TITLE = 'Đoàn viên tham gia hiến máu tình nguyện';
+const SLUG = 'doan-vien-tham-gia-hien-mau-tinh-nguyen';
+const COVER = path.join(FIXTURE_CONTENT, 'news/hien-mau-tinh-nguyen/anh-bia.jpg');
+
+let content: { dir: string; cleanup: () => void };
+let server: ChildProcess;
+let serverLog = '';
+let serverUrl: string;
+let browser: Browser;
+let page: Page;
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** decap-server in its file-system mode, on the repository root of the copy (the folder holding `content/`). */
+async function startDecapServer(repo: string): Promise<void> {
+  const port = await freePort();
+  serverUrl = `http://127.0.0.1:${port}/api/v1`;
+  // The server stops when its stdin closes, so it never outlives the test process, even one that crashes.
+  const watchdog = `process.stdin.on('close', () => process.exit(0)).resume(); require(${JSON.stringify(require.resolve('decap-server/dist/index.js'))});`;
+  server = spawn(process.execPath, ['-e', watchdog], {
+    cwd: repo,
+    env: { ...process.env, PORT: String(port), BIND_HOST: '127.0.0.1', GIT_REPO_DIRECTORY: repo, MODE: 'fs' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (chunk) => (serverLog += chunk));
+  server.stderr?.on('data', (chunk) => (serverLog += chunk));
+  for (let tries = 0; tries < 100; tries++) {
+    const info = await fetch(serverUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'info' }),
+    }).catch(() => undefined);
+    if (info?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`decap-server did not start:\n${serverLog}`);
+}
+
+beforeAll(async () => {
+  content = contentWith({});
+  await startDecapServer(path.dirname(content.dir));
+  browser = await launchChromium();
+  // The editor writes date-times with the browser's offset: an editor in Viet Nam.
+  const context = await browser.newContext({ timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN', viewport: { width: 1400, height: 1000 } });
+  page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('dialog', (dialog) => dialog.accept());
+  // The shipped configuration, pointed at this test's decap-server instead of the default port 8081.
+  const config = readFileSync(path.join(ROOT, 'public/admin/config.yml'), 'utf8');
+  expect(config).toMatch(/^local_backend: true$/m);
+  await page.route('**/admin/config.yml', (route) =>
+    route.fulfill({
+      contentType: 'text/yaml; charset=utf-8',
+      body: config.replace(/^local_backend: true$/m, `local_backend:\n  url: ${serverUrl}`),
+    }),
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill();
+  content?.cleanup();
+});
+
+/** The article folder decap-server wrote: `content/news/<year it was created>/<slug>/`. */
+function writtenFolder(): string | undefined {
+  const news = path.join(content.dir, 'news');
+  for (const year of readdirSync(news)) {
+    const folder = path.join(news, year, SLUG);
+    if (existsSync(path.join(folder, 'index.mdx'))) return folder;
+  }
+  return undefined;
+}
+
+describe('web editor (/admin/, local mode)', () => {
+  it('is self-hosted and kept out of the sitemap', async () => {
+    const html = await (await fetch(`${site}/admin/`)).text();
+    expect(html).toContain('<script src="/admin/decap/decap-cms.js"></script>');
+    expect(html).toContain('noindex');
+    expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)[^"']+\.js/);
+    expect((await fetch(`${site}/admin/decap/decap-cms.js`)).status).toBe(200);
+    expect(await (await fetch(`${site}/sitemap-0.xml`)).text()).not.toContain('/admin/');
+  });
+
+  it('creates a news article with a cover photo that passes the content check and builds', async () => {
+    await page.goto(`${site}/admin/`);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('link', { name: 'Tin tức' }).first().waitFor();
+    await page.getByText('＋ tin').click();
+
+    await page.getByLabel('Tiêu đề').fill(TITLE);
+    await page.getByLabel('Tóm tắt (sapo)').fill('Sáng 14/4, 120 đoàn viên các cơ quan tỉnh đã tham gia ngày hội hiến máu.');
+    await page.getByLabel('Ngày đăng').fill('2024-04-14T08:30');
+    await page.getByLabel('Chuyên mục').click();
+    await page.getByRole('option', { name: 'Hoạt động Đoàn' }).click();
+
+    await page.getByRole('button', { name: 'Chọn một hình' }).click();
+    await page.locator('input[type="file"]').setInputFiles(COVER);
+    await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
+    await page.getByLabel('Mô tả ảnh bìa').fill('Đoàn viên hiến máu tại hội trường');
+
+    await page.locator('[data-slate-editor="true"]').click();
+    await page.keyboard.type('Ngày hội diễn ra tại hội trường Bệnh viện Đa khoa tỉnh.');
+
+    const preview = page.frameLocator('iframe').first();
+    await expect.poll(() => preview.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
+    await expect.poll(() => preview.getByText('Chủ Nhật, 14/04/2024, 08:30').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Công bố', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
+    await page.getByText('Mục đã được lưu').waitFor();
+    await expect.poll(writtenFolder, { timeout: 10_000 }).toBeDefined();
+
+    const folder = writtenFolder()!;
+    expect(readFileSync(path.join(folder, 'anh-bia.jpg')).equals(readFileSync(COVER))).toBe(true);
+    const file = readFileSync(path.join(folder, 'index.mdx'), 'utf8');
+    const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(file) ?? [];
+    expect(load(frontmatter, { schema: CORE_SCHEMA })).toEqual({
+      title: TITLE,
+      description: 'Sáng 14/4, 120 đoàn viên các cơ quan tỉnh đã tham gia ngày hội hiến máu.',
+      pubDate: '2024-04-14T08:30:00+07:00',
+      category: 'hoat-dong-doan',
+      cover: './anh-bia.jpg',
+      coverAlt: 'Đoàn viên hiến máu tại hội trường',
+      featured: false,
+      draft: false,
+    });
+    expect(body.trim()).toBe('Ngày hội diễn ra tại hội trường Bệnh viện Đa khoa tỉnh.');
+
+    const check = runAstro(['sync'], content.dir);
+    expect(check.status, check.output).toBe(0);
+    const out = path.join(path.dirname(content.dir), 'dist');
+    const build = runAstro(['build', '--outDir', out], content.dir);
+    expect(build.status, build.output).toBe(0);
+    const article = readFileSync(path.join(out, 'tin-tuc', SLUG, 'index.html'), 'utf8');
+    expect(article).toContain(TITLE);
+    expect(article).toContain('Chủ Nhật, 14/04/2024, 08:30');
+  }, 120_000);
+});
