@@ -125,7 +125,7 @@ describe('web editor (/admin/, local mode)', () => {
     await page.locator('[data-slate-editor="true"]').click();
     await page.keyboard.type('Ngày hội diễn ra tại hội trường Bệnh viện Đa khoa tỉnh.');
 
-    const preview = page.frameLocator('iframe').first();
+    const preview = page.locator('iframe').first().contentFrame();
     await expect.poll(() => preview.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
     await expect.poll(() => preview.getByText('Chủ Nhật, 14/04/2024, 08:30').count()).toBe(1);
 
