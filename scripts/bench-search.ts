@@ -1,0 +1,241 @@
+/**
+ * npm run bench:search [-- --n 1000,10000] [--runs 5] [--dist <built site>] [--keep] [--json] [--verbose]
+ *
+ * Builds the portal on a synthetic corpus of N articles (or takes a built site with --dist), serves it gzipped on
+ * loopback and opens /tim-kiem/?q=… in headless Chromium: for each query, the bytes transferred and the time to
+ * results of a first (cold) query in a fresh browser, then of a second, different query typed into the same page
+ * (warm). Time to results: from the start of the navigation (or the submit) to the status "Tìm thấy …".
+ * Figures are medians over the runs. No network throttling: loopback, so the times are CPU and pagefind's own work.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../tests/helpers/browser';
+import { serveCompressed, type CountingServer, type Sent } from './bench/gzip-server';
+import { dirBytes, machine, median, walkFiles } from './bench/measure';
+import { buildPortal, makeCold, prepareWorkspace } from './bench/sites';
+
+/**
+ * With tones, đ written d, without tones, a quoted phrase, and words in fewer pages. Each is measured cold, then
+ * the next one in the list is typed into the same page (warm).
+ */
+const DEFAULT_QUERIES = ['hiến máu', 'doan vien', 'hien mau', '"thanh niên tình nguyện"', 'chữ ký số'];
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '5' },
+    dist: { type: 'string' },
+    query: { type: 'string', multiple: true },
+    keep: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (values.help) {
+  console.log(`npm run bench:search -- [--n 1000,10000] [--runs 5] [--dist <dir>] [--query "…" …] [--keep] [--json] [--verbose]
+  --n        numbers of articles, comma-separated (default 1000); each is built once (cold) first
+  --runs     fresh browser contexts per query (default 5); the table shows medians
+  --dist     measure this built site instead of building one (e.g. <tmp>/ban-tin-bench-10000/dist-portal kept by --keep)
+  --query    queries to measure (repeat the flag); default: ${DEFAULT_QUERIES.join(' | ')}
+  --keep     keep the working folder (<tmp>/ban-tin-bench-<n>/)
+  --json     print the results as JSON on stdout
+  --verbose  list the requests of each query`);
+  process.exit(0);
+}
+
+const runs = Number(values.runs);
+const queries = values.query?.length ? values.query : DEFAULT_QUERIES;
+const progress = (text: string) => process.stderr.write(`${text}\n`);
+const KB = 1000;
+
+interface Measurement {
+  ms: number;
+  /** Cold: from the request of pagefind.js to the results, without loading the page itself. */
+  searchMs: number;
+  /** Bytes of every response (compressed bodies), and of those under /pagefind/. */
+  bytes: number;
+  pagefindBytes: number;
+  requests: number;
+  results: number;
+}
+
+interface QueryResult {
+  cold: string;
+  warm: string;
+  coldRuns: Measurement[];
+  warmRuns: Measurement[];
+}
+
+interface SiteResult {
+  label: string;
+  n?: number;
+  dist: string;
+  index: { bytes: number; files: number; pages: number; fixedBytes: number };
+  buildSeconds?: number;
+  queries: QueryResult[];
+}
+
+declare global {
+  interface Window {
+    __benchDone?: number;
+    __benchText?: string;
+    __benchStart?: number;
+  }
+}
+
+/**
+ * Records, in the page, when the search status first says how many results (or none) were found. A string, not a
+ * function: tsx would add its own helpers to a function's source, which do not exist in the page.
+ */
+const OBSERVER = `
+  new MutationObserver(() => {
+    const text = document.getElementById('search-status')?.textContent ?? '';
+    if (window.__benchDone === undefined && /^(Tìm thấy|Không tìm thấy)/.test(text)) {
+      window.__benchDone = performance.now();
+      window.__benchText = text;
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+`;
+
+function summarise(sent: Sent[], ms: number, searchMs: number, text: string): Measurement {
+  const count = /Tìm thấy (\d+)/.exec(text);
+  return {
+    ms,
+    searchMs,
+    bytes: sent.reduce((a, s) => a + s.bytes, 0),
+    pagefindBytes: sent.filter((s) => s.path.startsWith('/pagefind/')).reduce((a, s) => a + s.bytes, 0),
+    requests: sent.length,
+    results: count ? Number(count[1]) : 0,
+  };
+}
+
+function listRequests(label: string, sent: Sent[]) {
+  if (!values.verbose) return;
+  progress(`     ${label}: ${sent.length} requests`);
+  for (const s of sent) progress(`       ${String(s.bytes).padStart(8)}  ${s.path}`);
+}
+
+async function measureQuery(browser: Browser, server: CountingServer, cold: string, warm: string): Promise<[Measurement, Measurement]> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ content: OBSERVER });
+    server.reset();
+    await page.goto(`${server.url}/tim-kiem/?q=${encodeURIComponent(cold)}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__benchDone !== undefined, null, { timeout: 120_000 });
+    // Thumbnails of the results load after the status; everything the query brings counts.
+    await page.waitForLoadState('networkidle');
+    const first = await page.evaluate(() => {
+      const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/pagefind/pagefind.js'));
+      return { ms: window.__benchDone!, searchMs: window.__benchDone! - (script?.startTime ?? 0), text: window.__benchText! };
+    });
+    const coldSent = server.sent;
+    listRequests(`cold "${cold}"`, coldSent);
+
+    server.reset();
+    await page.evaluate((query) => {
+      window.__benchDone = undefined;
+      window.__benchStart = performance.now();
+      const input = document.querySelector<HTMLInputElement>('#search-q')!;
+      input.value = query;
+      input.form!.requestSubmit();
+    }, warm);
+    await page.waitForFunction(() => window.__benchDone !== undefined, null, { timeout: 120_000 });
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    const second = await page.evaluate(() => ({ ms: window.__benchDone! - window.__benchStart!, text: window.__benchText! }));
+    const warmSent = server.sent;
+    listRequests(`warm "${warm}"`, warmSent);
+    return [summarise(coldSent, first.ms, first.searchMs, first.text), summarise(warmSent, second.ms, second.ms, second.text)];
+  } finally {
+    await context.close();
+  }
+}
+
+function indexFacts(dist: string) {
+  const dir = path.join(dist, 'pagefind');
+  if (!existsSync(dir)) throw new Error(`${dist} has no search index (pagefind/)`);
+  const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8'));
+  const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((a, l) => a + l.page_count, 0);
+  // What every first query loads whatever the words: the script, the wasm, the entry and the metadata file.
+  const fixed = readdirSync(dir)
+    .filter((f) => /^(pagefind\.js|pagefind-entry\.json|wasm\..*\.pagefind|pagefind\..*\.pf_meta)$/.test(f))
+    .reduce((a, f) => a + statSync(path.join(dir, f)).size, 0);
+  return { bytes: dirBytes(dir), files: walkFiles(dir).length, pages, fixedBytes: fixed };
+}
+
+async function benchSite(browser: Browser, label: string, dist: string, n?: number, buildSeconds?: number): Promise<SiteResult> {
+  const server = await serveCompressed(dist);
+  const result: SiteResult = { label, n, dist, index: indexFacts(dist), buildSeconds, queries: [] };
+  try {
+    for (let i = 0; i < queries.length; i++) {
+      const cold = queries[i];
+      const warm = queries[(i + 1) % queries.length];
+      const q: QueryResult = { cold, warm, coldRuns: [], warmRuns: [] };
+      for (let run = 1; run <= runs; run++) {
+        const [c, w] = await measureQuery(browser, server, cold, warm);
+        q.coldRuns.push(c);
+        q.warmRuns.push(w);
+        progress(`   ${label} run ${run}/${runs}: "${cold}" ${c.ms.toFixed(0)} ms ${(c.bytes / KB).toFixed(0)} kB, then "${warm}" ${w.ms.toFixed(0)} ms ${(w.bytes / KB).toFixed(0)} kB`);
+      }
+      result.queries.push(q);
+    }
+  } finally {
+    await server.close();
+  }
+  return result;
+}
+
+function med(list: Measurement[], key: keyof Measurement) {
+  return median(list.map((m) => m[key]));
+}
+
+function table(r: SiteResult): string {
+  const kb = (b: number) => (b / KB).toFixed(1);
+  const out = [
+    `${r.label}: index ${kb(r.index.bytes)} kB in ${r.index.files} files for ${r.index.pages} pages (loaded by every first query: ${kb(r.index.fixedBytes)} kB); median of ${runs} run(s)`,
+    '',
+    '| query | results | cold: ms to results (search only) | kB transferred (pagefind) | then query | warm: ms to results | kB transferred (pagefind) |',
+    '|---|---:|---:|---:|---|---:|---:|',
+  ];
+  for (const q of r.queries) {
+    out.push(
+      `| ${q.cold} | ${med(q.coldRuns, 'results')} | ${med(q.coldRuns, 'ms').toFixed(0)} (${med(q.coldRuns, 'searchMs').toFixed(0)}) | ${kb(med(q.coldRuns, 'bytes'))} (${kb(med(q.coldRuns, 'pagefindBytes'))}) | ${q.warm} | ${med(q.warmRuns, 'ms').toFixed(0)} | ${kb(med(q.warmRuns, 'bytes'))} (${kb(med(q.warmRuns, 'pagefindBytes'))}) |`,
+    );
+  }
+  return out.join('\n');
+}
+
+const results: SiteResult[] = [];
+const browser = await launchChromium();
+try {
+  if (values.dist) {
+    const dist = path.resolve(values.dist);
+    results.push(await benchSite(browser, dist, dist));
+  } else {
+    for (const n of values.n.split(',').map((v) => Number(v.trim()))) {
+      if (!Number.isInteger(n) || n < 1) throw new Error(`--n: "${values.n}" is not a list of positive numbers`);
+      progress(`\n== N = ${n}: generating the corpus and building the portal…`);
+      const ws = prepareWorkspace(n);
+      makeCold(ws, 'portal');
+      const build = await buildPortal(ws, 'search');
+      progress(`   built in ${build.wall.toFixed(1)} s`);
+      results.push(await benchSite(browser, `N = ${n}`, ws.portalDist, n, build.wall));
+      if (!values.keep) rmSync(ws.base, { recursive: true, force: true });
+      else progress(`   kept ${ws.base}`);
+    }
+  }
+} finally {
+  await browser.close();
+}
+
+if (values.json) console.log(JSON.stringify({ machine: machine(), runs, results }, null, 2));
+else {
+  for (const r of results) console.log(`\n${table(r)}`);
+  const m = machine();
+  console.log(`\n${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; Chromium headless, loopback, gzip; kB = 1000 bytes`);
+}

@@ -1,0 +1,187 @@
+/**
+ * The benchmark's working folder and the two sites built in it: the portal and the plain Astro + MDX baseline.
+ *
+ * `os.tmpdir()/ban-tin-bench-<n>/`:
+ *   content/            the synthetic corpus (BAN_TIN_CONTENT)
+ *   portal/, baseline/  copies of the portal's sources and of bench/baseline, taken when the benchmark starts
+ *   node_modules        a link to the repository's node_modules, which both copies resolve through
+ *   dist-portal/, dist-baseline/, .astro-cache/, .astro-cache-baseline/, logs/
+ *
+ * The portal is built from a copy because Astro writes generated files into `<root>/.astro/`: building in the
+ * repository while someone else builds or tests there would mix the two builds' files. `--in-place` builds in
+ * the repository instead.
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CORPUS_VERSION, generateCorpus, REPO_ROOT, type CorpusSummary } from './corpus';
+import { astroPhases, dirBytes, runMeasured, walkFiles, type Measured } from './measure';
+
+/** The present of every benchmark build: every generated item (2010–2026) is published. */
+export const BENCH_NOW = '2026-12-31T12:00:00+07:00';
+const ASTRO_CLI = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
+const PAGEFIND_CLI = path.join(REPO_ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
+
+/** Top-level entries of the repository that the portal's build does not read. */
+const NOT_COPIED = new Set(['node_modules', 'content', 'tests', 'bench', 'scripts', 'dist', 'test-results']);
+
+export interface Workspace {
+  n: number;
+  base: string;
+  content: string;
+  corpus: CorpusSummary;
+  portalRoot: string;
+  baselineRoot: string;
+  portalDist: string;
+  baselineDist: string;
+  logs: string;
+}
+
+export function workspacePath(n: number): string {
+  return path.join(tmpdir(), `ban-tin-bench-${n}`);
+}
+
+/**
+ * Makes the working folder for N articles: the corpus (generated again unless one of the same version and N is
+ * there and `reuseCorpus`), fresh copies of both sites' sources, empty logs.
+ */
+export function prepareWorkspace(n: number, options: { inPlace?: boolean; reuseCorpus?: boolean } = {}): Workspace {
+  const base = workspacePath(n);
+  const content = path.join(base, 'content');
+  mkdirSync(base, { recursive: true });
+  let corpus: CorpusSummary | undefined;
+  const stamp = path.join(base, 'corpus.json');
+  if (options.reuseCorpus && existsSync(stamp) && existsSync(content)) {
+    const saved = JSON.parse(readFileSync(stamp, 'utf8'));
+    if (saved.version === CORPUS_VERSION && saved.n === n) corpus = saved;
+  }
+  corpus ??= generateCorpus({ n, dir: content });
+
+  const link = path.join(base, 'node_modules');
+  if (!existsSync(link)) symlinkSync(path.join(REPO_ROOT, 'node_modules'), link, 'dir');
+
+  let portalRoot = REPO_ROOT;
+  if (!options.inPlace) {
+    portalRoot = path.join(base, 'portal');
+    rmSync(portalRoot, { recursive: true, force: true });
+    mkdirSync(portalRoot);
+    for (const name of readdirSync(REPO_ROOT)) {
+      if (NOT_COPIED.has(name) || name.startsWith('.')) continue;
+      cpSync(path.join(REPO_ROOT, name), path.join(portalRoot, name), { recursive: true });
+    }
+  }
+  const baselineRoot = path.join(base, 'baseline');
+  rmSync(baselineRoot, { recursive: true, force: true });
+  cpSync(path.join(REPO_ROOT, 'bench/baseline'), baselineRoot, {
+    recursive: true,
+    filter: (file) => !/[/\\](node_modules|\.astro)$/.test(file),
+  });
+
+  const logs = path.join(base, 'logs');
+  rmSync(logs, { recursive: true, force: true });
+  mkdirSync(logs);
+  return {
+    n, base, content, corpus, portalRoot, baselineRoot, logs,
+    portalDist: path.join(base, 'dist-portal'),
+    baselineDist: path.join(base, 'dist-baseline'),
+  };
+}
+
+/** One build of one site in one phase. Times in seconds, memory and sizes in bytes. */
+export interface BuildResult {
+  ok: boolean;
+  /** Whole command(s): the portal's build including its search index; the baseline's build plus pagefind. */
+  wall: number;
+  /** Wall time without the search index. */
+  build: number;
+  /** Search index: the portal's hook (from its log), the baseline's pagefind run. */
+  index: number;
+  peakRssMax: number;
+  peakRssTotal: number;
+  /** CPU seconds (user + system) of all the processes, sampled; wall time minus waiting for the other cores' work. */
+  cpu: number;
+  pages: number;
+  pagesPerSecond: number;
+  outputBytes: number;
+  /** Output without the web editor the portal copies to `/admin/` (the baseline has none). */
+  outputBytesWithoutAdmin: number;
+  indexBytes: number;
+  /** Seconds per part of the Astro build, read from its log. */
+  parts: Record<string, number | undefined>;
+  log: string;
+}
+
+function astroEnv(content: string): NodeJS.ProcessEnv {
+  return { ...process.env, BAN_TIN_CONTENT: content, BAN_TIN_NOW: BENCH_NOW, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+}
+
+function sizes(dist: string) {
+  const files = walkFiles(dist);
+  const adminBytes = dirBytes(path.join(dist, 'admin'));
+  const outputBytes = dirBytes(dist);
+  return {
+    pages: files.filter((f) => f.endsWith('.html')).length,
+    outputBytes,
+    outputBytesWithoutAdmin: outputBytes - adminBytes,
+    indexBytes: dirBytes(path.join(dist, 'pagefind')),
+  };
+}
+
+const seconds = (ms: number | undefined) => (ms === undefined ? undefined : ms / 1000);
+
+function failure(run: Measured, log: string): never {
+  const tail = run.lines.slice(-30).map((l) => l.text).join('\n');
+  throw new Error(`build failed (exit ${run.status}); log: ${log}\n${tail}`);
+}
+
+/** Empties the output and every cache of a site, for a cold build. */
+export function makeCold(ws: Workspace, site: 'portal' | 'baseline'): void {
+  const root = site === 'portal' ? ws.portalRoot : ws.baselineRoot;
+  const dirs =
+    site === 'portal'
+      ? [ws.portalDist, path.join(ws.base, '.astro-cache')]
+      : [ws.baselineDist, path.join(ws.base, '.astro-cache-baseline')];
+  // The copies' generated types and Vite's cache; never the repository's own (others build there).
+  if (root !== REPO_ROOT) dirs.push(path.join(root, '.astro'), path.join(root, 'node_modules'));
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
+
+export async function buildPortal(ws: Workspace, label: string): Promise<BuildResult> {
+  const log = path.join(ws.logs, `portal-${label}.log`);
+  const run = await runMeasured(process.execPath, [ASTRO_CLI, 'build', '--outDir', ws.portalDist], {
+    cwd: ws.portalRoot, env: astroEnv(ws.content), logFile: log,
+  });
+  if (run.status !== 0) failure(run, log);
+  const parts = Object.fromEntries(Object.entries(astroPhases(run.lines)).map(([k, v]) => [k, seconds(v)]));
+  const wall = run.wallMs / 1000;
+  const index = parts.index ?? NaN;
+  const measured = sizes(ws.portalDist);
+  return {
+    ok: true, wall, build: wall - index, index, peakRssMax: run.peakRssMax, peakRssTotal: run.peakRssTotal, cpu: run.cpuSeconds,
+    ...measured, pagesPerSecond: measured.pages / wall, parts, log,
+  };
+}
+
+export async function buildBaseline(ws: Workspace, label: string): Promise<BuildResult> {
+  const log = path.join(ws.logs, `baseline-${label}.log`);
+  const build = await runMeasured(process.execPath, [ASTRO_CLI, 'build', '--outDir', ws.baselineDist], {
+    cwd: ws.baselineRoot, env: astroEnv(ws.content), logFile: log,
+  });
+  if (build.status !== 0) failure(build, log);
+  const indexLog = path.join(ws.logs, `baseline-${label}-pagefind.log`);
+  const index = await runMeasured(process.execPath, [PAGEFIND_CLI, '--site', ws.baselineDist, '--force-language', 'vi'], {
+    cwd: ws.baselineRoot, env: process.env, logFile: indexLog,
+  });
+  if (index.status !== 0) failure(index, indexLog);
+  const parts = Object.fromEntries(Object.entries(astroPhases(build.lines)).map(([k, v]) => [k, seconds(v)]));
+  parts.index = index.wallMs / 1000;
+  const wall = (build.wallMs + index.wallMs) / 1000;
+  const measured = sizes(ws.baselineDist);
+  return {
+    ok: true, wall, build: build.wallMs / 1000, index: index.wallMs / 1000,
+    peakRssMax: Math.max(build.peakRssMax, index.peakRssMax),
+    peakRssTotal: Math.max(build.peakRssTotal, index.peakRssTotal),
+    cpu: build.cpuSeconds + index.cpuSeconds,
+    ...measured, pagesPerSecond: measured.pages / wall, parts, log,
+  };
+}
