@@ -7,14 +7,14 @@
  * (warm). Time to results: from the start of the navigation (or the submit) to the status "Tìm thấy …".
  * Figures are medians over the runs. No network throttling: loopback, so the times are CPU and pagefind's own work.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/helpers/browser';
 import { serveCompressed, type CountingServer, type Sent } from './bench/gzip-server';
 import { dirBytes, machine, median, walkFiles } from './bench/measure';
-import { buildPortal, makeCold, prepareWorkspace } from './bench/sites';
+import { buildPortal, makeCold, prepareWorkspace, releaseWorkspace } from './bench/sites';
 
 /**
  * With tones, đ written d, without tones, a quoted phrase, and words in fewer pages. Each is measured cold, then
@@ -225,8 +225,8 @@ try {
       const build = await buildPortal(ws, 'search');
       progress(`   built in ${build.wall.toFixed(1)} s`);
       results.push(await benchSite(browser, `N = ${n}`, ws.portalDist, n, build.wall));
-      if (!values.keep) rmSync(ws.base, { recursive: true, force: true });
-      else progress(`   kept ${ws.base}`);
+      releaseWorkspace(ws, values.keep);
+      if (values.keep) progress(`   kept ${ws.base}`);
     }
   }
 } finally {

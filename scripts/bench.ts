@@ -7,12 +7,12 @@
  * changed), `edit` (one article's body changed). Figures are medians over the runs. Not a test: no number fails it.
  */
 import { loadavg } from 'node:os';
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { editArticle } from './bench/corpus';
 import { machine, median } from './bench/measure';
-import { buildBaseline, buildPortal, makeCold, prepareWorkspace, type BuildResult, type Workspace } from './bench/sites';
+import { buildBaseline, buildPortal, makeCold, prepareWorkspace, releaseWorkspace, type BuildResult, type Workspace } from './bench/sites';
 
 const PHASES = ['cold', 'rebuild', 'edit'] as const;
 type Phase = (typeof PHASES)[number];
@@ -34,7 +34,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log(`npm run bench -- [--n 200,1000] [--runs 3] [--phases cold,rebuild,edit] [--no-baseline] [--keep] [--json] [--in-place]
+  console.log(`npm run bench -- [--n 200,1000] [--runs 3] [--phases cold,rebuild,edit] [--no-baseline] [--keep] [--json] [--out file] [--in-place]
   --n         numbers of articles, comma-separated (default 1000)
   --runs      runs per phase; the tables show medians (default 3)
   --phases    cold (no output or cache), rebuild (nothing changed), edit (one body changed)
@@ -114,7 +114,7 @@ async function benchN(n: number): Promise<NResult> {
     }
   }
   if (values.keep) result.workspace = ws.base;
-  else rmSync(ws.base, { recursive: true, force: true });
+  releaseWorkspace(ws, values.keep);
   return result;
 }
 

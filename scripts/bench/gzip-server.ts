@@ -52,7 +52,14 @@ export async function serveCompressed(root: string): Promise<CountingServer> {
     const ext = path.extname(file);
     let body = cache.get(file);
     if (!body) {
-      const raw = readFileSync(file);
+      let raw: Buffer;
+      try {
+        raw = readFileSync(file);
+      } catch {
+        res.writeHead(404).end();
+        state.sent.push({ path: pathname, bytes: 0, status: 404 });
+        return;
+      }
       // Compressed once, so compression time is not part of the measured times (hosts cache or precompress too).
       body = { raw, gzip: COMPRESSIBLE.has(ext) ? gzipSync(raw) : undefined };
       cache.set(file, body);

@@ -11,7 +11,7 @@
  * repository while someone else builds or tests there would mix the two builds' files. `--in-place` builds in
  * the repository instead.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CORPUS_VERSION, generateCorpus, REPO_ROOT, type CorpusSummary } from './corpus';
@@ -41,14 +41,39 @@ export function workspacePath(n: number): string {
   return path.join(tmpdir(), `ban-tin-bench-${n}`);
 }
 
+/** The pid of another live benchmark that uses `base`, if any. */
+function runningOwner(base: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path.join(base, 'bench.pid'), 'utf8'));
+    if (!pid || pid === process.pid) return undefined;
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes the working folder, or, when kept, marks it free for another benchmark. */
+export function releaseWorkspace(ws: Workspace, keep: boolean): void {
+  if (keep) rmSync(path.join(ws.base, 'bench.pid'), { force: true });
+  else rmSync(ws.base, { recursive: true, force: true });
+}
+
 /**
  * Makes the working folder for N articles: the corpus (generated again unless one of the same version and N is
  * there and `reuseCorpus`), fresh copies of both sites' sources, empty logs.
  */
 export function prepareWorkspace(n: number, options: { inPlace?: boolean; reuseCorpus?: boolean } = {}): Workspace {
-  const base = workspacePath(n);
+  let base = workspacePath(n);
+  const owner = runningOwner(base);
+  if (owner !== undefined) {
+    // Another benchmark works in this folder: take another one rather than pull its files away.
+    process.stderr.write(`   another benchmark (pid ${owner}) is using ${base}; its builds will slow this one down\n`);
+    base = `${base}-${process.pid}`;
+  }
   const content = path.join(base, 'content');
   mkdirSync(base, { recursive: true });
+  writeFileSync(path.join(base, 'bench.pid'), String(process.pid));
   let corpus: CorpusSummary | undefined;
   const stamp = path.join(base, 'corpus.json');
   if (options.reuseCorpus && existsSync(stamp) && existsSync(content)) {
