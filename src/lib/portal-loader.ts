@@ -26,24 +26,22 @@ export class ContentFileError extends Error {
 export function articleLoader(collection: string): Loader {
   return {
     name: 'ban-tin-articles',
-    load: async ({ store, meta, parseData, generateDigest, config, watcher }: LoaderContext) => {
+    load: async ({ store, parseData, generateDigest, config, watcher }: LoaderContext) => {
       const dir = path.resolve(contentDir(collection));
       const root = fileURLToPath(config.root);
       const duplicates = duplicateSlugs(dir);
       if (duplicates.length > 0) throw new ContentFileError(path.relative(root, dir), duplicates);
-      if (meta.get('renderer') !== String(RENDERER_VERSION)) {
-        store.clear();
-        meta.set('renderer', String(RENDERER_VERSION));
-      }
 
       async function sync(entry: string) {
         const filePath = path.join(dir, entry);
         const relative = path.relative(root, filePath).replaceAll('\\', '/');
         const source = readFileSync(filePath, 'utf8');
         const id = entryIdFromPath(entry);
-        const digest = generateDigest(source);
+        // The store keeps an entry whose digest has not changed, so the digest covers everything the entry holds:
+        // the file, where it is (image paths are resolved from it) and the renderer's version.
+        const digest = generateDigest(`${RENDERER_VERSION}\n${relative}\n${source}`);
         const existing = store.get(id);
-        if (existing?.digest === digest && existing.filePath === relative) {
+        if (existing?.digest === digest) {
           // Unchanged: keep the cached entry, and register the images it uses again, as Astro's glob loader does
           // (the method is on the store, though not in its public type).
           const assets = store as typeof store & { addAssetImports?: (assets: string[], file: string) => void };

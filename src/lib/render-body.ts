@@ -103,12 +103,14 @@ const mdxToHast = unified()
   .use(rehypeHeadingIds);
 
 const markdownToHast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeNfc).use(rehypeHeadingIds);
+// Re-parsing the tree for raw HTML is costly; most bodies have none.
+const plainToHast = unified().use(remarkRehype).use(rehypeNfc).use(rehypeHeadingIds);
 
 /** HTML of a body parsed (and checked) by `parseBody`. */
 export async function renderBody(parsed: ParsedBody, filePath: string): Promise<RenderedBody> {
   if (!parsed.tree) throw new Error('thân bài không đọc được');
   const file = new VFile({ path: filePath });
-  const processor = parsed.syntax === 'mdx' ? mdxToHast : markdownToHast;
+  const processor = parsed.syntax === 'mdx' ? mdxToHast : parsed.hasHtml ? markdownToHast : plainToHast;
   const hast = (await processor.run(parsed.tree as Mdast, file)) as Hast;
   const headings = (file.data as { astro?: { headings?: RenderedBody['headings'] } }).astro?.headings ?? [];
   return { html: toHtml(hast), headings };

@@ -113,6 +113,8 @@ export interface ParsedBody {
   syntax: BodySyntax;
   /** Absent when the body does not parse. */
   tree?: Root;
+  /** Raw HTML in a Markdown body, which the renderer must parse. */
+  hasHtml?: boolean;
   problems: MdxProblem[];
 }
 
@@ -128,7 +130,9 @@ export function bodySyntax(body: string, filePath: string): BodySyntax {
 export function parseBody(body: string, syntax: BodySyntax): ParsedBody {
   try {
     const tree = (syntax === 'mdx' ? mdxParser : markdownParser).parse(body);
-    return { syntax, tree, problems: syntax === 'mdx' ? mdxProblems(tree) : markdownProblems(tree) };
+    let hasHtml = false;
+    if (syntax === 'markdown') visit(tree, 'html', () => void (hasHtml = true));
+    return { syntax, tree, hasHtml, problems: syntax === 'mdx' ? mdxProblems(tree) : markdownProblems(tree) };
   } catch (error) {
     const err = error as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message: string };
     // Some micromark errors carry their place only in the text: "… (3:1-3:10)".
