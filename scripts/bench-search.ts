@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --n 1000,10000] [--runs 5] [--dist <built site>] [--keep] [--json] [--verbose]
+ * npm run bench:search [-- --n 1000,10000] [--runs 5] [--dist <built site>] [--keep] [--json] [--out file] [--verbose]
  *
  * Builds the portal on a synthetic corpus of N articles (or takes a built site with --dist), serves it gzipped on
  * loopback and opens /tim-kiem/?q=… in headless Chromium: for each query, the bytes transferred and the time to
@@ -7,7 +7,7 @@
  * (warm). Time to results: from the start of the navigation (or the submit) to the status "Tìm thấy …".
  * Figures are medians over the runs. No network throttling: loopback, so the times are CPU and pagefind's own work.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
@@ -30,6 +30,7 @@ const { values } = parseArgs({
     query: { type: 'string', multiple: true },
     keep: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    out: { type: 'string' },
     verbose: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -43,6 +44,7 @@ if (values.help) {
   --query    queries to measure (repeat the flag); default: ${DEFAULT_QUERIES.join(' | ')}
   --keep     keep the working folder (<tmp>/ban-tin-bench-<n>/)
   --json     print the results as JSON on stdout
+  --out      also write the results as JSON to this file
   --verbose  list the requests of each query`);
   process.exit(0);
 }
@@ -233,7 +235,9 @@ try {
   await browser.close();
 }
 
-if (values.json) console.log(JSON.stringify({ machine: machine(), runs, results }, null, 2));
+const report = JSON.stringify({ machine: machine(), runs, results }, null, 2);
+if (values.out) writeFileSync(values.out, report);
+if (values.json) console.log(report);
 else {
   for (const r of results) console.log(`\n${table(r)}`);
   const m = machine();
