@@ -1,16 +1,13 @@
 /** A reader's path through the portal in headless Chromium, and an axe-core pass on every page template. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launchChromium } from '../helpers/browser';
+import { axeViolations, openPage } from '../helpers/browser';
 
 const site = inject('siteUrl');
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
+beforeAll(async () => ({ browser, page } = await openPage()));
 afterAll(async () => browser?.close());
 
 describe('reading the portal', () => {

@@ -1,16 +1,13 @@
 /** Search as Vietnamese readers type, in headless Chromium on the built fixture site. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { openPage } from '../helpers/browser';
 
 const site = inject('siteUrl');
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
+beforeAll(async () => ({ browser, page } = await openPage()));
 afterAll(async () => browser?.close());
 
 const status = () => page.locator('#search-status');
