@@ -2,11 +2,12 @@
  * A static server for the search benchmark that compresses as a static host does (gzip for text; pagefind's own
  * files are already gzipped and go as they are) and counts the bytes of every response body it sends.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { resolveStaticFile } from '../../tests/helpers/server';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
@@ -43,12 +44,7 @@ export async function serveCompressed(root: string): Promise<CountingServer> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const server: Server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = path.join(root, pathname);
-    if (!file.startsWith(root)) file = path.join(root, '404.html');
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    const found = existsSync(file);
-    if (!found) file = path.join(root, '404.html');
+    const { pathname, file, found } = resolveStaticFile(root, req.url);
     const ext = path.extname(file);
     let body = cache.get(file);
     if (!body) {

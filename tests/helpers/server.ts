@@ -9,15 +9,20 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm',
 };
 
+/** The file a static host answers with for a URL, and whether it is the page asked for (else the 404 page). */
+export function resolveStaticFile(root: string, url: string | undefined): { pathname: string; file: string; found: boolean } {
+  const pathname = decodeURIComponent(new URL(url ?? '/', 'http://x').pathname);
+  let file = path.join(root, pathname);
+  if (!file.startsWith(root)) file = path.join(root, '404.html');
+  if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+  const found = existsSync(file);
+  return { pathname, file: found ? file : path.join(root, '404.html'), found };
+}
+
 /** Serves a built site on loopback as a static host would: `/x/` → `/x/index.html`, 404.html for the rest. */
 export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = path.join(root, pathname);
-    if (!file.startsWith(root)) file = path.join(root, '404.html');
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    const found = existsSync(file);
-    if (!found) file = path.join(root, '404.html');
+    const { file, found } = resolveStaticFile(root, req.url);
     res.writeHead(found ? 200 : 404, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
