@@ -18,6 +18,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Two items with the same URL slug stop the build instead of one silently replacing the other.
   prerenderConflictBehavior: 'error',
+  // Pages whose cache key (src/lib/page-keys.ts) and templates are unchanged are copied from the last build.
+  experimental: { incrementalBuild: true },
   markdown: {
     processor: unified({ rehypePlugins: [rehypeNfc] }),
     // Code samples (the editors' guide) must keep the portal's contrast.

@@ -5,7 +5,7 @@
 import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { yearOf } from './dates';
-import { groupBy, isPublished, newestFirst, relatedItems, splitEvents, type StreamItem } from './stream';
+import { groupBy, isPublished, neighbours, newestFirst, relatedItems, splitEvents, type StreamItem } from './stream';
 import { slugify } from './slug';
 import { urls } from './urls';
 
@@ -135,6 +135,18 @@ export function findUnit(portal: Portal, slug: string | undefined): Unit | undef
 /** Units directly under `slug`. */
 export function subUnits(portal: Portal, slug: string): Unit[] {
   return portal.units.filter((u) => u.data.parent === slug);
+}
+
+export interface ArticleLinks {
+  /** Next in its category, newer and older. */
+  newer?: Item;
+  older?: Item;
+  related: Item[];
+}
+
+/** The items an article page links to besides its listings. */
+export function articleLinks(portal: Portal, item: Item): ArticleLinks {
+  return { ...neighbours(item, portal.byCategory.get(item.category) ?? []), related: relatedTo(portal, item) };
 }
 
 /** "Tin liên quan": items sharing tags, unit or category with `item`. */

@@ -42,7 +42,16 @@ export function pageParam(n: number): string | undefined {
   return n <= 1 ? undefined : `trang/${n}`;
 }
 
-/** `getStaticPaths` entries for every page of a listing. */
-export function pagedPaths<T, P extends Record<string, string>, X extends object>(params: P, items: readonly T[], props: X) {
-  return paginate(items).map((page) => ({ params: { ...params, page: pageParam(page.current) }, props: { ...props, page } }));
+/** `getStaticPaths` entries for every page of a listing; `cacheKey` lets an unchanged page be reused from the last build. */
+export function pagedPaths<T, P extends Record<string, string>, X extends object>(
+  params: P,
+  items: readonly T[],
+  props: X,
+  cacheKey?: (page: Page<T>) => string,
+) {
+  return paginate(items).map((page) => ({
+    params: { ...params, page: pageParam(page.current) },
+    props: { ...props, page },
+    ...(cacheKey && { cacheKey: cacheKey(page) }),
+  }));
 }

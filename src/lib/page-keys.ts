@@ -1,0 +1,47 @@
+/**
+ * Cache keys of pages, for Astro's incremental build: a page whose key and templates are unchanged since the last
+ * build is copied from it instead of being rendered again. A key must change whenever anything the page shows
+ * changes, so it covers, besides the page's own items, what every page shows (menu, footer, search filters).
+ */
+import { createHash } from 'node:crypto';
+import type { Item, Portal } from './content';
+import type { Page } from './pagination';
+
+/** What identifies an item's content: its file (digest) and its cover as built (the URL carries a content hash). */
+export function itemKey(item: Item): string {
+  return `${item.kind}/${item.id}@${item.entry.digest ?? ''}#${item.cover?.src ?? ''}`;
+}
+
+export function hashKey(parts: readonly (string | number | undefined)[]): string {
+  return createHash('sha1').update(parts.map((part) => String(part ?? '')).join('\n')).digest('base64url');
+}
+
+const siteKeys = new WeakMap<Portal, string>();
+
+/**
+ * What every page shows: the categories and units (menu, footer, filters, names on cards), which of them have
+ * items, and the years that have items.
+ */
+export function siteKey(portal: Portal): string {
+  let key = siteKeys.get(portal);
+  if (key === undefined) {
+    key = hashKey([
+      ...portal.categories.map((c) => `c/${c.id}@${c.digest ?? ''}:${portal.byCategory.has(c.id)}`),
+      ...portal.units.map((u) => `u/${u.id}@${u.digest ?? ''}:${portal.byUnit.has(u.id)}`),
+      `years:${[...portal.byYear.keys()].sort().join(',')}`,
+    ]);
+    siteKeys.set(portal, key);
+  }
+  return key;
+}
+
+/** An article page: the item, the items it links to (related, newer, older) and its gallery as built. */
+export function articleKey(portal: Portal, item: Item, linked: readonly (Item | undefined)[]): string {
+  const gallery = 'gallery' in item.entry.data ? item.entry.data.gallery.map((photo) => photo.src.src) : [];
+  return hashKey([siteKey(portal), itemKey(item), ...linked.map((other) => (other ? itemKey(other) : '-')), ...gallery]);
+}
+
+/** The key of each page of a listing: its place in the listing and the items on it; `extra` for what else it shows. */
+export function listingKey(portal: Portal, extra: readonly string[] = []): (page: Page<Item>) => string {
+  return (page) => hashKey([siteKey(portal), `${page.current}/${page.total}`, ...page.items.map(itemKey), ...extra]);
+}

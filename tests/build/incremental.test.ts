@@ -1,0 +1,83 @@
+/**
+ * Incremental builds: unchanged pages are copied from the last build, and the site they give is the one a full
+ * build of the same content gives, after an edited article, an edited category, and no change at all.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentWith, runAstro } from '../helpers/astro';
+
+/** Every HTML page of a built site, by path. */
+function pages(dist: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
+    if (file.endsWith('.html') && !file.startsWith('admin')) found.set(file, readFileSync(path.join(dist, file), 'utf8'));
+  }
+  return found;
+}
+
+const restoredCount = (output: string) => output.match(/\(restored\)/g)?.length ?? 0;
+
+describe('incremental build', () => {
+  it('re-renders exactly what an edit changes and gives the same site as a full build', () => {
+    const content = contentWith({});
+    const base = path.dirname(content.dir);
+    const dist = path.join(base, 'dist');
+    const fullDist = path.join(base, 'dist-full');
+    const build = () => {
+      const run = runAstro(['build', '--outDir', dist], content.dir);
+      expect(run.status, run.output).toBe(0);
+      return run.output;
+    };
+    /** A full build of the same content, with no cache, must give the same pages. */
+    const expectSameAsFullBuild = () => {
+      const full = runAstro(['build', '--force', '--outDir', fullDist], content.dir);
+      expect(full.status, full.output).toBe(0);
+      expect(restoredCount(full.output)).toBe(0);
+      const incremental = pages(dist);
+      const reference = pages(fullDist);
+      expect([...incremental.keys()].sort()).toEqual([...reference.keys()].sort());
+      for (const [file, html] of reference) expect(incremental.get(file), file).toBe(html);
+    };
+    const edit = (file: string, from: string, to: string) => {
+      const full = path.join(content.dir, file);
+      const text = readFileSync(full, 'utf8');
+      expect(text).toContain(from);
+      writeFileSync(full, text.replace(from, to));
+    };
+    try {
+      const cold = build();
+      expect(restoredCount(cold)).toBe(0);
+      const pageCount = pages(dist).size;
+
+      const unchanged = build();
+      // Everything but the few pages without a key (home, events, units, search, 404, guide) is copied.
+      expect(restoredCount(unchanged)).toBeGreaterThan(pageCount * 0.7);
+
+      const oldTitle = 'Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện';
+      const newTitle = 'Đoàn viên Sở Thông tin và Truyền thông hiến máu cứu người';
+      edit('news/hien-mau-tinh-nguyen/index.mdx', `title: ${oldTitle}`, `title: ${newTitle}`);
+      const edited = build();
+      const rendered = pageCount - restoredCount(edited);
+      expect(rendered).toBeGreaterThan(3);
+      expect(rendered).toBeLessThan(pageCount * 0.5);
+      const site = pages(dist);
+      expect(site.get('tin-tuc/hien-mau-tinh-nguyen/index.html')).toContain(newTitle);
+      expect(site.get('tin-tuc/index.html')).toContain(newTitle);
+      // Pages that link to it (related, newer/older) show the new title; none shows the old one.
+      const linking = [...site].filter(([file, html]) => file !== 'tin-tuc/hien-mau-tinh-nguyen/index.html' && html.includes(newTitle));
+      expect(linking.length).toBeGreaterThan(3);
+      expect([...site].filter(([, html]) => html.includes(oldTitle)).map(([file]) => file)).toEqual([]);
+      expectSameAsFullBuild();
+
+      // The menu is on every page.
+      edit('categories/hoat-dong-doan.yaml', 'name: Hoạt động Đoàn', 'name: Phong trào Đoàn');
+      const renamed = build();
+      expect(restoredCount(renamed)).toBe(0);
+      expect(pages(dist).get('tin-tuc/hien-mau-tinh-nguyen/index.html')).toContain('Phong trào Đoàn');
+      expectSameAsFullBuild();
+    } finally {
+      content.cleanup();
+    }
+  });
+});
