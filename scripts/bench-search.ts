@@ -57,7 +57,7 @@ const KB = 1000;
 
 interface Measurement {
   ms: number;
-  /** Cold: from the request of pagefind.js to the results, without loading the page itself. */
+  /** Cold: from the request of the search index (`/pagefind/shards.json`) to the results, without loading the page itself. */
   searchMs: number;
   /** Bytes of every response (compressed bodies), and of those under /pagefind/. */
   bytes: number;
@@ -77,7 +77,7 @@ interface SiteResult {
   label: string;
   n?: number;
   dist: string;
-  index: { bytes: number; files: number; pages: number; fixedBytes: number };
+  index: { bytes: number; files: number; pages: number; shards: number; fixedBytes: number };
   buildSeconds?: number;
   queries: QueryResult[];
 }
@@ -133,7 +133,7 @@ async function measureQuery(browser: Browser, server: CountingServer, cold: stri
     // Thumbnails of the results load after the status; everything the query brings counts.
     await page.waitForLoadState('networkidle');
     const first = await page.evaluate(() => {
-      const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/pagefind/pagefind.js'));
+      const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/pagefind/shards.json'));
       return { ms: window.__benchDone!, searchMs: window.__benchDone! - (script?.startTime ?? 0), text: window.__benchText! };
     });
     const coldSent = server.sent;
@@ -161,18 +161,25 @@ async function measureQuery(browser: Browser, server: CountingServer, cold: stri
 
 function indexFacts(dist: string) {
   const dir = path.join(dist, 'pagefind');
-  if (!existsSync(dir)) throw new Error(`${dist} has no search index (pagefind/)`);
-  const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8'));
-  const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((a, l) => a + l.page_count, 0);
-  // What every first query loads whatever the words, as sent: the scripts (gzipped by the server), the entry, the
-  // wasm and the metadata file (gzipped by pagefind already).
-  const fixed = readdirSync(dir)
-    .filter((f) => /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\..*\.pagefind|pagefind\..*\.pf_meta)$/.test(f))
-    .reduce((a, f) => {
-      const data = readFileSync(path.join(dir, f));
-      return a + (/\.js(on)?$/.test(f) ? gzipSync(data).length : data.length);
-    }, 0);
-  return { bytes: dirBytes(dir), files: walkFiles(dir).length, pages, fixedBytes: fixed };
+  if (!existsSync(path.join(dir, 'shards.json'))) throw new Error(`${dist} has no search index (pagefind/shards.json)`);
+  const { shards } = JSON.parse(readFileSync(path.join(dir, 'shards.json'), 'utf8')) as { shards: string[] };
+  let pages = 0;
+  // What every first query loads whatever the words, as sent: the list of shards, the scripts and wasm of the first
+  // shard (scripts gzipped by the server, the wasm by pagefind already), and every shard's entry and metadata file.
+  let fixed = gzipSync(readFileSync(path.join(dir, 'shards.json'))).length;
+  shards.forEach((shard, i) => {
+    const shardDir = path.join(dir, shard);
+    const entry = JSON.parse(readFileSync(path.join(shardDir, 'pagefind-entry.json'), 'utf8'));
+    pages += Object.values(entry.languages as Record<string, { page_count: number }>).reduce((a, l) => a + l.page_count, 0);
+    const always = /^(pagefind-entry\.json|pagefind\..*\.pf_meta)$/;
+    const primaryOnly = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
+    for (const f of readdirSync(shardDir)) {
+      if (!always.test(f) && !(i === 0 && primaryOnly.test(f))) continue;
+      const data = readFileSync(path.join(shardDir, f));
+      fixed += /\.js(on)?$/.test(f) ? gzipSync(data).length : data.length;
+    }
+  });
+  return { bytes: dirBytes(dir), files: walkFiles(dir).length, pages, shards: shards.length, fixedBytes: fixed };
 }
 
 async function benchSite(browser: Browser, label: string, dist: string, n?: number, buildSeconds?: number): Promise<SiteResult> {
@@ -204,7 +211,7 @@ function med(list: Measurement[], key: keyof Measurement) {
 function table(r: SiteResult): string {
   const kb = (b: number) => (b / KB).toFixed(1);
   const out = [
-    `${r.label}: index ${kb(r.index.bytes)} kB in ${r.index.files} files for ${r.index.pages} pages (loaded by every first query whatever the words, compressed: ${kb(r.index.fixedBytes)} kB); median of ${runs} run(s)`,
+    `${r.label}: index ${kb(r.index.bytes)} kB in ${r.index.files} files for ${r.index.pages} pages in ${r.index.shards} yearly shards (loaded by every first query whatever the words, compressed: ${kb(r.index.fixedBytes)} kB); median of ${runs} run(s)`,
     '',
     '| query | results | cold: ms to results (search only) | kB transferred (pagefind) | then query | warm: ms to results | kB transferred (pagefind) |',
     '|---|---:|---:|---:|---|---:|---:|',

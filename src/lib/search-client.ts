@@ -3,7 +3,7 @@
  * pagefind (loaded only here, on demand), and renders accessible results.
  */
 import { formatDay } from './dates';
-import { mergeByDate, mergeByScore, normaliseQuery, querySpellings } from './search-query';
+import { mergeByScore, newestFirstByYear, normaliseQuery, querySpellings } from './search-query';
 
 interface PagefindResult {
   id: string;
@@ -18,6 +18,7 @@ interface PagefindData {
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   search: (query: string, options?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
+  mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
 }
 
 export interface SearchTexts {
@@ -36,21 +37,36 @@ function fill(template: string, values: Record<string, string | number>): string
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
-let pagefindPromise: Promise<Pagefind> | undefined;
-function loadPagefind(): Promise<Pagefind> {
-  // A variable keeps the bundler from resolving a file that exists only after the build.
-  const url = '/pagefind/pagefind.js';
-  pagefindPromise ??= import(/* @vite-ignore */ url).then(async (pagefind: Pagefind) => {
+interface Loaded {
+  pagefind: Pagefind;
+  /** The yearly indexes, newest first. */
+  shards: string[];
+}
+
+let loading: Promise<Loaded> | undefined;
+/** Pagefind with every yearly index merged into it (see `src/lib/search-shards.ts`). */
+function loadPagefind(): Promise<Loaded> {
+  loading ??= (async () => {
+    const response = await fetch('/pagefind/shards.json');
+    if (!response.ok) throw new Error(`/pagefind/shards.json: ${response.status}`);
+    const { shards } = (await response.json()) as { shards: string[] };
+    if (shards.length === 0) throw new Error('no search index');
+    // A variable keeps the bundler from resolving a file that exists only after the build.
+    const url = `/pagefind/${shards[0]}/pagefind.js`;
+    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
     await pagefind.options({ excerptLength: 30 });
-    return pagefind;
-  });
-  return pagefindPromise;
+    await Promise.all(shards.slice(1).map((shard) => pagefind.mergeIndex(`/pagefind/${shard}/`, { excerptLength: 30 })));
+    return { pagefind, shards };
+  })();
+  return loading;
 }
 
 export function startSearch(form: HTMLFormElement, output: HTMLElement, status: HTMLElement, texts: SearchTexts) {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   let shown: PagefindResult[] = [];
-  let all: PagefindResult[] = [];
+  /** How many results the current search has, and the first `n` of them in order. */
+  let total = 0;
+  let take: (n: number) => Promise<PagefindResult[]> = async () => [];
   let run = 0;
 
   function readUrl() {
@@ -80,12 +96,12 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
   }
 
   async function showMore(list: HTMLOListElement, moreButton: HTMLButtonElement) {
-    const next = all.slice(shown.length, shown.length + PAGE);
+    const next = (await take(shown.length + PAGE)).slice(shown.length);
     const rendered = await Promise.all(next.map((r) => r.data()));
     const first = rendered.map(renderResult);
     list.append(...first);
     shown = shown.concat(next);
-    moreButton.hidden = shown.length >= all.length;
+    moreButton.hidden = shown.length >= total;
     return first[0];
   }
 
@@ -99,37 +115,47 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
       return;
     }
     status.textContent = texts.loading;
-    let pagefind: Pagefind;
+    let loaded: Loaded;
     try {
-      pagefind = await loadPagefind();
+      loaded = await loadPagefind();
     } catch {
       status.textContent = texts.noIndex;
       return;
     }
+    const { pagefind, shards } = loaded;
     const filters: Record<string, string> = {};
     for (const name of FILTERS) {
       const value = params.get(name);
       if (value) filters[name] = value;
     }
-    const byDate = params.get('sort') === 'newest';
-    const options = { filters, ...(byDate && { sort: { date: 'desc' } }) };
-    const lists = await Promise.all(
-      querySpellings(query).map(async (spelling) => (await pagefind.search(spelling, options))?.results ?? []),
-    );
-    if (current !== run) return;
-    if (byDate) {
+    const spellings = querySpellings(query);
+    if (params.get('sort') === 'newest') {
+      // Each yearly index sorts its own pages; the years are taken newest first.
+      const years = filters.year ? [filters.year] : shards;
+      const perYear = await Promise.all(
+        years.map((year) =>
+          Promise.all(
+            spellings.map(async (spelling) => (await pagefind.search(spelling, { filters: { ...filters, year }, sort: { date: 'desc' } }))?.results ?? []),
+          ),
+        ),
+      );
+      if (current !== run) return;
       const dates = new Map<string, Promise<string>>();
       const dateOf = (r: PagefindResult) => {
         if (!dates.has(r.id)) dates.set(r.id, r.data().then((d) => d.meta.date ?? ''));
         return dates.get(r.id)!;
       };
-      const total = new Set(lists.flat().map((r) => r.id)).size;
-      all = await mergeByDate(lists, dateOf, total);
+      total = new Set(perYear.flat(2).map((r) => r.id)).size;
+      take = (n) => newestFirstByYear(perYear, dateOf, n);
     } else {
-      all = mergeByScore(lists);
+      const lists = await Promise.all(spellings.map(async (spelling) => (await pagefind.search(spelling, { filters }))?.results ?? []));
+      if (current !== run) return;
+      const all = mergeByScore(lists);
+      total = all.length;
+      take = async (n) => all.slice(0, n);
     }
     shown = [];
-    if (all.length === 0) {
+    if (total === 0) {
       status.textContent = fill(texts.empty, { q: query });
       const hint = document.createElement('p');
       hint.textContent = texts.suggestions;
@@ -149,7 +175,7 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     output.append(list, more);
     await showMore(list, more);
     // Announced once the first results are on the page.
-    if (current === run) status.textContent = fill(texts.count, { n: all.length, q: query });
+    if (current === run) status.textContent = fill(texts.count, { n: total, q: query });
   }
 
   form.addEventListener('submit', (event) => {

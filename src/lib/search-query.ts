@@ -87,3 +87,23 @@ export async function mergeByDate<T extends { id: string }>(
   }
   return merged;
 }
+
+/**
+ * Results newest first across the yearly indexes: `perYear` holds, for each year from the newest, one list per
+ * spelling, each newest first. Returns the first `count`; dates are read only where the spellings of one year
+ * must be interleaved (a page belongs to one year only).
+ */
+export async function newestFirstByYear<T extends { id: string }>(
+  perYear: readonly (readonly (readonly T[])[])[],
+  dateOf: (result: T) => Promise<string>,
+  count: number,
+): Promise<T[]> {
+  const merged: T[] = [];
+  for (const lists of perYear) {
+    const need = count - merged.length;
+    if (need <= 0) break;
+    const found = lists.filter((list) => list.length > 0);
+    merged.push(...(found.length === 1 ? found[0].slice(0, need) : await mergeByDate(found, dateOf, need)));
+  }
+  return merged;
+}

@@ -2,7 +2,7 @@
  * Incremental builds: unchanged pages are copied from the last build, and the site they give is the one a full
  * build of the same content gives, after an edited article, an edited category, and no change at all.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentWith, runAstro } from '../helpers/astro';
@@ -17,6 +17,18 @@ function pages(dist: string): Map<string, string> {
 }
 
 const restoredCount = (output: string) => output.match(/\(restored\)/g)?.length ?? 0;
+/** The years whose search index a build made again (the others are copied from the last build). */
+const reindexedYears = (output: string) => /lập lại (\d+) năm(?: \(([^)]*)\))?/.exec(output)?.[2]?.split(', ') ?? [];
+
+/** Every file of the search index with its content. */
+function searchIndexFiles(dist: string): Map<string, string> {
+  const dir = path.join(dist, 'pagefind');
+  const files = new Map<string, string>();
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (statSync(path.join(dir, file)).isFile()) files.set(file, readFileSync(path.join(dir, file)).toString('base64'));
+  }
+  return files;
+}
 
 describe('incremental build', () => {
   it('re-renders exactly what an edit changes and gives the same site as a full build', () => {
@@ -38,6 +50,10 @@ describe('incremental build', () => {
       const reference = pages(fullDist);
       expect([...incremental.keys()].sort()).toEqual([...reference.keys()].sort());
       for (const [file, html] of reference) expect(incremental.get(file), file).toBe(html);
+      const index = searchIndexFiles(dist);
+      const referenceIndex = searchIndexFiles(fullDist);
+      expect([...index.keys()].sort()).toEqual([...referenceIndex.keys()].sort());
+      for (const [file, data] of referenceIndex) expect(index.get(file), file).toBe(data);
     };
     const edit = (file: string, from: string, to: string) => {
       const full = path.join(content.dir, file);
@@ -48,16 +64,20 @@ describe('incremental build', () => {
     try {
       const cold = build();
       expect(restoredCount(cold)).toBe(0);
+      expect(reindexedYears(cold).length).toBeGreaterThan(3);
       const pageCount = pages(dist).size;
 
       const unchanged = build();
       // Everything but the few pages without a key (home, events, units, search, 404, guide) is copied.
       expect(restoredCount(unchanged)).toBeGreaterThan(pageCount * 0.7);
+      expect(unchanged).toContain('lập lại 0 năm');
 
       const oldTitle = 'Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện';
       const newTitle = 'Đoàn viên Sở Thông tin và Truyền thông hiến máu cứu người';
       edit('news/hien-mau-tinh-nguyen/index.mdx', `title: ${oldTitle}`, `title: ${newTitle}`);
       const edited = build();
+      // The article is from 2024: only that year's search index is made again.
+      expect(reindexedYears(edited)).toEqual(['2024']);
       const rendered = pageCount - restoredCount(edited);
       expect(rendered).toBeGreaterThan(3);
       expect(rendered).toBeLessThan(pageCount * 0.5);

@@ -102,7 +102,11 @@ describe('fixture site build', () => {
     expect(categoryFeed).toContain('hien-mau-tinh-nguyen');
     expect(categoryFeed).not.toContain('tin-so-01');
     expect(readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8')).toContain('/tin-tuc/hien-mau-tinh-nguyen/');
-    expect(existsSync(path.join(DIST, 'pagefind/pagefind.js'))).toBe(true);
+    // One index per year, newest first, each with pagefind's scripts.
+    const { shards } = JSON.parse(readFileSync(path.join(DIST, 'pagefind/shards.json'), 'utf8')) as { shards: string[] };
+    expect(shards.length).toBeGreaterThan(1);
+    expect(shards).toEqual([...shards].sort().reverse());
+    for (const shard of shards) expect(existsSync(path.join(DIST, `pagefind/${shard}/pagefind.js`)), shard).toBe(true);
   });
 
   it('publishes drafts, scheduled and expired items nowhere', () => {

@@ -18,7 +18,8 @@ async function search(query: string, params: Record<string, string> = {}): Promi
   url.searchParams.set('q', query);
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
   await page.goto(url.href);
-  await expect.poll(() => status().textContent()).toMatch(/Tìm thấy|Không tìm thấy/);
+  // Speed is the benchmark's business: a cold first search on a busy machine may take a while.
+  await expect.poll(() => status().textContent(), { timeout: 15_000 }).toMatch(/Tìm thấy|Không tìm thấy/);
   const more = page.getByRole('button', { name: 'Xem thêm kết quả' });
   while (await more.isVisible()) {
     const before = await page.locator('.result').count();
@@ -77,12 +78,15 @@ describe('search', () => {
     expect(await page.locator('select[name="kind"]').inputValue()).toBe('');
   });
 
-  it('sorts by newest first', async () => {
-    const results = await search('đoàn viên', { sort: 'newest' });
-    const dates = await page.locator('.result .facts').allTextContents();
-    const isoDates = dates.map((text) => text.slice(0, 10).split('/').reverse().join('-'));
-    expect(isoDates).toEqual([...isoDates].sort().reverse());
-    expect(results.length).toBeGreaterThan(1);
+  it('sorts by newest first across the yearly indexes, with the same results as by relevance', async () => {
+    for (const query of ['đoàn viên', 'doan vien']) {
+      const results = await search(query, { sort: 'newest' });
+      const dates = await page.locator('.result .facts').allTextContents();
+      const isoDates = dates.map((text) => text.slice(0, 10).split('/').reverse().join('-'));
+      expect(isoDates, query).toEqual([...isoDates].sort().reverse());
+      expect(new Set(isoDates.map((date) => date.slice(0, 4))).size, query).toBeGreaterThan(1);
+      expect([...results].sort(), query).toEqual([...(await search(query))].sort());
+    }
   });
 
   it('says clearly when nothing matches, and never shows unpublished items', async () => {

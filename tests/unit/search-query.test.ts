@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeByDate, mergeByScore, normaliseQuery, querySpellings } from '../../src/lib/search-query';
+import { mergeByDate, mergeByScore, newestFirstByYear, normaliseQuery, querySpellings } from '../../src/lib/search-query';
 
 describe('query spellings', () => {
   it('reads each word-initial d as d or đ, the typed spelling first', () => {
@@ -50,5 +50,26 @@ describe('merging results of several spellings', () => {
     );
     expect(merged.map((r) => r.id)).toEqual(['a', 'c', 'b']);
     expect(asked).not.toContain('d');
+  });
+
+  it('takes the years newest first, reading dates only to interleave the spellings of one year', async () => {
+    const dates: Record<string, string> = { x1: '2026-05', x2: '2026-03', y1: '2026-04', z1: '2025-12', z2: '2025-01', w1: '2024-06' };
+    const asked: string[] = [];
+    const dateOf = async (r: { id: string }) => {
+      asked.push(r.id);
+      return dates[r.id];
+    };
+    const perYear = [
+      [[{ id: 'x1' }, { id: 'x2' }], [{ id: 'y1' }]],
+      [[{ id: 'z1' }, { id: 'z2' }], []],
+      [[], [{ id: 'w1' }]],
+    ];
+    expect((await newestFirstByYear(perYear, dateOf, 10)).map((r) => r.id)).toEqual(['x1', 'y1', 'x2', 'z1', 'z2', 'w1']);
+    expect(asked).not.toContain('z1');
+    expect(asked).not.toContain('w1');
+    asked.length = 0;
+    expect((await newestFirstByYear(perYear, dateOf, 2)).map((r) => r.id)).toEqual(['x1', 'y1']);
+    expect((await newestFirstByYear(perYear, dateOf, 4)).map((r) => r.id)).toEqual(['x1', 'y1', 'x2', 'z1']);
+    expect(await newestFirstByYear([], dateOf, 5)).toEqual([]);
   });
 });

@@ -1,0 +1,87 @@
+/**
+ * The search index is split by year: one pagefind index per year of publication, merged in the browser. A build
+ * indexes again only the years whose pages changed (the others are copied from the last build), and no indexing
+ * process ever holds the whole portal.
+ */
+import { createHash } from 'node:crypto';
+
+/** Where the list of shards is published, next to the shards (`/pagefind/<shard>/`). */
+export const SHARDS_FILE = 'shards.json';
+
+export interface IndexedPage {
+  /** Site path of the page: `/tin-tuc/x/`. */
+  url: string;
+  /** Where the built page is. */
+  file: string;
+  shard: string;
+  /** Of what pagefind reads of the page (`indexedRegion`). */
+  hash: string;
+}
+
+/**
+ * The shard of a built page: the year of its `year` filter. Undefined when the page is not indexed
+ * (no `data-pagefind-body`); an error when an indexed page has no year.
+ */
+export function shardOf(html: string, url: string): string | undefined {
+  if (!html.includes('data-pagefind-body')) return undefined;
+  const year = /data-pagefind-filter="year:(\d{4})"/.exec(html)?.[1];
+  if (!year) throw new Error(`chỉ mục tìm kiếm: trang ${url} có data-pagefind-body nhưng không có bộ lọc năm (data-pagefind-filter="year:…")`);
+  return year;
+}
+
+/** `tin-tuc/x/index.html` → `/tin-tuc/x/`; `404.html` → `/404.html`. */
+export function pageUrl(file: string): string {
+  const path = `/${file.replaceAll('\\', '/')}`;
+  return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
+}
+
+/**
+ * The element marked `data-pagefind-body`, which holds everything pagefind takes from a page (text, title, meta,
+ * filters, sort key), so that links around it (related items, newer/older) can change without indexing the page
+ * again. The whole page when the element's end cannot be found.
+ */
+export function indexedRegion(html: string): string {
+  const marker = html.indexOf('data-pagefind-body');
+  const start = html.lastIndexOf('<', marker);
+  const tag = /^<([a-z][a-z0-9]*)/i.exec(html.slice(start))?.[1];
+  if (marker < 0 || !tag) return html;
+  const tags = new RegExp(`<(/?)${tag}\\b`, 'gi');
+  tags.lastIndex = start + 1;
+  let depth = 1;
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    depth += match[1] ? -1 : 1;
+    if (depth === 0) return html.slice(start, html.indexOf('>', match.index) + 1);
+  }
+  return html;
+}
+
+/** What the index needs to know of a built page; undefined when the page is not indexed. */
+export function describePage(file: string, fullPath: string, html: string): IndexedPage | undefined {
+  const url = pageUrl(file);
+  const shard = shardOf(html, url);
+  if (shard === undefined) return undefined;
+  return { url, file: fullPath, shard, hash: createHash('sha256').update(indexedRegion(html)).digest('hex') };
+}
+
+/** Newest year first: the browser loads the scripts of the first shard. */
+export function shardOrder(shards: Iterable<string>): string[] {
+  return [...shards].sort((a, b) => b.localeCompare(a));
+}
+
+/** Pages grouped by shard. */
+export function groupPages(pages: Iterable<IndexedPage>): Map<string, IndexedPage[]> {
+  const shards = new Map<string, IndexedPage[]>();
+  for (const page of pages) {
+    const list = shards.get(page.shard);
+    if (list) list.push(page);
+    else shards.set(page.shard, [page]);
+  }
+  return shards;
+}
+
+/** Changes when any page of the shard, or the way it is indexed (`settings`), changes. */
+export function shardKey(pages: readonly IndexedPage[], settings: string): string {
+  const hash = createHash('sha256').update(settings);
+  for (const page of [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) hash.update(`\n${page.url}\n${page.hash}`);
+  return hash.digest('hex');
+}
