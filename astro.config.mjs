@@ -28,7 +28,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     sitemap({ filter: (page) => !page.includes('/404') && !new URL(page).pathname.startsWith('/admin/') }),
-    searchIndex(),
+    // Tests set a small shard size to exercise several shards on a small site.
+    searchIndex({ minShardPages: Number(process.env.BAN_TIN_SEARCH_SHARD_PAGES) || undefined }),
     decapCms(),
   ],
 });

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { describePage, groupPages, shardKey, shardOrder, SHARDS_FILE, type IndexedPage } from '../lib/search-shards';
+import { describePage, groupPages, MIN_SHARD_PAGES, shardKey, shardOrder, SHARDS_FILE, type IndexedPage } from '../lib/search-shards';
 
 /** The installed version of a package, found as Node finds it (pagefind exports no `package.json`). */
 function installedVersion(name: string): string {
@@ -58,10 +58,11 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
 
 /**
  * Builds the search index from the finished site, so `npm run build` always ships search: one pagefind index per
- * year (`/pagefind/<year>/`, listed in `/pagefind/shards.json`), each kept in the build cache with a key of its
- * pages, so that a build indexes only the years whose pages changed.
+ * shard of years (`/pagefind/<shard>/`, listed with the years in `/pagefind/shards.json`), each kept in the build
+ * cache with a key of its pages, so that a build indexes only the shards whose pages changed. `minShardPages`:
+ * see `MIN_SHARD_PAGES`.
  */
-export function searchIndex(): AstroIntegration {
+export function searchIndex({ minShardPages = MIN_SHARD_PAGES }: { minShardPages?: number } = {}): AstroIntegration {
   let cacheRoot = '';
   return {
     name: 'ban-tin-search-index',
@@ -73,7 +74,9 @@ export function searchIndex(): AstroIntegration {
         const site = fileURLToPath(dir);
         const output = path.join(site, 'pagefind');
         rmSync(output, { recursive: true, force: true });
-        const shards = groupPages(indexedPages(site));
+        const pages = indexedPages(site);
+        const shards = groupPages(pages, minShardPages);
+        const years = shardOrder(new Set(pages.map((page) => page.year)));
         const order = shardOrder(shards.keys());
         const indexed: string[] = [];
         let pageCount = 0;
@@ -97,17 +100,17 @@ export function searchIndex(): AstroIntegration {
         } finally {
           await pagefind.close();
         }
-        // Years that no longer have pages leave the cache too.
+        // Shards that no longer exist leave the cache too.
         if (existsSync(cacheRoot)) {
           for (const shard of readdirSync(cacheRoot)) if (!shards.has(shard)) rmSync(path.join(cacheRoot, shard), { recursive: true, force: true });
         }
         mkdirSync(output, { recursive: true });
-        writeFileSync(path.join(output, SHARDS_FILE), JSON.stringify({ shards: order }));
+        writeFileSync(path.join(output, SHARDS_FILE), JSON.stringify({ shards: order, years }));
         const reused = order.length - indexed.length;
         logger.info(
-          `chỉ mục tìm kiếm: ${pageCount} trang trong ${order.length} năm; lập lại ${indexed.length} năm` +
+          `chỉ mục tìm kiếm: ${pageCount} trang trong ${order.length} phần; lập lại ${indexed.length} phần` +
             (indexed.length ? ` (${indexed.sort().join(', ')})` : '') +
-            `, dùng lại ${reused} năm từ lần dựng trước`,
+            `, dùng lại ${reused} phần từ lần dựng trước`,
         );
       },
     },

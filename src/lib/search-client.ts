@@ -39,24 +39,25 @@ function fill(template: string, values: Record<string, string | number>): string
 
 interface Loaded {
   pagefind: Pagefind;
-  /** The yearly indexes, newest first. */
+  /** The indexes (shards of years) and the years, newest first. */
   shards: string[];
+  years: string[];
 }
 
 let loading: Promise<Loaded> | undefined;
-/** Pagefind with every yearly index merged into it (see `src/lib/search-shards.ts`). */
+/** Pagefind with every shard of the index merged into it (see `src/lib/search-shards.ts`). */
 function loadPagefind(): Promise<Loaded> {
   loading ??= (async () => {
     const response = await fetch('/pagefind/shards.json');
     if (!response.ok) throw new Error(`/pagefind/shards.json: ${response.status}`);
-    const { shards } = (await response.json()) as { shards: string[] };
+    const { shards, years } = (await response.json()) as { shards: string[]; years: string[] };
     if (shards.length === 0) throw new Error('no search index');
     // A variable keeps the bundler from resolving a file that exists only after the build.
     const url = `/pagefind/${shards[0]}/pagefind.js`;
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
     await pagefind.options({ excerptLength: 30 });
     await Promise.all(shards.slice(1).map((shard) => pagefind.mergeIndex(`/pagefind/${shard}/`, { excerptLength: 30 })));
-    return { pagefind, shards };
+    return { pagefind, shards, years };
   })();
   return loading;
 }
@@ -122,7 +123,7 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
       status.textContent = texts.noIndex;
       return;
     }
-    const { pagefind, shards } = loaded;
+    const { pagefind, years: allYears } = loaded;
     const filters: Record<string, string> = {};
     for (const name of FILTERS) {
       const value = params.get(name);
@@ -130,8 +131,8 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     }
     const spellings = querySpellings(query);
     if (params.get('sort') === 'newest') {
-      // Each yearly index sorts its own pages; the years are taken newest first.
-      const years = filters.year ? [filters.year] : shards;
+      // Pagefind sorts each index on its own and merges indexes by score: search year by year, newest first.
+      const years = filters.year ? [filters.year] : allYears;
       const perYear = await Promise.all(
         years.map((year) =>
           Promise.all(

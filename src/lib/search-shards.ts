@@ -1,25 +1,27 @@
 /**
- * The search index is split by year: one pagefind index per year of publication, merged in the browser. A build
- * indexes again only the years whose pages changed (the others are copied from the last build), and no indexing
- * process ever holds the whole portal.
+ * The search index is split into shards of consecutive years, merged in the browser. A build indexes again only the
+ * shards whose pages changed (the others are copied from the last build), and no indexing process holds the whole
+ * portal. Each merged shard costs the reader requests and bytes, so shards are not smaller than `MIN_SHARD_PAGES`.
  */
 import { createHash } from 'node:crypto';
 
-/** Where the list of shards is published, next to the shards (`/pagefind/<shard>/`). */
+/** Where the list of shards and years is published, next to the shards (`/pagefind/<shard>/`). */
 export const SHARDS_FILE = 'shards.json';
+/** Years are joined, from the oldest, until a shard holds at least this many pages; the newest shard may hold fewer. */
+export const MIN_SHARD_PAGES = 2000;
 
 export interface IndexedPage {
   /** Site path of the page: `/tin-tuc/x/`. */
   url: string;
   /** Where the built page is. */
   file: string;
-  shard: string;
+  year: string;
   /** Of what pagefind reads of the page (`indexedRegion`). */
   hash: string;
 }
 
 /**
- * The shard of a built page: the year of its `year` filter. Undefined when the page is not indexed
+ * The year of a built page, from its `year` filter. Undefined when the page is not indexed
  * (no `data-pagefind-body`); an error when an indexed page has no year.
  */
 export function shardOf(html: string, url: string): string | undefined {
@@ -58,24 +60,41 @@ export function indexedRegion(html: string): string {
 /** What the index needs to know of a built page; undefined when the page is not indexed. */
 export function describePage(file: string, fullPath: string, html: string): IndexedPage | undefined {
   const url = pageUrl(file);
-  const shard = shardOf(html, url);
-  if (shard === undefined) return undefined;
-  return { url, file: fullPath, shard, hash: createHash('sha256').update(indexedRegion(html)).digest('hex') };
+  const year = shardOf(html, url);
+  if (year === undefined) return undefined;
+  return { url, file: fullPath, year, hash: createHash('sha256').update(indexedRegion(html)).digest('hex') };
 }
 
-/** Newest year first: the browser loads the scripts of the first shard. */
+/** Newest first (shards are named by their years): the browser loads the scripts of the first shard. */
 export function shardOrder(shards: Iterable<string>): string[] {
   return [...shards].sort((a, b) => b.localeCompare(a));
 }
 
-/** Pages grouped by shard. */
-export function groupPages(pages: Iterable<IndexedPage>): Map<string, IndexedPage[]> {
-  const shards = new Map<string, IndexedPage[]>();
+/**
+ * Pages in shards of consecutive years, named `2026` or `2019-2022`. Years are joined from the oldest, so that
+ * new articles, which come in the newest year, move no boundary between the older shards.
+ */
+export function groupPages(pages: Iterable<IndexedPage>, minPages = MIN_SHARD_PAGES): Map<string, IndexedPage[]> {
+  const byYear = new Map<string, IndexedPage[]>();
   for (const page of pages) {
-    const list = shards.get(page.shard);
+    const list = byYear.get(page.year);
     if (list) list.push(page);
-    else shards.set(page.shard, [page]);
+    else byYear.set(page.year, [page]);
   }
+  const shards = new Map<string, IndexedPage[]>();
+  let years: string[] = [];
+  let pagesOfShard: IndexedPage[] = [];
+  const close = () => {
+    if (years.length > 0) shards.set(years.length === 1 ? years[0] : `${years[0]}-${years.at(-1)}`, pagesOfShard);
+    years = [];
+    pagesOfShard = [];
+  };
+  for (const year of [...byYear.keys()].sort()) {
+    years.push(year);
+    pagesOfShard = pagesOfShard.concat(byYear.get(year)!);
+    if (pagesOfShard.length >= minPages) close();
+  }
+  close();
   return shards;
 }
 

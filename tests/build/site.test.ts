@@ -12,7 +12,7 @@ const allFiles = (dir: string): string[] =>
 const countItems = (html: string) => (html.match(/<article class="card/g) ?? []).length;
 
 beforeAll(() => {
-  const run = runAstro(['build', '--outDir', DIST], FIXTURE_CONTENT);
+  const run = runAstro(['build', '--outDir', DIST], FIXTURE_CONTENT, { BAN_TIN_SEARCH_SHARD_PAGES: '4' });
   if (run.status !== 0) throw new Error(run.output);
 });
 
@@ -102,10 +102,13 @@ describe('fixture site build', () => {
     expect(categoryFeed).toContain('hien-mau-tinh-nguyen');
     expect(categoryFeed).not.toContain('tin-so-01');
     expect(readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8')).toContain('/tin-tuc/hien-mau-tinh-nguyen/');
-    // One index per year, newest first, each with pagefind's scripts.
-    const { shards } = JSON.parse(readFileSync(path.join(DIST, 'pagefind/shards.json'), 'utf8')) as { shards: string[] };
+    // Shards of years (at least 4 pages each here), newest first, each with pagefind's scripts; and the years.
+    const { shards, years } = JSON.parse(readFileSync(path.join(DIST, 'pagefind/shards.json'), 'utf8')) as { shards: string[]; years: string[] };
     expect(shards.length).toBeGreaterThan(1);
     expect(shards).toEqual([...shards].sort().reverse());
+    expect(years).toContain('2024');
+    expect(years).toEqual([...years].sort().reverse());
+    expect(years.length).toBeGreaterThan(shards.length);
     for (const shard of shards) expect(existsSync(path.join(DIST, `pagefind/${shard}/pagefind.js`)), shard).toBe(true);
   });
 

@@ -78,7 +78,7 @@ describe('search', () => {
     expect(await page.locator('select[name="kind"]').inputValue()).toBe('');
   });
 
-  it('sorts by newest first across the yearly indexes, with the same results as by relevance', async () => {
+  it('sorts by newest first across years and shards, with the same results as by relevance', async () => {
     for (const query of ['đoàn viên', 'doan vien']) {
       const results = await search(query, { sort: 'newest' });
       const dates = await page.locator('.result .facts').allTextContents();

@@ -28,9 +28,20 @@ describe('search index shards', () => {
     expect(shardKey([pages[0], describePage('tin-tuc/b/index.html', '/x/b', article(2019, 'B sửa'))!], 'v1')).not.toBe(key);
     expect(shardKey(pages.slice(0, 1), 'v1')).not.toBe(key);
     expect(shardKey(pages, 'v2')).not.toBe(key);
-    const grouped = groupPages([...pages, describePage('tin-tuc/c/index.html', '/x/c', article(2020))!]);
-    expect([...grouped.keys()]).toEqual(['2019', '2020']);
-    expect(grouped.get('2019')!.map((p) => p.url)).toEqual(['/tin-tuc/a/', '/tin-tuc/b/']);
+  });
+
+  it('joins years from the oldest until a shard is big enough', () => {
+    const pages = (year: number, count: number) =>
+      Array.from({ length: count }, (_, i) => describePage(`tin-tuc/${year}-${i}/index.html`, `/x/${year}-${i}`, article(year))!);
+    const site = [...pages(2019, 2), ...pages(2020, 1), ...pages(2021, 1), ...pages(2022, 3), ...pages(2023, 1)];
+    const grouped = groupPages(site, 3);
+    expect([...grouped.keys()]).toEqual(['2019-2020', '2021-2022', '2023']);
+    expect(grouped.get('2019-2020')!.map((p) => p.url)).toEqual(['/tin-tuc/2019-0/', '/tin-tuc/2019-1/', '/tin-tuc/2020-0/']);
+    expect(shardOrder(grouped.keys())).toEqual(['2023', '2021-2022', '2019-2020']);
+    // A new article in the newest year moves no older boundary.
+    expect([...groupPages([...site, ...pages(2023, 5)], 3).keys()]).toEqual(['2019-2020', '2021-2022', '2023']);
+    expect([...groupPages(site, 1).keys()]).toEqual(['2019', '2020', '2021', '2022', '2023']);
+    expect([...groupPages(site).keys()]).toEqual(['2019-2023']);
   });
 
   it('reads only the indexed element, so links around it can change', () => {
