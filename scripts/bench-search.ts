@@ -211,7 +211,7 @@ function med(list: Measurement[], key: keyof Measurement) {
 function table(r: SiteResult): string {
   const kb = (b: number) => (b / KB).toFixed(1);
   const out = [
-    `${r.label}: index ${kb(r.index.bytes)} kB in ${r.index.files} files for ${r.index.pages} pages in ${r.index.shards} yearly shards (loaded by every first query whatever the words, compressed: ${kb(r.index.fixedBytes)} kB); median of ${runs} run(s)`,
+    `${r.label}: index ${kb(r.index.bytes)} kB in ${r.index.files} files for ${r.index.pages} pages in ${r.index.shards} shards of years (loaded by every first query whatever the words, compressed: ${kb(r.index.fixedBytes)} kB); median of ${runs} run(s)`,
     '',
     '| query | results | cold: ms to results (search only) | kB transferred (pagefind) | then query | warm: ms to results | kB transferred (pagefind) |',
     '|---|---:|---:|---:|---|---:|---:|',
