@@ -79,19 +79,17 @@ export function searchIndex({ minShardPages = MIN_SHARD_PAGES }: { minShardPages
         const years = shardOrder(new Set(pages.map((page) => page.year)));
         const order = shardOrder(shards.keys());
         const indexed: string[] = [];
-        let pageCount = 0;
         try {
           await eachLimited(order, PARALLEL_SHARDS, async (shard) => {
-            const pages = shards.get(shard)!;
-            pageCount += pages.length;
-            const key = shardKey(pages, SETTINGS);
+            const shardPages = shards.get(shard)!;
+            const key = shardKey(shardPages, SETTINGS);
             const cached = path.join(cacheRoot, shard);
             const target = path.join(output, shard);
             if (existsSync(path.join(cached, 'key')) && readFileSync(path.join(cached, 'key'), 'utf8') === key) {
               cpSync(path.join(cached, 'files'), target, { recursive: true });
               return;
             }
-            await indexShard(pages, target);
+            await indexShard(shardPages, target);
             rmSync(cached, { recursive: true, force: true });
             cpSync(target, path.join(cached, 'files'), { recursive: true });
             writeFileSync(path.join(cached, 'key'), key);
@@ -108,7 +106,7 @@ export function searchIndex({ minShardPages = MIN_SHARD_PAGES }: { minShardPages
         writeFileSync(path.join(output, SHARDS_FILE), JSON.stringify({ shards: order, years }));
         const reused = order.length - indexed.length;
         logger.info(
-          `chỉ mục tìm kiếm: ${pageCount} trang trong ${order.length} phần; lập lại ${indexed.length} phần` +
+          `chỉ mục tìm kiếm: ${pages.length} trang trong ${order.length} phần; lập lại ${indexed.length} phần` +
             (indexed.length ? ` (${indexed.sort().join(', ')})` : '') +
             `, dùng lại ${reused} phần từ lần dựng trước`,
         );
