@@ -1,5 +1,4 @@
 // @ts-check
-import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -7,13 +6,14 @@ import { unified } from '@astrojs/markdown-remark';
 import { rehypeNfc } from './src/lib/rehype-nfc.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { decapCms } from './src/integrations/decap-cms.ts';
+import { buildCacheDir } from './src/lib/content-root.ts';
+import { keepOutput } from './src/integrations/keep-output.ts';
 
-// Another content folder (fixtures, benchmarks) keeps its own build cache beside it, so the cached entries
-// of one site never meet the files of another.
-const contentRoot = process.env.BAN_TIN_CONTENT;
+const output = keepOutput();
 
 export default defineConfig({
-  ...(contentRoot && { cacheDir: path.resolve(contentRoot, '../.astro-cache') }),
+  // Set here so that the portal's own caches (rendered bodies, search shards) are found in it at render time.
+  cacheDir: buildCacheDir(),
   site: process.env.SITE_URL ?? 'https://bantin.example.gov.vn',
   trailingSlash: 'always',
   // Two items with the same URL slug stop the build instead of one silently replacing the other.
@@ -26,10 +26,13 @@ export default defineConfig({
     shikiConfig: { theme: 'github-light-high-contrast' },
   },
   integrations: [
+    // First: old pages leave the output before the search index reads it.
+    output.first,
     mdx(),
     sitemap({ filter: (page) => !page.includes('/404') && !new URL(page).pathname.startsWith('/admin/') }),
-    // Tests set a small shard size to exercise several shards on a small site.
-    searchIndex({ minShardPages: Number(process.env.BAN_TIN_SEARCH_SHARD_PAGES) || undefined }),
+    // Tests make the browser search a few pages at a time, as it does on a large portal.
+    searchIndex({ batchPages: Number(process.env.BAN_TIN_SEARCH_BATCH_PAGES) || undefined }),
     decapCms(),
+    output.last,
   ],
 });

@@ -11,6 +11,14 @@ export function contentDir(collection: string): string {
   return path.posix.join(CONTENT_ROOT.replaceAll('\\', '/'), collection);
 }
 
+/**
+ * The build cache (Astro's `cacheDir`, and the portal's own caches in it). Another content folder keeps its own
+ * cache beside it, so the cached entries of one site never meet the files of another.
+ */
+export function buildCacheDir(): string {
+  return process.env.BAN_TIN_CONTENT ? path.resolve(process.env.BAN_TIN_CONTENT, '../.astro-cache') : path.resolve('node_modules/.astro');
+}
+
 // Read once per process: schemas ask for every file checked.
 const slugCache = new Map<string, Set<string>>();
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { hasBody, pruneBodies, writeBody } from './body-store';
 import { contentDir } from './content-root';
 import { entryIdFromPath } from './entry-id';
 import { articleFiles, describeProblem, duplicateSlugs, fileProblems } from './file-checks';
@@ -21,7 +22,8 @@ export class ContentFileError extends Error {
 /**
  * Loads news, reports and events with the portal's rules: the URL slug is the file name, which must be ASCII and
  * unique; dates are read as written; an unsafe body stops the build. Bodies are rendered to HTML here, once per
- * change of the file (Astro keeps the result by digest), rather than compiled into a module per article.
+ * change of the file (kept in the build cache by digest, `body-store.ts`), rather than compiled into a module per
+ * article.
  */
 export function articleLoader(collection: string): Loader {
   return {
@@ -29,6 +31,7 @@ export function articleLoader(collection: string): Loader {
     load: async ({ store, parseData, generateDigest, config, watcher }: LoaderContext) => {
       const dir = path.resolve(contentDir(collection));
       const root = fileURLToPath(config.root);
+      const cacheDir = fileURLToPath(config.cacheDir);
       const duplicates = duplicateSlugs(dir);
       if (duplicates.length > 0) throw new ContentFileError(path.relative(root, dir), duplicates);
 
@@ -41,7 +44,7 @@ export function articleLoader(collection: string): Loader {
         // the file, where it is (image paths are resolved from it) and the renderer's version.
         const digest = generateDigest(`${RENDERER_VERSION}\n${relative}\n${source}`);
         const existing = store.get(id);
-        if (existing?.digest === digest) {
+        if (existing?.digest === digest && hasBody(collection, digest, cacheDir)) {
           // Unchanged: keep the cached entry, and register the images it uses again, as Astro's glob loader does
           // (the method is on the store, though not in its public type).
           const assets = store as typeof store & { addAssetImports?: (assets: string[], file: string) => void };
@@ -65,13 +68,15 @@ export function articleLoader(collection: string): Loader {
         } catch (error) {
           throw new ContentFileError(relative, [`thân bài: ${(error as Error).message}`]);
         }
-        store.set({ id, data: parsed, filePath: relative, digest, rendered: { html: rendered.html, metadata: { headings: rendered.headings } } });
+        writeBody(collection, digest, rendered.html, cacheDir);
+        store.set({ id, data: parsed, filePath: relative, digest });
       }
 
       const files = articleFiles(dir);
       const kept = new Set(files.map(entryIdFromPath));
       for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
       for (const entry of files) await sync(entry);
+      pruneBodies(collection, new Set([...store.values()].map((entry) => entry.digest ?? '')), cacheDir);
 
       // `astro dev`: follow edits without a restart.
       watcher?.add(dir);

@@ -1,34 +1,33 @@
 /**
- * The search index is split into shards of consecutive years, merged in the browser. A build indexes again only the
- * shards whose pages changed (the others are copied from the last build), and no indexing process holds the whole
- * portal. Each merged shard costs the reader requests and bytes, so shards are not smaller than `MIN_SHARD_PAGES`.
+ * The search index has one shard per year (`/pagefind/<year>/`), listed newest first in `/pagefind/shards.json`.
+ * The browser searches the newest shards first and older ones only when the reader asks for more results, so a
+ * query on a portal of many years loads a small part of the index; a build indexes again only the years whose pages
+ * changed. What pagefind reads of a page is the element marked `data-pagefind-body` (its region), so a page is
+ * indexed from that element alone, and links around it (related items, newer/older) can change without indexing
+ * its year again.
  */
 import { createHash } from 'node:crypto';
 
-/** Where the list of shards and years is published, next to the shards (`/pagefind/<shard>/`). */
+/** Where the list of shards is published, next to the shards (`/pagefind/<year>/`). */
 export const SHARDS_FILE = 'shards.json';
-/** Years are joined, from the oldest, until a shard holds at least this many pages; the newest shard may hold fewer. */
-export const MIN_SHARD_PAGES = 2000;
+
+/** The published list of shards. */
+export interface ShardsFile {
+  /** Newest first. */
+  shards: { year: string; pages: number }[];
+  /** The browser searches shards together until they hold this many pages (fewer requests on a small portal). */
+  batchPages: number;
+}
+
+/** A search on a portal of about 600 articles a year loads one year; on a small portal, every year at once. */
+export const BATCH_PAGES = 500;
 
 export interface IndexedPage {
   /** Site path of the page: `/tin-tuc/x/`. */
   url: string;
-  /** Where the built page is. */
-  file: string;
   year: string;
-  /** Of what pagefind reads of the page (`indexedRegion`). */
+  /** Of the page's region. */
   hash: string;
-}
-
-/**
- * The year of a built page, from its `year` filter. Undefined when the page is not indexed
- * (no `data-pagefind-body`); an error when an indexed page has no year.
- */
-export function shardOf(html: string, url: string): string | undefined {
-  if (!html.includes('data-pagefind-body')) return undefined;
-  const year = /data-pagefind-filter="year:(\d{4})"/.exec(html)?.[1];
-  if (!year) throw new Error(`chỉ mục tìm kiếm: trang ${url} có data-pagefind-body nhưng không có bộ lọc năm (data-pagefind-filter="year:…")`);
-  return year;
 }
 
 /** `tin-tuc/x/index.html` → `/tin-tuc/x/`; `404.html` → `/404.html`. */
@@ -39,14 +38,15 @@ export function pageUrl(file: string): string {
 
 /**
  * The element marked `data-pagefind-body`, which holds everything pagefind takes from a page (text, title, meta,
- * filters, sort key), so that links around it (related items, newer/older) can change without indexing the page
- * again. The whole page when the element's end cannot be found.
+ * filters, sort key); undefined when the page has none (it is not indexed). The rest of the page when the
+ * element's end cannot be found.
  */
-export function indexedRegion(html: string): string {
+export function indexedRegion(html: string): string | undefined {
   const marker = html.indexOf('data-pagefind-body');
+  if (marker < 0) return undefined;
   const start = html.lastIndexOf('<', marker);
   const tag = /^<([a-z][a-z0-9]*)/i.exec(html.slice(start))?.[1];
-  if (marker < 0 || !tag) return html;
+  if (!tag) return html;
   const tags = new RegExp(`<(/?)${tag}\\b`, 'gi');
   tags.lastIndex = start + 1;
   let depth = 1;
@@ -54,48 +54,41 @@ export function indexedRegion(html: string): string {
     depth += match[1] ? -1 : 1;
     if (depth === 0) return html.slice(start, html.indexOf('>', match.index) + 1);
   }
-  return html;
+  return html.slice(start);
 }
 
-/** What the index needs to know of a built page; undefined when the page is not indexed. */
-export function describePage(file: string, fullPath: string, html: string): IndexedPage | undefined {
-  const url = pageUrl(file);
-  const year = shardOf(html, url);
-  if (year === undefined) return undefined;
-  return { url, file: fullPath, year, hash: createHash('sha256').update(indexedRegion(html)).digest('hex') };
+/** The document pagefind indexes for a region: the same index as the whole page gives. */
+export function indexedDocument(region: string): string {
+  return `<!doctype html><html lang="vi"><body>${region}</body></html>`;
 }
 
-/** Newest first (shards are named by their years): the browser loads the scripts of the first shard. */
-export function shardOrder(shards: Iterable<string>): string[] {
-  return [...shards].sort((a, b) => b.localeCompare(a));
+/** The year of an indexed page, from its `year` filter; an error when the page has none. */
+export function yearOf(region: string, url: string): string {
+  const year = /data-pagefind-filter="year:(\d{4})"/.exec(region)?.[1];
+  if (!year) throw new Error(`chỉ mục tìm kiếm: trang ${url} có data-pagefind-body nhưng không có bộ lọc năm (data-pagefind-filter="year:…")`);
+  return year;
 }
 
-/**
- * Pages in shards of consecutive years, named `2026` or `2019-2022`. Years are joined from the oldest, so that
- * new articles, which come in the newest year, move no boundary between the older shards.
- */
-export function groupPages(pages: Iterable<IndexedPage>, minPages = MIN_SHARD_PAGES): Map<string, IndexedPage[]> {
-  const byYear = new Map<string, IndexedPage[]>();
+/** What the index needs to know of a built page, with its region; undefined when the page is not indexed. */
+export function describePage(url: string, html: string): (IndexedPage & { region: string }) | undefined {
+  const region = indexedRegion(html);
+  if (region === undefined) return undefined;
+  return { url, region, year: yearOf(region, url), hash: createHash('sha256').update(region).digest('hex') };
+}
+
+/** Newest first: the order the browser searches them in. */
+export function shardOrder(years: Iterable<string>): string[] {
+  return [...years].sort((a, b) => b.localeCompare(a));
+}
+
+export function byYear<T extends { year: string }>(pages: Iterable<T>): Map<string, T[]> {
+  const years = new Map<string, T[]>();
   for (const page of pages) {
-    const list = byYear.get(page.year);
+    const list = years.get(page.year);
     if (list) list.push(page);
-    else byYear.set(page.year, [page]);
+    else years.set(page.year, [page]);
   }
-  const shards = new Map<string, IndexedPage[]>();
-  let years: string[] = [];
-  let pagesOfShard: IndexedPage[] = [];
-  const close = () => {
-    if (years.length > 0) shards.set(years.length === 1 ? years[0] : `${years[0]}-${years.at(-1)}`, pagesOfShard);
-    years = [];
-    pagesOfShard = [];
-  };
-  for (const year of [...byYear.keys()].sort()) {
-    years.push(year);
-    pagesOfShard = pagesOfShard.concat(byYear.get(year)!);
-    if (pagesOfShard.length >= minPages) close();
-  }
-  close();
-  return shards;
+  return years;
 }
 
 /** Changes when any page of the shard, or the way it is indexed (`settings`), changes. */
@@ -103,4 +96,25 @@ export function shardKey(pages: readonly IndexedPage[], settings: string): strin
   const hash = createHash('sha256').update(settings);
   for (const page of [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) hash.update(`\n${page.url}\n${page.hash}`);
   return hash.digest('hex');
+}
+
+/**
+ * Batches of shards, newest first, each holding at least `batchPages` pages (the last may hold fewer): the browser
+ * searches one batch at a time.
+ */
+export function shardBatches<T extends { pages: number }>(shards: readonly T[], batchPages: number): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let pages = 0;
+  for (const shard of shards) {
+    current.push(shard);
+    pages += shard.pages;
+    if (pages >= batchPages) {
+      batches.push(current);
+      current = [];
+      pages = 0;
+    }
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }

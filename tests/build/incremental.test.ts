@@ -1,8 +1,8 @@
 /**
- * Incremental builds: unchanged pages are copied from the last build, and the site they give is the one a full
- * build of the same content gives, after an edited article, an edited category, and no change at all.
+ * Incremental builds: unchanged pages are kept from the last build, and the site they give is the one a full
+ * build of the same content gives, after an edited article, a deleted one, an edited category, and no change at all.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentWith, runAstro } from '../helpers/astro';
@@ -16,9 +16,20 @@ function pages(dist: string): Map<string, string> {
   return found;
 }
 
-const restoredCount = (output: string) => output.match(/\(restored\)/g)?.length ?? 0;
-/** The years whose search index a build made again (the others are copied from the last build). */
-const reindexedYears = (output: string) => /lập lại (\d+) phần(?: \(([^)]*)\))?/.exec(output)?.[2]?.split(', ') ?? [];
+/** Pages not rendered again: kept in the output folder, or copied back from the build cache. */
+const restoredCount = (output: string) => output.match(/\((restored|cached)\)/g)?.length ?? 0;
+/** The years whose search index a build made again (the others are kept from the last build). */
+const reindexedYears = (output: string) => /lập lại (\d+) năm(?: \(([^)]*)\))?/.exec(output)?.[2]?.split(', ') ?? [];
+
+/** Every file of a built site but the web editor, with its content. */
+function allFiles(dist: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
+    if (file.startsWith('admin') || file === '.ban-tin-build' || !statSync(path.join(dist, file)).isFile()) continue;
+    files.set(file, readFileSync(path.join(dist, file)).toString('base64'));
+  }
+  return files;
+}
 
 /** Every file of the search index with its content. */
 function searchIndexFiles(dist: string): Map<string, string> {
@@ -36,18 +47,21 @@ describe('incremental build', () => {
     const base = path.dirname(content.dir);
     const dist = path.join(base, 'dist');
     const fullDist = path.join(base, 'dist-full');
-    // One shard per year, to see that an edit indexes one year only.
-    const yearly = { BAN_TIN_SEARCH_SHARD_PAGES: '1' };
     const build = () => {
-      const run = runAstro(['build', '--outDir', dist], content.dir, yearly);
+      const run = runAstro(['build', '--outDir', dist], content.dir);
       expect(run.status, run.output).toBe(0);
       return run.output;
     };
     /** A full build of the same content, with no cache, must give the same pages. */
     const expectSameAsFullBuild = () => {
-      const full = runAstro(['build', '--force', '--outDir', fullDist], content.dir, yearly);
+      rmSync(fullDist, { recursive: true, force: true });
+      const full = runAstro(['build', '--force', '--outDir', fullDist], content.dir);
       expect(full.status, full.output).toBe(0);
       expect(restoredCount(full.output)).toBe(0);
+      // No file left over from an earlier build, none missing.
+      const files = allFiles(dist);
+      const referenceFiles = allFiles(fullDist);
+      expect([...files.keys()].sort()).toEqual([...referenceFiles.keys()].sort());
       const incremental = pages(dist);
       const reference = pages(fullDist);
       expect([...incremental.keys()].sort()).toEqual([...reference.keys()].sort());
@@ -72,7 +86,7 @@ describe('incremental build', () => {
       const unchanged = build();
       // Everything but the few pages without a key (home, events, units, search, 404, guide) is copied.
       expect(restoredCount(unchanged)).toBeGreaterThan(pageCount * 0.7);
-      expect(unchanged).toContain('lập lại 0 phần');
+      expect(unchanged).toContain('lập lại 0 năm');
 
       const oldTitle = 'Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện';
       const newTitle = 'Đoàn viên Sở Thông tin và Truyền thông hiến máu cứu người';
@@ -90,6 +104,14 @@ describe('incremental build', () => {
       const linking = [...site].filter(([file, html]) => file !== 'tin-tuc/hien-mau-tinh-nguyen/index.html' && html.includes(newTitle));
       expect(linking.length).toBeGreaterThan(3);
       expect([...site].filter(([, html]) => html.includes(oldTitle)).map(([file]) => file)).toEqual([]);
+      expectSameAsFullBuild();
+
+      // A deleted article leaves its page, the listings and the search index.
+      rmSync(path.join(content.dir, 'news/kho-bac-so-hoa.md'));
+      const deleted = build();
+      expect(reindexedYears(deleted)).toEqual(['2024']);
+      expect(pages(dist).has('tin-tuc/kho-bac-so-hoa/index.html')).toBe(false);
+      expect([...pages(dist)].filter(([, html]) => html.includes('/tin-tuc/kho-bac-so-hoa/')).map(([file]) => file)).toEqual([]);
       expectSameAsFullBuild();
 
       // The menu is on every page.

@@ -12,7 +12,7 @@ const allFiles = (dir: string): string[] =>
 const countItems = (html: string) => (html.match(/<article class="card/g) ?? []).length;
 
 beforeAll(() => {
-  const run = runAstro(['build', '--outDir', DIST], FIXTURE_CONTENT, { BAN_TIN_SEARCH_SHARD_PAGES: '4' });
+  const run = runAstro(['build', '--outDir', DIST], FIXTURE_CONTENT, { BAN_TIN_SEARCH_BATCH_PAGES: '4' });
   if (run.status !== 0) throw new Error(run.output);
 });
 
@@ -102,14 +102,17 @@ describe('fixture site build', () => {
     expect(categoryFeed).toContain('hien-mau-tinh-nguyen');
     expect(categoryFeed).not.toContain('tin-so-01');
     expect(readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8')).toContain('/tin-tuc/hien-mau-tinh-nguyen/');
-    // Shards of years (at least 4 pages each here), newest first, each with pagefind's scripts; and the years.
-    const { shards, years } = JSON.parse(readFileSync(path.join(DIST, 'pagefind/shards.json'), 'utf8')) as { shards: string[]; years: string[] };
-    expect(shards.length).toBeGreaterThan(1);
-    expect(shards).toEqual([...shards].sort().reverse());
-    expect(years).toContain('2024');
-    expect(years).toEqual([...years].sort().reverse());
-    expect(years.length).toBeGreaterThan(shards.length);
-    for (const shard of shards) expect(existsSync(path.join(DIST, `pagefind/${shard}/pagefind.js`)), shard).toBe(true);
+    // One shard per year, newest first, each with pagefind's scripts and its page count; every article is in one.
+    const { shards, batchPages } = JSON.parse(readFileSync(path.join(DIST, 'pagefind/shards.json'), 'utf8')) as {
+      shards: { year: string; pages: number }[];
+      batchPages: number;
+    };
+    const years = shards.map((shard) => shard.year);
+    expect(years).toEqual(['2030', '2024', '2023', '2022', '2019']);
+    expect(batchPages).toBe(4);
+    const articles = allFiles(DIST).filter((file) => readFileSync(file, 'utf8').includes('data-pagefind-body'));
+    expect(shards.reduce((sum, shard) => sum + shard.pages, 0)).toBe(articles.length);
+    for (const year of years) expect(existsSync(path.join(DIST, `pagefind/${year}/pagefind.js`)), year).toBe(true);
   });
 
   it('publishes drafts, scheduled and expired items nowhere', () => {
