@@ -4,17 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { setSearchFeed, type SearchFeed } from '../lib/search-feed';
-import {
-  BATCH_PAGES,
-  byYear,
-  describePage,
-  indexedDocument,
-  shardKey,
-  shardOrder,
-  SHARDS_FILE,
-  type IndexedPage,
-  type ShardsFile,
-} from '../lib/search-shards';
+import { BATCH_PAGES, SHARDS_FILE, type ShardsFile } from '../lib/search-batches';
+import { byYear, describePage, indexedDocument, shardKey, shardOrder, type IndexedPage } from '../lib/search-shards';
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 

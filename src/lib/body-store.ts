@@ -25,8 +25,8 @@ export function writeBody(collection: string, digest: string, html: string, cach
 }
 
 /** The HTML of an entry's body, rendered when its content was loaded. */
-export function readBody(entry: { collection: string; id: string; digest?: string }): string {
-  const file = entry.digest ? bodyFile(entry.collection, entry.digest) : undefined;
+export function readBody(entry: { collection: string; id: string; digest?: string | number }): string {
+  const file = entry.digest ? bodyFile(entry.collection, String(entry.digest)) : undefined;
   if (!file || !existsSync(file)) {
     throw new Error(`${entry.collection}/${entry.id}: không có thân bài đã dựng trong bộ nhớ đệm (${file ?? 'không có digest'}); chạy lại "npm run build"`);
   }

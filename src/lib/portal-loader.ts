@@ -76,7 +76,7 @@ export function articleLoader(collection: string): Loader {
       const kept = new Set(files.map(entryIdFromPath));
       for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
       for (const entry of files) await sync(entry);
-      pruneBodies(collection, new Set([...store.values()].map((entry) => entry.digest ?? '')), cacheDir);
+      pruneBodies(collection, new Set([...store.values()].map((entry) => String(entry.digest ?? ''))), cacheDir);
 
       // `astro dev`: follow edits without a restart.
       watcher?.add(dir);

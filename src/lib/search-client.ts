@@ -1,9 +1,13 @@
 /**
- * The search page's browser code: reads the query from the URL, searches every d/đ spelling with
- * pagefind (loaded only here, on demand), and renders accessible results.
+ * The search page's browser code: reads the query from the URL, searches every d/đ spelling with pagefind (loaded
+ * only here, on demand), and renders accessible results. The index has one shard per year (`search-shards.ts`);
+ * the newest years are searched first, and older ones only when the reader asks for more results, so a query loads
+ * a small part of a large portal's index.
  */
 import { formatDay } from './dates';
+import { formatNumber } from './numbers';
 import { mergeByScore, newestFirstByYear, normaliseQuery, querySpellings } from './search-query';
+import { shardBatches, SHARDS_FILE, type ShardsFile } from './search-batches';
 
 interface PagefindResult {
   id: string;
@@ -15,10 +19,13 @@ interface PagefindData {
   excerpt: string;
   meta: Record<string, string | undefined>;
 }
-interface Pagefind {
-  options: (options: Record<string, unknown>) => Promise<void>;
-  search: (query: string, options?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
+type Filters = Record<string, string | { any: string[] }>;
+interface PagefindInstance {
+  search: (query: string, options?: { filters?: Filters; sort?: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>;
   mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
+}
+interface PagefindModule {
+  createInstance: (options: { basePath: string; excerptLength?: number }) => PagefindInstance;
 }
 
 export interface SearchTexts {
@@ -26,48 +33,82 @@ export interface SearchTexts {
   empty: string;
   suggestions: string;
   count: string;
+  countRecent: string;
   loading: string;
   more: string;
 }
 
 const PAGE = 10;
 const FILTERS = ['kind', 'category', 'unit', 'year'] as const;
+const OPTIONS = { excerptLength: 30 };
 
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
-interface Loaded {
-  pagefind: Pagefind;
-  /** The indexes (shards of years) and the years, newest first. */
-  shards: string[];
-  years: string[];
+let shardsFile: Promise<ShardsFile> | undefined;
+function loadShards(): Promise<ShardsFile> {
+  shardsFile ??= fetch(`/pagefind/${SHARDS_FILE}`).then(async (response) => {
+    if (!response.ok) throw new Error(`/pagefind/${SHARDS_FILE}: ${response.status}`);
+    const file = (await response.json()) as ShardsFile;
+    if (file.shards.length === 0) throw new Error('no search index');
+    return file;
+  });
+  return shardsFile;
 }
 
-let loading: Promise<Loaded> | undefined;
-/** Pagefind with every shard of the index merged into it (see `src/lib/search-shards.ts`). */
-function loadPagefind(): Promise<Loaded> {
-  loading ??= (async () => {
-    const response = await fetch('/pagefind/shards.json');
-    if (!response.ok) throw new Error(`/pagefind/shards.json: ${response.status}`);
-    const { shards, years } = (await response.json()) as { shards: string[]; years: string[] };
-    if (shards.length === 0) throw new Error('no search index');
-    // A variable keeps the bundler from resolving a file that exists only after the build.
-    const url = `/pagefind/${shards[0]}/pagefind.js`;
-    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pagefind.options({ excerptLength: 30 });
-    await Promise.all(shards.slice(1).map((shard) => pagefind.mergeIndex(`/pagefind/${shard}/`, { excerptLength: 30 })));
-    return { pagefind, shards, years };
-  })();
-  return loading;
+let pagefindModule: Promise<PagefindModule> | undefined;
+const instances = new Map<string, Promise<PagefindInstance>>();
+
+/**
+ * A pagefind instance for a batch of years. Each is based on the newest shard, whose scripts, wasm and metadata the
+ * first search loaded (the browser has them), with the batch's shards merged in; searches filter on the batch's
+ * years.
+ */
+function instanceFor(newest: string, years: readonly string[]): Promise<PagefindInstance> {
+  const key = years.join(',');
+  let instance = instances.get(key);
+  if (!instance) {
+    instance = (async () => {
+      // A variable keeps the bundler from resolving a file that exists only after the build.
+      const url = `/pagefind/${newest}/pagefind.js`;
+      pagefindModule ??= import(/* @vite-ignore */ url) as Promise<PagefindModule>;
+      const made = (await pagefindModule).createInstance({ basePath: `/pagefind/${newest}/`, ...OPTIONS });
+      await Promise.all(years.filter((year) => year !== newest).map((year) => made.mergeIndex(`/pagefind/${year}/`, OPTIONS)));
+      return made;
+    })();
+    instances.set(key, instance);
+    instance.catch(() => instances.delete(key));
+  }
+  return instance;
+}
+
+/** The results of one batch of years, in order, taken lazily (a date for newest-first costs a fragment). */
+interface BatchResults {
+  total: number;
+  take: (n: number) => Promise<PagefindResult[]>;
+}
+
+async function searchBatch(newest: string, years: readonly string[], spellings: readonly string[], filters: Filters, newestFirst: boolean): Promise<BatchResults> {
+  const pagefind = await instanceFor(newest, years);
+  const run = async (spelling: string, extra: Filters, sort?: Record<string, string>) =>
+    (await pagefind.search(spelling, { filters: { ...filters, ...extra }, ...(sort && { sort }) }))?.results ?? [];
+  if (newestFirst) {
+    // Pagefind sorts each shard on its own and merges shards by score: one year at a time, newest first.
+    const perYear = await Promise.all(years.map((year) => Promise.all(spellings.map((spelling) => run(spelling, { year }, { date: 'desc' })))));
+    const dates = new Map<string, Promise<string>>();
+    const dateOf = (result: PagefindResult) => {
+      if (!dates.has(result.id)) dates.set(result.id, result.data().then((data) => data.meta.date ?? ''));
+      return dates.get(result.id)!;
+    };
+    return { total: new Set(perYear.flat(2).map((result) => result.id)).size, take: (n) => newestFirstByYear(perYear, dateOf, n) };
+  }
+  const all = mergeByScore(await Promise.all(spellings.map((spelling) => run(spelling, { year: { any: [...years] } }))));
+  return { total: all.length, take: async (n) => all.slice(0, n) };
 }
 
 export function startSearch(form: HTMLFormElement, output: HTMLElement, status: HTMLElement, texts: SearchTexts) {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
-  let shown: PagefindResult[] = [];
-  /** How many results the current search has, and the first `n` of them in order. */
-  let total = 0;
-  let take: (n: number) => Promise<PagefindResult[]> = async () => [];
   let run = 0;
 
   function readUrl() {
@@ -96,16 +137,6 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     return li;
   }
 
-  async function showMore(list: HTMLOListElement, moreButton: HTMLButtonElement) {
-    const next = (await take(shown.length + PAGE)).slice(shown.length);
-    const rendered = await Promise.all(next.map((r) => r.data()));
-    const first = rendered.map(renderResult);
-    list.append(...first);
-    shown = shown.concat(next);
-    moreButton.hidden = shown.length >= total;
-    return first[0];
-  }
-
   async function search() {
     const current = ++run;
     const params = new URL(location.href).searchParams;
@@ -116,47 +147,64 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
       return;
     }
     status.textContent = texts.loading;
-    let loaded: Loaded;
+    let shards: ShardsFile;
     try {
-      loaded = await loadPagefind();
+      shards = await loadShards();
     } catch {
       status.textContent = texts.noIndex;
       return;
     }
-    const { pagefind, years: allYears } = loaded;
-    const filters: Record<string, string> = {};
+    const filters: Filters = {};
     for (const name of FILTERS) {
       const value = params.get(name);
       if (value) filters[name] = value;
     }
+    const newest = shards.shards[0].year;
+    const wanted = typeof filters.year === 'string' ? shards.shards.filter((shard) => shard.year === filters.year) : shards.shards;
+    const batches = shardBatches(wanted, shards.batchPages).map((batch) => batch.map((shard) => shard.year));
     const spellings = querySpellings(query);
-    if (params.get('sort') === 'newest') {
-      // Pagefind sorts each index on its own and merges indexes by score: search year by year, newest first.
-      const years = filters.year ? [filters.year] : allYears;
-      const perYear = await Promise.all(
-        years.map((year) =>
-          Promise.all(
-            spellings.map(async (spelling) => (await pagefind.search(spelling, { filters: { ...filters, year }, sort: { date: 'desc' } }))?.results ?? []),
-          ),
-        ),
-      );
-      if (current !== run) return;
-      const dates = new Map<string, Promise<string>>();
-      const dateOf = (r: PagefindResult) => {
-        if (!dates.has(r.id)) dates.set(r.id, r.data().then((d) => d.meta.date ?? ''));
-        return dates.get(r.id)!;
-      };
-      total = new Set(perYear.flat(2).map((r) => r.id)).size;
-      take = (n) => newestFirstByYear(perYear, dateOf, n);
-    } else {
-      const lists = await Promise.all(spellings.map(async (spelling) => (await pagefind.search(spelling, { filters }))?.results ?? []));
-      if (current !== run) return;
-      const all = mergeByScore(lists);
-      total = all.length;
-      take = async (n) => all.slice(0, n);
+    const newestFirst = params.get('sort') === 'newest';
+
+    const searched: BatchResults[] = [];
+    const found = () => searched.reduce((sum, batch) => sum + batch.total, 0);
+    /** Searches the next batches of years until `count` results are found or no year is left. */
+    async function searchUntil(count: number): Promise<boolean> {
+      while (found() < count && searched.length < batches.length) {
+        const batch = await searchBatch(newest, batches[searched.length], spellings, filters, newestFirst);
+        if (current !== run) return false;
+        searched.push(batch);
+      }
+      return current === run;
     }
-    shown = [];
-    if (total === 0) {
+    /** Results `from` to `from + count` across the searched batches, in order. */
+    async function take(from: number, count: number): Promise<PagefindResult[]> {
+      const taken: PagefindResult[] = [];
+      let skip = from;
+      for (const batch of searched) {
+        if (taken.length >= count) break;
+        if (skip >= batch.total) {
+          skip -= batch.total;
+          continue;
+        }
+        const page = (await batch.take(skip + count - taken.length)).slice(skip);
+        taken.push(...page);
+        skip = 0;
+      }
+      return taken;
+    }
+    const announce = () => {
+      const complete = searched.length === batches.length;
+      const oldest = batches[searched.length - 1]?.at(-1) ?? '';
+      status.textContent = fill(complete ? texts.count : texts.countRecent, { n: formatNumber(found()), q: query, year: oldest, more: texts.more });
+    };
+
+    try {
+      if (!(await searchUntil(PAGE))) return;
+    } catch {
+      if (current === run) status.textContent = texts.noIndex;
+      return;
+    }
+    if (found() === 0) {
       status.textContent = fill(texts.empty, { q: query });
       const hint = document.createElement('p');
       hint.textContent = texts.suggestions;
@@ -169,14 +217,26 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     more.type = 'button';
     more.textContent = texts.more;
     more.className = 'more';
+    let shown = 0;
+    const showMore = async () => {
+      if (!(await searchUntil(shown + PAGE))) return undefined;
+      const next = await take(shown, PAGE);
+      const items = (await Promise.all(next.map((result) => result.data()))).map(renderResult);
+      if (current !== run) return undefined;
+      list.append(...items);
+      shown += next.length;
+      more.hidden = shown >= found() && searched.length === batches.length;
+      return items[0];
+    };
     more.addEventListener('click', async () => {
-      const firstNew = await showMore(list, more);
-      firstNew?.querySelector('a')?.focus();
+      const first = await showMore();
+      announce();
+      first?.querySelector('a')?.focus();
     });
     output.append(list, more);
-    await showMore(list, more);
+    await showMore();
     // Announced once the first results are on the page.
-    if (current === run) status.textContent = fill(texts.count, { n: total, q: query });
+    if (current === run) announce();
   }
 
   form.addEventListener('submit', (event) => {

@@ -24,7 +24,8 @@ async function search(query: string, params: Record<string, string> = {}): Promi
   while (await more.isVisible()) {
     const before = await page.locator('.result').count();
     await more.click();
-    await expect.poll(() => page.locator('.result').count()).toBeGreaterThan(before);
+    // More results, or none left in the older years (the button goes).
+    await expect.poll(async () => (await page.locator('.result').count()) > before || !(await more.isVisible())).toBe(true);
   }
   return page.locator('.result h2 a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
@@ -87,6 +88,34 @@ describe('search', () => {
       expect(new Set(isoDates.map((date) => date.slice(0, 4))).size, query).toBeGreaterThan(1);
       expect([...results].sort(), query).toEqual([...(await search(query))].sort());
     }
+  });
+
+  it('searches the newest years first and older ones only when asked for more', async () => {
+    // Shards are searched four pages at a time here: 2030 and 2024 first, then 2023, then 2022 and 2019.
+    const requested: string[] = [];
+    const listen = (request: { url: () => string }) => requested.push(new URL(request.url()).pathname);
+    page.on('request', listen);
+    try {
+      const url = new URL(`${site}/tim-kiem/`);
+      url.searchParams.set('q', 'tin hoạt động');
+      await page.goto(url.href);
+      // Nothing in 2030 or 2024: the search goes on to 2023, where it finds a first page of results, and stops.
+      await expect.poll(() => status().textContent(), { timeout: 15_000 }).toMatch(/^Tìm thấy \d+ kết quả cho "tin hoạt động" trong các bài từ năm 2023; bấm "Xem thêm kết quả" để tìm cả các năm trước$/);
+      expect(await page.locator('.result').count()).toBe(10);
+      expect(requested.some((path) => path.startsWith('/pagefind/2023/'))).toBe(true);
+      expect(requested.filter((path) => path.startsWith('/pagefind/2019/') || path.startsWith('/pagefind/2022/'))).toEqual([]);
+      // Results of the newest batch come first, each batch ranked on its own.
+      const years = (await page.locator('.result .facts').allTextContents()).map((text) => text.slice(6, 10));
+      const batch = years.map((year) => (year === '2023' ? 1 : ['2030', '2024'].includes(year) ? 0 : 2));
+      expect(batch).toEqual([...batch].sort());
+      expect(batch).toContain(1);
+    } finally {
+      page.off('request', listen);
+    }
+    // Asking for more reaches the older years, and the count becomes the whole portal's.
+    const all = await search('tin hoạt động');
+    expect(all.length).toBeGreaterThan(10);
+    expect(await status().textContent()).toMatch(/^Tìm thấy \d+ kết quả cho "tin hoạt động"$/);
   });
 
   it('says clearly when nothing matches, and never shows unpublished items', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byYear, describePage, indexedDocument, indexedRegion, pageUrl, shardBatches, shardKey, shardOrder, yearOf } from '../../src/lib/search-shards';
+import { shardBatches } from '../../src/lib/search-batches';
+import { byYear, describePage, indexedDocument, indexedRegion, pageUrl, shardKey, shardOrder, yearOf } from '../../src/lib/search-shards';
 
 const article = (year: number, text = 'Nội dung') =>
   `<html><body><div data-pagefind-body><h1>${text}</h1><span data-pagefind-filter="year:${year}"></span></div></body></html>`;
