@@ -30,8 +30,11 @@ export default defineConfig({
     output.first,
     mdx(),
     sitemap({ filter: (page) => !page.includes('/404') && !new URL(page).pathname.startsWith('/admin/') }),
-    // Tests make the browser search a few pages at a time, as it does on a large portal.
-    searchIndex({ batchPages: Number(process.env.BAN_TIN_SEARCH_BATCH_PAGES) || undefined }),
+    // Tests make small shards, searched a few pages at a time, as on a large portal.
+    searchIndex({
+      shardPages: Number(process.env.BAN_TIN_SEARCH_SHARD_PAGES) || undefined,
+      batchPages: Number(process.env.BAN_TIN_SEARCH_BATCH_PAGES) || undefined,
+    }),
     decapCms(),
     output.last,
   ],

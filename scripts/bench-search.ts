@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
+import { shardBatches, SHARDS_FILE, type ShardsFile } from '../src/lib/search-batches';
 import { launchChromium } from '../tests/helpers/browser';
 import { serveCompressed, type CountingServer, type Sent } from './bench/gzip-server';
 import { dirBytes, machine, median, walkFiles } from './bench/measure';
@@ -63,7 +64,9 @@ interface Measurement {
   bytes: number;
   pagefindBytes: number;
   requests: number;
+  /** Results found so far: in the years from `fromYear` on when the search stopped there, else in all years. */
   results: number;
+  fromYear?: string;
 }
 
 interface QueryResult {
@@ -77,7 +80,7 @@ interface SiteResult {
   label: string;
   n?: number;
   dist: string;
-  index: { bytes: number; files: number; pages: number; shards: number; fixedBytes: number };
+  index: { bytes: number; files: number; pages: number; shards: number; firstBatch: string[]; fixedBytes: number };
   buildSeconds?: number;
   queries: QueryResult[];
 }
@@ -105,14 +108,16 @@ const OBSERVER = `
 `;
 
 function summarise(sent: Sent[], ms: number, searchMs: number, text: string): Measurement {
-  const count = /Tìm thấy (\d+)/.exec(text);
+  const count = /Tìm thấy ([\d.]+)/.exec(text);
+  const from = /từ năm (\d{4})/.exec(text);
   return {
+    fromYear: from?.[1],
     ms,
     searchMs,
     bytes: sent.reduce((a, s) => a + s.bytes, 0),
     pagefindBytes: sent.filter((s) => s.path.startsWith('/pagefind/')).reduce((a, s) => a + s.bytes, 0),
     requests: sent.length,
-    results: count ? Number(count[1]) : 0,
+    results: count ? Number(count[1].replaceAll('.', '')) : 0,
   };
 }
 
@@ -161,16 +166,16 @@ async function measureQuery(browser: Browser, server: CountingServer, cold: stri
 
 function indexFacts(dist: string) {
   const dir = path.join(dist, 'pagefind');
-  if (!existsSync(path.join(dir, 'shards.json'))) throw new Error(`${dist} has no search index (pagefind/shards.json)`);
-  const { shards } = JSON.parse(readFileSync(path.join(dir, 'shards.json'), 'utf8')) as { shards: string[] };
-  let pages = 0;
-  // What every first query loads whatever the words, as sent: the list of shards, the scripts and wasm of the first
-  // shard (scripts gzipped by the server, the wasm by pagefind already), and every shard's entry and metadata file.
-  let fixed = gzipSync(readFileSync(path.join(dir, 'shards.json'))).length;
-  shards.forEach((shard, i) => {
-    const shardDir = path.join(dir, shard);
-    const entry = JSON.parse(readFileSync(path.join(shardDir, 'pagefind-entry.json'), 'utf8'));
-    pages += Object.values(entry.languages as Record<string, { page_count: number }>).reduce((a, l) => a + l.page_count, 0);
+  if (!existsSync(path.join(dir, SHARDS_FILE))) throw new Error(`${dist} has no search index (pagefind/${SHARDS_FILE})`);
+  const { shards, batchPages } = JSON.parse(readFileSync(path.join(dir, SHARDS_FILE), 'utf8')) as ShardsFile;
+  const pages = shards.reduce((sum, shard) => sum + shard.pages, 0);
+  // What every first query loads whatever the words, as sent: the list of shards, the scripts and wasm of the newest
+  // shard (scripts gzipped by the server, the wasm by pagefind already), and the entry and metadata files of the
+  // shards of the first batch.
+  let fixed = gzipSync(readFileSync(path.join(dir, SHARDS_FILE))).length;
+  const firstBatch = shardBatches(shards, batchPages)[0] ?? [];
+  firstBatch.forEach((shard, i) => {
+    const shardDir = path.join(dir, shard.name);
     const always = /^(pagefind-entry\.json|pagefind\..*\.pf_meta)$/;
     const primaryOnly = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
     for (const f of readdirSync(shardDir)) {
@@ -179,7 +184,7 @@ function indexFacts(dist: string) {
       fixed += /\.js(on)?$/.test(f) ? gzipSync(data).length : data.length;
     }
   });
-  return { bytes: dirBytes(dir), files: walkFiles(dir).length, pages, shards: shards.length, fixedBytes: fixed };
+  return { bytes: dirBytes(dir), files: walkFiles(dir).length, pages, shards: shards.length, firstBatch: firstBatch.map((s) => s.name), fixedBytes: fixed };
 }
 
 async function benchSite(browser: Browser, label: string, dist: string, n?: number, buildSeconds?: number): Promise<SiteResult> {
@@ -204,21 +209,22 @@ async function benchSite(browser: Browser, label: string, dist: string, n?: numb
   return result;
 }
 
-function med(list: Measurement[], key: keyof Measurement) {
+function med(list: Measurement[], key: 'ms' | 'searchMs' | 'bytes' | 'pagefindBytes' | 'requests' | 'results') {
   return median(list.map((m) => m[key]));
 }
 
 function table(r: SiteResult): string {
   const kb = (b: number) => (b / KB).toFixed(1);
   const out = [
-    `${r.label}: index ${kb(r.index.bytes)} kB in ${r.index.files} files for ${r.index.pages} pages in ${r.index.shards} shards of years (loaded by every first query whatever the words, compressed: ${kb(r.index.fixedBytes)} kB); median of ${runs} run(s)`,
+    `${r.label}: index ${kb(r.index.bytes)} kB in ${r.index.files} files for ${r.index.pages} pages in ${r.index.shards} yearly shards; a first query searches ${r.index.firstBatch.join(', ')} first and loads, whatever the words, ${kb(r.index.fixedBytes)} kB (compressed); median of ${runs} run(s)`,
     '',
     '| query | results | cold: ms to results (search only) | kB transferred (pagefind) | then query | warm: ms to results | kB transferred (pagefind) |',
     '|---|---:|---:|---:|---|---:|---:|',
   ];
   for (const q of r.queries) {
+    const from = q.coldRuns[0]?.fromYear;
     out.push(
-      `| ${q.cold} | ${med(q.coldRuns, 'results')} | ${med(q.coldRuns, 'ms').toFixed(0)} (${med(q.coldRuns, 'searchMs').toFixed(0)}) | ${kb(med(q.coldRuns, 'bytes'))} (${kb(med(q.coldRuns, 'pagefindBytes'))}) | ${q.warm} | ${med(q.warmRuns, 'ms').toFixed(0)} | ${kb(med(q.warmRuns, 'bytes'))} (${kb(med(q.warmRuns, 'pagefindBytes'))}) |`,
+      `| ${q.cold} | ${med(q.coldRuns, 'results')}${from ? ` (from ${from})` : ''} | ${med(q.coldRuns, 'ms').toFixed(0)} (${med(q.coldRuns, 'searchMs').toFixed(0)}) | ${kb(med(q.coldRuns, 'bytes'))} (${kb(med(q.coldRuns, 'pagefindBytes'))}) | ${q.warm} | ${med(q.warmRuns, 'ms').toFixed(0)} | ${kb(med(q.warmRuns, 'bytes'))} (${kb(med(q.warmRuns, 'pagefindBytes'))}) |`,
     );
   }
   return out.join('\n');

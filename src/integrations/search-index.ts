@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { setSearchFeed, type SearchFeed } from '../lib/search-feed';
 import { BATCH_PAGES, SHARDS_FILE, type ShardsFile } from '../lib/search-batches';
-import { byYear, describePage, indexedDocument, shardKey, shardOrder, type IndexedPage } from '../lib/search-shards';
+import { byYear, describePage, groupYears, indexedDocument, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards';
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
@@ -19,7 +19,7 @@ function installedVersion(name: string): string {
 }
 
 /** Everything besides the pages that shapes a shard: a change here indexes every year again. */
-const SETTINGS = JSON.stringify({ pagefind: installedVersion('pagefind'), forceLanguage: 'vi', layout: 2 });
+const SETTINGS = JSON.stringify({ pagefind: installedVersion('pagefind'), forceLanguage: 'vi', layout: 3 });
 /** Pagefind's ready-made interfaces, which the portal does not use. */
 const UNUSED_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
 
@@ -73,34 +73,50 @@ async function writeIndex(index: PagefindIndex, outputPath: string): Promise<voi
   for (const file of readdirSync(outputPath)) if (UNUSED_FILES.test(file)) rmSync(path.join(outputPath, file));
 }
 
-/** One year being indexed during the build, from the pages rendered in it. */
-interface YearIndex {
+/**
+ * The files of a shard that any search of it loads first: script, wasm, metadata (not the entry file, which
+ * pagefind asks for with a changing query string).
+ */
+function searchFiles(output: string, shard: string): string[] {
+  return readdirSync(path.join(output, shard))
+    .filter((file) => /^(pagefind\.js|wasm\..+\.pagefind|pagefind\..+\.pf_meta)$/.test(file))
+    .sort()
+    .map((file) => `/pagefind/${shard}/${file}`);
+}
+
+/** One shard being indexed during the build, from the pages rendered in it. */
+interface ShardIndex {
   index: Promise<PagefindIndex>;
   urls: Set<string>;
   adds: Promise<void>[];
-  /** Set once the year has been written (all its expected pages arrived). */
+  /** Set once the shard has been written (all its expected pages arrived). */
   written?: Promise<void>;
 }
 
 /**
  * Receives the pages as they are rendered. A page that is new or changed since the last build (its region differs)
- * makes its year a year to index again: it is added to that year's index at once, and the year is written as soon
- * as all its pages have arrived, which on a first build indexes the whole portal while pages render, one year in
- * pagefind's memory at a time. Pages kept from the last build are added when the build ends.
+ * makes its shard one to index again: it is added to that shard's index at once, and the shard is written as soon
+ * as all its pages have arrived, which on a first build indexes the whole portal while pages render, about one shard
+ * in pagefind's memory at a time. Pages kept from the last build are added when the build ends.
  */
 class Feed implements SearchFeed {
   readonly rendered = new Map<string, IndexedPage | { url: string; indexed: false }>();
-  readonly years = new Map<string, YearIndex>();
+  readonly shards = new Map<string, ShardIndex>();
   private readonly work: Promise<unknown>[] = [];
-  private expected: Record<string, number> = {};
+  private shardOfYear = new Map<string, { name: string; pages: number }>();
 
   constructor(
     private readonly previous: PagesManifest['pages'],
     private readonly building: string,
+    private readonly shardPages: number,
   ) {}
 
   expect(pagesPerYear: Record<string, number>): void {
-    this.expected = pagesPerYear;
+    const counts = new Map(Object.entries(pagesPerYear));
+    for (const shard of groupYears(counts, this.shardPages)) {
+      const pages = shard.years.reduce((sum, year) => sum + (counts.get(year) ?? 0), 0);
+      for (const year of shard.years) this.shardOfYear.set(year, { name: shard.name, pages });
+    }
   }
 
   page(url: string, html: string): void {
@@ -110,25 +126,28 @@ class Feed implements SearchFeed {
       return;
     }
     this.rendered.set(url, { url, year: page.year, hash: page.hash });
+    const expected = this.shardOfYear.get(page.year);
+    // A year the portal did not announce: its shard is made when the build ends.
+    if (!expected) return;
     const before = this.previous[url];
     const unchanged = before && 'hash' in before && before.hash === page.hash && before.year === page.year;
-    if (unchanged && !this.years.has(page.year)) return;
-    let year = this.years.get(page.year);
-    if (!year) {
-      year = { index: newIndex(), urls: new Set(), adds: [] };
-      this.years.set(page.year, year);
-      this.track(year.index);
+    let shard = this.shards.get(expected.name);
+    if (unchanged && !shard) return;
+    if (!shard) {
+      shard = { index: newIndex(), urls: new Set(), adds: [] };
+      this.shards.set(expected.name, shard);
+      this.track(shard.index);
     }
-    // More pages than expected: the year is indexed again when the build ends.
-    if (year.written) return;
-    year.urls.add(url);
-    const added = year.index.then((index) => addPage(index, url, page.region));
-    year.adds.push(added);
+    // More pages than expected: the shard is indexed again when the build ends.
+    if (shard.written) return;
+    shard.urls.add(url);
+    const added = shard.index.then((index) => addPage(index, url, page.region));
+    shard.adds.push(added);
     this.track(added);
-    if (year.urls.size === this.expected[page.year]) {
-      const { index, adds } = year;
-      year.written = Promise.all(adds).then(async () => writeIndex(await index, path.join(this.building, page.year)));
-      this.track(year.written);
+    if (shard.urls.size === expected.pages) {
+      const { index, adds } = shard;
+      shard.written = Promise.all(adds).then(async () => writeIndex(await index, path.join(this.building, expected.name)));
+      this.track(shard.written);
     }
   }
 
@@ -149,12 +168,13 @@ class Feed implements SearchFeed {
 }
 
 /**
- * Builds the search index with the site, so `npm run build` always ships search: one pagefind index per year
- * (`/pagefind/<year>/`, listed with their page counts in `/pagefind/shards.json`). Pages are indexed while they are
- * rendered (`search-middleware.ts`); each year is kept in the build cache under a key of its pages' regions, and a
- * build indexes only the years whose pages changed.
+ * Builds the search index with the site, so `npm run build` always ships search: one pagefind index per shard of
+ * consecutive years (`/pagefind/<name>/`, listed with their years and page counts in `/pagefind/shards.json`). Pages
+ * are indexed while they are rendered (`search-middleware.ts`); each shard is kept in the build cache under a key
+ * of its pages' regions, and a build indexes only the shards whose pages changed. `shardPages`: see `groupYears`;
+ * `batchPages`: see `BATCH_PAGES`.
  */
-export function searchIndex({ batchPages = BATCH_PAGES }: { batchPages?: number } = {}): AstroIntegration {
+export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES }: { shardPages?: number; batchPages?: number } = {}): AstroIntegration {
   let cacheRoot = '';
   let feed: Feed | undefined;
   const manifestFile = () => path.join(cacheRoot, 'pages.json');
@@ -172,7 +192,7 @@ export function searchIndex({ batchPages = BATCH_PAGES }: { batchPages?: number 
       'astro:build:start': () => {
         const manifest = readJson<PagesManifest>(manifestFile());
         rmSync(building(), { recursive: true, force: true });
-        feed = new Feed(manifest?.settings === SETTINGS ? manifest.pages : {}, building());
+        feed = new Feed(manifest?.settings === SETTINGS ? manifest.pages : {}, building(), shardPages);
         setSearchFeed(feed);
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
@@ -199,11 +219,13 @@ export function searchIndex({ batchPages = BATCH_PAGES }: { batchPages?: number 
           }
           const indexed = [...described.values()].filter((page): page is IndexedPage => 'hash' in page);
           const years = byYear(indexed);
+          const shards = groupYears(new Map([...years].map(([year, list]) => [year, list.length])), shardPages);
           const reindexed: string[] = [];
-          for (const [year, yearPages] of years) {
-            const key = shardKey(yearPages, SETTINGS);
-            const cached = path.join(cacheRoot, year);
-            const target = path.join(output, year);
+          for (const { name, years: shardYears } of shards) {
+            const shardPagesNow = shardYears.flatMap((year) => years.get(year)!);
+            const key = shardKey(shardPagesNow, SETTINGS);
+            const cached = path.join(cacheRoot, name);
+            const target = path.join(output, name);
             if (readJson<string>(path.join(cached, 'key.json')) === key) {
               if (!existsSync(path.join(target, 'pagefind-entry.json'))) {
                 rmSync(target, { recursive: true, force: true });
@@ -211,15 +233,15 @@ export function searchIndex({ batchPages = BATCH_PAGES }: { batchPages?: number 
               }
               continue;
             }
-            const fresh = path.join(building(), year);
-            const started = current.years.get(year);
-            const urls = new Set(yearPages.map((page) => page.url));
+            const fresh = path.join(building(), name);
+            const started = current.shards.get(name);
+            const urls = new Set(shardPagesNow.map((page) => page.url));
             const complete = started?.written && started.urls.size === urls.size && [...urls].every((url) => started.urls.has(url));
             if (!complete) {
-              // Start again from the pages of the year that the index has not seen, read from the output.
+              // Add the pages of the shard that its index has not seen, read from the output.
               const index = started && !started.written ? await started.index : await newIndex();
               const seen = started && !started.written ? started.urls : new Set<string>();
-              for (const page of yearPages) {
+              for (const page of shardPagesNow) {
                 if (seen.has(page.url)) continue;
                 const region = describePage(page.url, readFileSync(fileOf(page.url), 'utf8'))?.region;
                 if (region === undefined) throw new Error(`chỉ mục tìm kiếm: không đọc được ${fileOf(page.url)}`);
@@ -233,26 +255,30 @@ export function searchIndex({ batchPages = BATCH_PAGES }: { batchPages?: number 
             writeFileSync(path.join(cached, 'key.json'), JSON.stringify(key));
             rmSync(target, { recursive: true, force: true });
             linkTree(path.join(cached, 'files'), target);
-            reindexed.push(year);
+            reindexed.push(name);
           }
-          // Years without pages any more leave the output and the cache.
+          // Shards that no longer exist leave the output and the cache.
+          const names = new Set(shards.map((shard) => shard.name));
           for (const name of existsSync(output) ? readdirSync(output) : []) {
-            if (name !== SHARDS_FILE && !years.has(name)) rmSync(path.join(output, name), { recursive: true, force: true });
+            if (name !== SHARDS_FILE && !names.has(name)) rmSync(path.join(output, name), { recursive: true, force: true });
           }
           for (const name of existsSync(cacheRoot) ? readdirSync(cacheRoot) : []) {
-            if (!years.has(name) && name !== path.basename(manifestFile()) && name !== path.basename(building())) {
+            if (!names.has(name) && name !== path.basename(manifestFile()) && name !== path.basename(building())) {
               rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
             }
           }
-          const order = shardOrder(years.keys());
-          const shards: ShardsFile = { shards: order.map((year) => ({ year, pages: years.get(year)!.length })), batchPages };
+          const list: ShardsFile = {
+            shards: shards.map(({ name, years: shardYears }) => ({ name, years: shardYears, pages: shardYears.reduce((sum, year) => sum + years.get(year)!.length, 0) })),
+            batchPages,
+            preload: shards.length > 0 ? searchFiles(output, shards[0].name) : [],
+          };
           mkdirSync(output, { recursive: true });
-          writeFileSync(path.join(output, SHARDS_FILE), JSON.stringify(shards));
+          writeFileSync(path.join(output, SHARDS_FILE), JSON.stringify(list));
           writeFileSync(manifestFile(), JSON.stringify({ settings: SETTINGS, pages: Object.fromEntries(described) } satisfies PagesManifest));
           logger.info(
-            `chỉ mục tìm kiếm: ${indexed.length} trang trong ${order.length} năm; lập lại ${reindexed.length} năm` +
+            `chỉ mục tìm kiếm: ${indexed.length} trang trong ${shards.length} phần; lập lại ${reindexed.length} phần` +
               (reindexed.length ? ` (${reindexed.sort().join(', ')})` : '') +
-              `, dùng lại ${order.length - reindexed.length} năm từ lần dựng trước`,
+              `, dùng lại ${shards.length - reindexed.length} phần từ lần dựng trước`,
           );
         } finally {
           await pagefind.close();

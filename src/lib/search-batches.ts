@@ -4,18 +4,32 @@
  * page bundles this file.
  */
 
-/** Where the list of shards is published, next to the shards (`/pagefind/<year>/`). */
+/** Where the list of shards is published, next to the shards (`/pagefind/<name>/`). */
 export const SHARDS_FILE = 'shards.json';
+
+export interface Shard {
+  /** `2024`, or `2019-2022` for years joined into one shard. */
+  name: string;
+  /** Newest first. */
+  years: string[];
+  pages: number;
+}
 
 /** The published list of shards. */
 export interface ShardsFile {
   /** Newest first. */
-  shards: { year: string; pages: number }[];
-  /** The browser searches shards together until they hold this many pages (fewer requests on a small portal). */
+  shards: Shard[];
+  /** The browser searches shards together until they hold this many pages. */
   batchPages: number;
+  /** Files of the newest shard that every search loads, which the search page asks for while it loads. */
+  preload: string[];
 }
 
-/** A search on a portal of about 600 articles a year loads one year; on a small portal, every year at once. */
+/**
+ * The first search of a portal of about 600 articles a year reads one year; a small portal is one shard. Pagefind
+ * loads at least a chunk of about 25 kB per word and shard, whatever the shard's size, so several small shards cost
+ * more than one of this size.
+ */
 export const BATCH_PAGES = 500;
 
 /**

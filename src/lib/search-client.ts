@@ -4,10 +4,10 @@
  * the newest years are searched first, and older ones only when the reader asks for more results, so a query loads
  * a small part of a large portal's index.
  */
-import { formatDay } from './dates';
+import { dayOfIso } from './dates';
 import { formatNumber } from './numbers';
 import { mergeByScore, newestFirstByYear, normaliseQuery, querySpellings } from './search-query';
-import { shardBatches, SHARDS_FILE, type ShardsFile } from './search-batches';
+import { shardBatches, SHARDS_FILE, type Shard, type ShardsFile } from './search-batches';
 
 interface PagefindResult {
   id: string;
@@ -25,7 +25,7 @@ interface PagefindInstance {
   mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
 }
 interface PagefindModule {
-  createInstance: (options: { basePath: string; excerptLength?: number }) => PagefindInstance;
+  createInstance: (options: { basePath: string; noWorker?: boolean; excerptLength?: number }) => PagefindInstance;
 }
 
 export interface SearchTexts {
@@ -46,14 +46,27 @@ function fill(template: string, values: Record<string, string | number>): string
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
+declare global {
+  interface Window {
+    /** Started by the search page's head when the URL has a query (`SearchPreload.astro`). */
+    banTinShards?: Promise<ShardsFile>;
+  }
+}
+
 let shardsFile: Promise<ShardsFile> | undefined;
 function loadShards(): Promise<ShardsFile> {
-  shardsFile ??= fetch(`/pagefind/${SHARDS_FILE}`).then(async (response) => {
-    if (!response.ok) throw new Error(`/pagefind/${SHARDS_FILE}: ${response.status}`);
-    const file = (await response.json()) as ShardsFile;
-    if (file.shards.length === 0) throw new Error('no search index');
-    return file;
-  });
+  if (!shardsFile) {
+    const started = window.banTinShards;
+    window.banTinShards = undefined;
+    shardsFile = (started ?? fetch(`/pagefind/${SHARDS_FILE}`).then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))).then(
+      (file: ShardsFile) => {
+        if (file.shards.length === 0) throw new Error('no search index');
+        return file;
+      },
+    );
+    // A failed load (no index yet) is tried again by the next search.
+    shardsFile.catch(() => (shardsFile = undefined));
+  }
   return shardsFile;
 }
 
@@ -61,20 +74,20 @@ let pagefindModule: Promise<PagefindModule> | undefined;
 const instances = new Map<string, Promise<PagefindInstance>>();
 
 /**
- * A pagefind instance for a batch of years. Each is based on the newest shard, whose scripts, wasm and metadata the
- * first search loaded (the browser has them), with the batch's shards merged in; searches filter on the batch's
- * years.
+ * A pagefind instance for a batch of shards. Each is based on the newest shard, whose scripts, wasm and metadata the
+ * first search loaded (the browser has them), with the batch's other shards merged in.
  */
-function instanceFor(newest: string, years: readonly string[]): Promise<PagefindInstance> {
-  const key = years.join(',');
+function instanceFor(newest: string, shards: readonly string[]): Promise<PagefindInstance> {
+  const key = shards.join(',');
   let instance = instances.get(key);
   if (!instance) {
     instance = (async () => {
       // A variable keeps the bundler from resolving a file that exists only after the build.
       const url = `/pagefind/${newest}/pagefind.js`;
       pagefindModule ??= import(/* @vite-ignore */ url) as Promise<PagefindModule>;
-      const made = (await pagefindModule).createInstance({ basePath: `/pagefind/${newest}/`, ...OPTIONS });
-      await Promise.all(years.filter((year) => year !== newest).map((year) => made.mergeIndex(`/pagefind/${year}/`, OPTIONS)));
+      // Without a worker: one script less to load, and the search page has nothing else to do meanwhile.
+      const made = (await pagefindModule).createInstance({ basePath: `/pagefind/${newest}/`, noWorker: true, ...OPTIONS });
+      await Promise.all(shards.filter((shard) => shard !== newest).map((shard) => made.mergeIndex(`/pagefind/${shard}/`, OPTIONS)));
       return made;
     })();
     instances.set(key, instance);
@@ -83,16 +96,17 @@ function instanceFor(newest: string, years: readonly string[]): Promise<Pagefind
   return instance;
 }
 
-/** The results of one batch of years, in order, taken lazily (a date for newest-first costs a fragment). */
+/** The results of one batch of shards, in order, taken lazily (a date for newest-first costs a fragment). */
 interface BatchResults {
   total: number;
   take: (n: number) => Promise<PagefindResult[]>;
 }
 
-async function searchBatch(newest: string, years: readonly string[], spellings: readonly string[], filters: Filters, newestFirst: boolean): Promise<BatchResults> {
-  const pagefind = await instanceFor(newest, years);
+async function searchBatch(newest: string, batch: readonly Shard[], spellings: readonly string[], filters: Filters, newestFirst: boolean): Promise<BatchResults> {
+  const pagefind = await instanceFor(newest, batch.map((shard) => shard.name));
   const run = async (spelling: string, extra: Filters, sort?: Record<string, string>) =>
     (await pagefind.search(spelling, { filters: { ...filters, ...extra }, ...(sort && { sort }) }))?.results ?? [];
+  const years = typeof filters.year === 'string' ? [filters.year] : batch.flatMap((shard) => shard.years);
   if (newestFirst) {
     // Pagefind sorts each shard on its own and merges shards by score: one year at a time, newest first.
     const perYear = await Promise.all(years.map((year) => Promise.all(spellings.map((spelling) => run(spelling, { year }, { date: 'desc' })))));
@@ -103,7 +117,10 @@ async function searchBatch(newest: string, years: readonly string[], spellings: 
     };
     return { total: new Set(perYear.flat(2).map((result) => result.id)).size, take: (n) => newestFirstByYear(perYear, dateOf, n) };
   }
-  const all = mergeByScore(await Promise.all(spellings.map((spelling) => run(spelling, { year: { any: [...years] } }))));
+  // The newest shard is in every instance: keep to the batch's years unless the batch is that shard alone.
+  const onlyNewest = batch.length === 1 && batch[0].name === newest;
+  const extra: Filters = onlyNewest || typeof filters.year === 'string' ? {} : { year: { any: years } };
+  const all = mergeByScore(await Promise.all(spellings.map((spelling) => run(spelling, extra))));
   return { total: all.length, take: async (n) => all.slice(0, n) };
 }
 
@@ -124,7 +141,7 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     const li = document.createElement('li');
     li.className = 'result';
     const image = data.meta.image;
-    const date = data.meta.date ? formatDay(new Date(data.meta.date)) : '';
+    const date = dayOfIso(data.meta.date ?? '');
     const facts = [date, data.meta.category, data.meta.unit].filter(Boolean).join(' · ');
     li.innerHTML = `${image ? '<img alt="" loading="lazy" width="160" height="107">' : ''}<div><h2><a></a></h2><p class="facts"></p><p class="excerpt"></p></div>`;
     if (image) li.querySelector('img')!.src = image;
@@ -159,9 +176,10 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
       const value = params.get(name);
       if (value) filters[name] = value;
     }
-    const newest = shards.shards[0].year;
-    const wanted = typeof filters.year === 'string' ? shards.shards.filter((shard) => shard.year === filters.year) : shards.shards;
-    const batches = shardBatches(wanted, shards.batchPages).map((batch) => batch.map((shard) => shard.year));
+    const newest = shards.shards[0].name;
+    const year = filters.year;
+    const wanted = typeof year === 'string' ? shards.shards.filter((shard) => shard.years.includes(year)) : shards.shards;
+    const batches = shardBatches(wanted, shards.batchPages);
     const spellings = querySpellings(query);
     const newestFirst = params.get('sort') === 'newest';
 
@@ -194,7 +212,7 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     }
     const announce = () => {
       const complete = searched.length === batches.length;
-      const oldest = batches[searched.length - 1]?.at(-1) ?? '';
+      const oldest = batches[searched.length - 1]?.at(-1)?.years.at(-1) ?? '';
       status.textContent = fill(complete ? texts.count : texts.countRecent, { n: formatNumber(found()), q: query, year: oldest, more: texts.more });
     };
 

@@ -1,12 +1,18 @@
 /**
- * The search index has one shard per year (`/pagefind/<year>/`), listed newest first in `/pagefind/shards.json`.
- * The browser searches the newest shards first and older ones only when the reader asks for more results, so a
- * query on a portal of many years loads a small part of the index; a build indexes again only the years whose pages
- * changed. What pagefind reads of a page is the element marked `data-pagefind-body` (its region), so a page is
+ * The search index is split into shards of consecutive years (`/pagefind/2024/`, `/pagefind/2019-2022/`), listed
+ * newest first in `/pagefind/shards.json`. The browser searches the newest shards first and older ones only when
+ * the reader asks for more results, so a query on a portal of many years loads a small part of the index; a build
+ * indexes again only the shards whose pages changed. What pagefind reads of a page is the element marked `data-pagefind-body` (its region), so a page is
  * indexed from that element alone, and links around it (related items, newer/older) can change without indexing
  * its year again.
  */
 import { createHash } from 'node:crypto';
+
+/**
+ * Years are joined into a shard until it holds this many pages: a build indexes a changed shard again in a few
+ * seconds, and a shard costs the browser about as much as any smaller one (see `BATCH_PAGES`).
+ */
+export const SHARD_PAGES = 500;
 
 export interface IndexedPage {
   /** Site path of the page: `/tin-tuc/x/`. */
@@ -62,9 +68,26 @@ export function describePage(url: string, html: string): (IndexedPage & { region
   return { url, region, year: yearOf(region, url), hash: createHash('sha256').update(region).digest('hex') };
 }
 
-/** Newest first: the order the browser searches them in. */
-export function shardOrder(years: Iterable<string>): string[] {
-  return [...years].sort((a, b) => b.localeCompare(a));
+/**
+ * Years joined into shards, from the oldest, until a shard holds at least `minPages` pages; the newest shard may
+ * hold fewer. Joining from the oldest keeps the older boundaries where they are as new articles arrive. Newest first.
+ */
+export function groupYears(pagesPerYear: ReadonlyMap<string, number>, minPages: number): { name: string; years: string[] }[] {
+  const shards: { name: string; years: string[] }[] = [];
+  let years: string[] = [];
+  let pages = 0;
+  const close = () => {
+    if (years.length > 0) shards.push({ name: years.length === 1 ? years[0] : `${years[0]}-${years.at(-1)}`, years: [...years].reverse() });
+    years = [];
+    pages = 0;
+  };
+  for (const year of [...pagesPerYear.keys()].sort()) {
+    years.push(year);
+    pages += pagesPerYear.get(year)!;
+    if (pages >= minPages) close();
+  }
+  close();
+  return shards.reverse();
 }
 
 export function byYear<T extends { year: string }>(pages: Iterable<T>): Map<string, T[]> {

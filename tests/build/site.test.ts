@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ShardsFile } from '../../src/lib/search-batches';
 import { FIXTURE_CONTENT, ROOT, runAstro } from '../helpers/astro';
 
 const DIST = path.join(ROOT, 'tests/fixtures/site/dist');
@@ -12,7 +13,8 @@ const allFiles = (dir: string): string[] =>
 const countItems = (html: string) => (html.match(/<article class="card/g) ?? []).length;
 
 beforeAll(() => {
-  const run = runAstro(['build', '--outDir', DIST], FIXTURE_CONTENT, { BAN_TIN_SEARCH_BATCH_PAGES: '4' });
+  // One shard per year, as on a large portal.
+  const run = runAstro(['build', '--outDir', DIST], FIXTURE_CONTENT, { BAN_TIN_SEARCH_SHARD_PAGES: '1', BAN_TIN_SEARCH_BATCH_PAGES: '4' });
   if (run.status !== 0) throw new Error(run.output);
 });
 
@@ -102,17 +104,13 @@ describe('fixture site build', () => {
     expect(categoryFeed).toContain('hien-mau-tinh-nguyen');
     expect(categoryFeed).not.toContain('tin-so-01');
     expect(readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8')).toContain('/tin-tuc/hien-mau-tinh-nguyen/');
-    // One shard per year, newest first, each with pagefind's scripts and its page count; every article is in one.
-    const { shards, batchPages } = JSON.parse(readFileSync(path.join(DIST, 'pagefind/shards.json'), 'utf8')) as {
-      shards: { year: string; pages: number }[];
-      batchPages: number;
-    };
-    const years = shards.map((shard) => shard.year);
-    expect(years).toEqual(['2030', '2024', '2023', '2022', '2019']);
+    // Shards newest first, each with pagefind's scripts, its years and page count; every article is in one.
+    const { shards, batchPages } = JSON.parse(readFileSync(path.join(DIST, 'pagefind/shards.json'), 'utf8')) as ShardsFile;
+    expect(shards.map((shard) => [shard.name, shard.years])).toEqual([['2030', ['2030']], ['2024', ['2024']], ['2023', ['2023']], ['2022', ['2022']], ['2019', ['2019']]]);
     expect(batchPages).toBe(4);
     const articles = allFiles(DIST).filter((file) => readFileSync(file, 'utf8').includes('data-pagefind-body'));
     expect(shards.reduce((sum, shard) => sum + shard.pages, 0)).toBe(articles.length);
-    for (const year of years) expect(existsSync(path.join(DIST, `pagefind/${year}/pagefind.js`)), year).toBe(true);
+    for (const { name } of shards) expect(existsSync(path.join(DIST, `pagefind/${name}/pagefind.js`)), name).toBe(true);
   });
 
   it('publishes drafts, scheduled and expired items nowhere', () => {

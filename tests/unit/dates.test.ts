@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatLongDate, parsePortalDate, todayInVietnam, toIsoVietnam, yearOf } from '../../src/lib/dates';
+import { dayOfIso, formatDay, formatLongDate, parsePortalDate, TIME_ZONE, todayInVietnam, toIsoVietnam, yearOf, zonedParts } from '../../src/lib/dates';
 
 describe('parsePortalDate', () => {
   it('reads a bare day as midnight in Viet Nam', () => {
@@ -43,5 +43,30 @@ describe('formatting in Asia/Ho_Chi_Minh', () => {
   it('gives ISO strings with the +07:00 offset and today in Viet Nam', () => {
     expect(toIsoVietnam(lateUtc)).toBe('2024-04-14T06:30:00+07:00');
     expect(todayInVietnam(lateUtc)).toBe('2024-04-14');
+  });
+});
+
+describe('the fixed UTC+7 offset', () => {
+  it('gives the calendar fields Intl gives for Asia/Ho_Chi_Minh, hour by hour over years', () => {
+    const intl = new Intl.DateTimeFormat('en-US', {
+      timeZone: TIME_ZONE, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23', weekday: 'short',
+    });
+    const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    // Every 7 hours 13 minutes from 1990 to 2040: every hour of the day, every weekday, month ends and leap days.
+    for (let t = Date.UTC(1990, 0, 1); t < Date.UTC(2040, 0, 1); t += (7 * 60 + 13) * 60_000) {
+      const date = new Date(t);
+      const parts = Object.fromEntries(intl.formatToParts(date).map((p) => [p.type, p.value]));
+      const expected = {
+        year: Number(parts.year), month: Number(parts.month), day: Number(parts.day),
+        hour: Number(parts.hour), minute: Number(parts.minute), weekday: weekdays.indexOf(parts.weekday),
+      };
+      expect(zonedParts(date), date.toISOString()).toEqual(expected);
+    }
+  });
+
+  it('reads the day of an ISO date-time written in Viet Nam time, as search results carry it', () => {
+    expect(dayOfIso('2024-04-14T06:30:00+07:00')).toBe('14/04/2024');
+    expect(dayOfIso(toIsoVietnam(new Date('2023-12-31T18:00:00Z')))).toBe('01/01/2024');
+    expect(dayOfIso('không phải ngày')).toBe('');
   });
 });

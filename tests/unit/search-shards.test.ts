@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shardBatches } from '../../src/lib/search-batches';
-import { byYear, describePage, indexedDocument, indexedRegion, pageUrl, shardKey, shardOrder, yearOf } from '../../src/lib/search-shards';
+import { byYear, describePage, groupYears, indexedDocument, indexedRegion, pageUrl, shardKey, yearOf } from '../../src/lib/search-shards';
 
 const article = (year: number, text = 'Nội dung') =>
   `<html><body><div data-pagefind-body><h1>${text}</h1><span data-pagefind-filter="year:${year}"></span></div></body></html>`;
@@ -19,8 +19,7 @@ describe('search index shards', () => {
     expect(pageUrl('404.html')).toBe('/404.html');
   });
 
-  it('orders shards newest first and groups pages by year', () => {
-    expect(shardOrder(['2019', '2026', '2010'])).toEqual(['2026', '2019', '2010']);
+  it('groups pages by year', () => {
     const pages = [describePage('/a/', article(2019))!, describePage('/b/', article(2020))!, describePage('/c/', article(2019))!];
     expect([...byYear(pages)].map(([year, list]) => [year, list.map((p) => p.url)])).toEqual([
       ['2019', ['/a/', '/c/']],
@@ -35,6 +34,20 @@ describe('search index shards', () => {
     expect(shardKey([pages[0], describePage('/x/b', article(2019, 'B sửa'))!], 'v1')).not.toBe(key);
     expect(shardKey(pages.slice(0, 1), 'v1')).not.toBe(key);
     expect(shardKey(pages, 'v2')).not.toBe(key);
+  });
+
+  it('joins years from the oldest until a shard is big enough, newest shard first', () => {
+    const counts = new Map([['2019', 2], ['2020', 1], ['2021', 1], ['2022', 3], ['2023', 1]]);
+    expect(groupYears(counts, 3)).toEqual([
+      { name: '2023', years: ['2023'] },
+      { name: '2021-2022', years: ['2022', '2021'] },
+      { name: '2019-2020', years: ['2020', '2019'] },
+    ]);
+    // A new article in the newest year moves no older boundary.
+    expect(groupYears(new Map([...counts, ['2023', 9]]), 3).map((s) => s.name)).toEqual(['2023', '2021-2022', '2019-2020']);
+    expect(groupYears(counts, 1).map((s) => s.name)).toEqual(['2023', '2022', '2021', '2020', '2019']);
+    expect(groupYears(counts, 500).map((s) => s.name)).toEqual(['2019-2023']);
+    expect(groupYears(new Map(), 3)).toEqual([]);
   });
 
   it('batches shards newest first until a batch holds enough pages', () => {
