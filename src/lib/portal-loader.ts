@@ -9,7 +9,8 @@ import { entryIdFromPath } from './entry-id';
 import { articleFiles, describeProblem, duplicateSlugs, fileProblems } from './file-checks';
 import { splitFrontmatter } from './frontmatter';
 import { renderBody, RENDERER_VERSION } from './render-body';
-import { bodySyntax, parseBody } from './safe-mdx';
+import { renderPlainMarkdown } from './plain-markdown';
+import { bodySyntax, parseBody, type ParsedBody } from './safe-mdx';
 
 /** A build error that names the file first, as editors look for it. */
 export class ContentFileError extends Error {
@@ -28,7 +29,7 @@ export class ContentFileError extends Error {
 export function articleLoader(collection: string): Loader {
   return {
     name: 'ban-tin-articles',
-    load: async ({ store, parseData, generateDigest, config, watcher }: LoaderContext) => {
+    load: async ({ store, parseData, generateDigest, config, watcher, logger }: LoaderContext) => {
       const dir = path.resolve(contentDir(collection));
       const root = fileURLToPath(config.root);
       const cacheDir = fileURLToPath(config.cacheDir);
@@ -58,17 +59,19 @@ export function articleLoader(collection: string): Loader {
           throw new ContentFileError(relative, [`YAML không đọc được: ${(error as Error).message}`]);
         }
         const { data, body, bodyStartLine } = split;
-        const parsedBody = parseBody(body, bodySyntax(body, filePath));
+        // A plain-Markdown body (most of them) has nothing to check and a faster renderer of the same HTML.
+        const plain = renderPlainMarkdown(body, filePath);
+        const parsedBody: ParsedBody = plain === undefined ? parseBody(body, bodySyntax(body, filePath)) : { syntax: 'markdown', problems: [] };
         const problems = fileProblems(id, filePath, data, parsedBody, bodyStartLine);
         if (problems.length > 0) throw new ContentFileError(relative, problems.map(describeProblem));
         const parsed = await parseData({ id, data, filePath });
-        let rendered;
+        let html = plain;
         try {
-          rendered = await renderBody(parsedBody, filePath);
+          html ??= (await renderBody(parsedBody, filePath)).html;
         } catch (error) {
           throw new ContentFileError(relative, [`thân bài: ${(error as Error).message}`]);
         }
-        writeBody(collection, digest, rendered.html, cacheDir);
+        writeBody(collection, digest, html, cacheDir);
         store.set({ id, data: parsed, filePath: relative, digest });
       }
 
@@ -78,11 +81,16 @@ export function articleLoader(collection: string): Loader {
       for (const entry of files) await sync(entry);
       pruneBodies(collection, new Set([...store.values()].map((entry) => String(entry.digest ?? ''))), cacheDir);
 
-      // `astro dev`: follow edits without a restart.
+      // `astro dev`: follow edits without a restart, one file at a time (the schema reads the file being checked).
       watcher?.add(dir);
       const inCollection = (file: string) => file.startsWith(dir + path.sep) && /\.mdx?$/.test(file);
-      watcher?.on('change', (file) => inCollection(file) && void sync(path.relative(dir, file)));
-      watcher?.on('add', (file) => inCollection(file) && void sync(path.relative(dir, file)));
+      let queue = Promise.resolve();
+      const resync = (file: string) => {
+        if (!inCollection(file)) return;
+        queue = queue.then(() => sync(path.relative(dir, file))).catch((error: Error) => logger.error(error.message));
+      };
+      watcher?.on('change', resync);
+      watcher?.on('add', resync);
       watcher?.on('unlink', (file) => inCollection(file) && store.delete(entryIdFromPath(path.relative(dir, file))));
     },
   };

@@ -102,8 +102,28 @@ function newsFields<I extends ImageField>(image: I) {
   };
 }
 
-// Astro asks for a collection's schema once per file (its `image()` belongs to the file): each builder makes
-// only its own collection's schema.
+/**
+ * A collection's schema for Astro, which asks for it once per file because its `image()` resolves paths from the
+ * file. Making a schema costs about half a millisecond, so it is made once, with image fields that use the `image()`
+ * of the file being checked: the portal's loader checks one file at a time (`portal-loader.ts`), so the last file
+ * Astro asked for is the one being checked.
+ */
+export function schemaForEveryFile<I extends ImageField, S>(build: (image: I) => S): (context: { image: I }) => S {
+  let fileImage: I | undefined;
+  let schema: S | undefined;
+  const image = (() =>
+    z.unknown().transform(async (value, ctx) => {
+      const result = await fileImage!().safeParseAsync(value);
+      if (result.success) return result.data;
+      for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] });
+      return z.NEVER;
+    })) as unknown as I;
+  return (context) => {
+    fileImage = context.image;
+    schema ??= build(image);
+    return schema;
+  };
+}
 
 export function newsSchema<I extends ImageField>(image: I) {
   return z.object(newsFields(image)).superRefine(requireCoverAlt);
