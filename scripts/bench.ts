@@ -1,10 +1,11 @@
 /**
- * npm run bench [-- --n 200,1000] [--runs 3] [--phases cold,rebuild,edit] [--no-baseline] [--keep] [--json] [--out f] [--in-place]
+ * npm run bench [-- --n 200,1000] [--runs 3] [--phases cold,rebuild,incremental,edit] [--no-baseline] [--keep] [--json] [--out f] [--in-place]
  *
  * Builds a synthetic portal of N articles (made from the sample content, scripts/bench/corpus.ts) and prints, per
  * phase, wall time, peak memory, pages/s, output and search index size, next to a plain Astro + MDX site with
  * pagefind (bench/baseline/) built from the same files. Phases: `cold` (no output, no cache), `rebuild` (nothing
- * changed), `edit` (one article's body changed). Figures are medians over the runs. Not a test: no number fails it.
+ * changed: `npm run build`, which then stops at once), `incremental` (nothing changed: `astro build` itself), `edit`
+ * (one article's body changed). Figures are medians over the runs. Not a test: no number fails it.
  */
 import { loadavg } from 'node:os';
 import { writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { editArticle } from './bench/corpus';
 import { machine, median } from './bench/measure';
 import { buildBaseline, buildPortal, makeCold, prepareWorkspace, releaseWorkspace, type BuildResult, type Workspace } from './bench/sites';
 
-const PHASES = ['cold', 'rebuild', 'edit'] as const;
+const PHASES = ['cold', 'rebuild', 'incremental', 'edit'] as const;
 type Phase = (typeof PHASES)[number];
 type Site = 'portal' | 'baseline';
 
@@ -34,10 +35,11 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log(`npm run bench -- [--n 200,1000] [--runs 3] [--phases cold,rebuild,edit] [--no-baseline] [--keep] [--json] [--out file] [--in-place]
+  console.log(`npm run bench -- [--n 200,1000] [--runs 3] [--phases cold,rebuild,incremental,edit] [--no-baseline] [--keep] [--json] [--out file] [--in-place]
   --n         numbers of articles, comma-separated (default 1000)
   --runs      runs per phase; the tables show medians (default 3)
-  --phases    cold (no output or cache), rebuild (nothing changed), edit (one body changed)
+  --phases    cold (no output or cache), rebuild (nothing changed: npm run build stops at once), incremental
+              (nothing changed, astro build itself: the portal's incremental build), edit (one body changed)
   --baseline  also build the plain Astro + MDX + pagefind site (default; --no-baseline to skip)
   --keep      keep the working folder (<tmp>/ban-tin-bench-<n>/: corpus, both sites' output, build logs)
   --json      print the results as JSON on stdout (progress stays on stderr)
@@ -84,11 +86,12 @@ async function benchN(n: number): Promise<NResult> {
   let edits = 0;
   for (let run = 1; run <= runs; run++) {
     for (const site of sites) {
-      const build = site === 'portal' ? buildPortal : buildBaseline;
+      const build = (label: string, phase?: Phase) =>
+        site === 'portal' ? buildPortal(ws, label, { direct: phase === 'incremental' }) : buildBaseline(ws, label);
       const record = async (phase: Phase) => {
         result.load.push(loadavg()[0]);
         progress(`   run ${run}/${runs} ${site} ${phase}…`);
-        const r = await build(ws, `${phase}-${run}`);
+        const r = await build(`${phase}-${run}`, phase);
         progress(`     ${r.wall.toFixed(1)} s (index ${r.index.toFixed(1)} s, CPU ${r.cpu.toFixed(1)} s), peak RSS ${(r.peakRssMax / MiB).toFixed(0)} MiB max / ${(r.peakRssTotal / MiB).toFixed(0)} MiB total, ${r.pages} pages`);
         (result.runs[site][phase] ??= []).push(r);
       };
@@ -98,9 +101,10 @@ async function benchN(n: number): Promise<NResult> {
       } else if (run === 1) {
         makeCold(ws, site);
         progress(`   ${site}: first build (not measured)…`);
-        await build(ws, 'warmup');
+        await build('warmup');
       }
       if (phases.includes('rebuild')) await record('rebuild');
+      if (phases.includes('incremental')) await record('incremental');
       if (phases.includes('edit')) {
         editArticle(ws.content, c.editTarget, ++edits);
         await record('edit');

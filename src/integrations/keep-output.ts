@@ -3,13 +3,37 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFacts } from '../lib/build-facts';
 import { staleFiles } from '../lib/output-files';
 
-/** In the output folder and in the build cache: the same value means the folder holds that cache's last build. */
-const MARKER = '.ban-tin-build';
+/**
+ * In the output folder, the id of the build that made it; in the build cache, the last build's record. The same id
+ * means the folder holds that cache's last build.
+ */
+export const MARKER = '.ban-tin-build';
+
+export interface BuildRecord {
+  id: string;
+  /** When the published portal changes with time alone (ISO), if ever: see `build-facts.ts`. */
+  nextChange?: string;
+}
 
 function read(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+/** The last build's record in a build cache. */
+export function lastBuild(cacheDir: string): BuildRecord | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(cacheDir, MARKER), 'utf8')) as BuildRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The id of the build the output folder holds. */
+export function outputBuildId(outDir: string): string | undefined {
+  return read(path.join(outDir, MARKER));
 }
 
 /** Files of `root` not produced by this build; `only` narrows the candidates. */
@@ -35,7 +59,7 @@ function removeStale(root: string, routeOutputs: ReadonlySet<string>, buildStart
  */
 export function keepOutput({ ownedByOthers = ['pagefind'] }: { ownedByOthers?: string[] } = {}): { first: AstroIntegration; last: AstroIntegration } {
   let outDir = '';
-  let cacheMarker = '';
+  let cacheDir = '';
   let buildStart = 0;
   let routeOutputs = new Set<string>();
   let removed = 0;
@@ -47,12 +71,12 @@ export function keepOutput({ ownedByOthers = ['pagefind'] }: { ownedByOthers?: s
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        cacheMarker = path.join(fileURLToPath(config.cacheDir), MARKER);
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:start': ({ logger }) => {
         buildStart = Date.now();
-        const kept = read(path.join(outDir, MARKER));
-        if (!kept || kept !== read(cacheMarker)) {
+        const kept = outputBuildId(outDir);
+        if (!kept || kept !== lastBuild(cacheDir)?.id) {
           if (existsSync(outDir) && readdirSync(outDir).length > 0) logger.info('thư mục kết quả không phải của lần dựng trước: làm trống');
           for (const name of existsSync(outDir) ? readdirSync(outDir) : []) {
             if (name !== '.git') rmSync(path.join(outDir, name), { recursive: true, force: true });
@@ -77,10 +101,10 @@ export function keepOutput({ ownedByOthers = ['pagefind'] }: { ownedByOthers?: s
         removed += removeStale(root, routeOutputs, buildStart, ownedByOthers, () => true);
         removeEmptyFolders(root);
         if (removed > 0) logger.info(`xóa ${removed} tệp của lần dựng trước không còn dùng`);
-        const id = randomUUID();
-        mkdirSync(path.dirname(cacheMarker), { recursive: true });
-        writeFileSync(cacheMarker, id);
-        writeFileSync(path.join(root, MARKER), id);
+        const record: BuildRecord = { id: randomUUID(), nextChange: buildFacts()?.nextChange?.toISOString() };
+        mkdirSync(cacheDir, { recursive: true });
+        writeFileSync(path.join(cacheDir, MARKER), JSON.stringify(record));
+        writeFileSync(path.join(root, MARKER), record.id);
       },
     },
   };

@@ -4,8 +4,9 @@
  */
 import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { yearOf } from './dates';
-import { groupBy, isPublished, neighbours, newestFirst, relatedItems, splitEvents, type StreamItem } from './stream';
+import { buildTime, yearOf } from './dates';
+import { reportBuildFacts } from './build-facts';
+import { groupBy, isPublished, neighbours, newestFirst, nextChange, relatedItems, splitEvents, type StreamItem } from './stream';
 import { slugify } from './slug';
 import { urls } from './urls';
 
@@ -56,12 +57,6 @@ export interface Portal {
   now: Date;
 }
 
-/** The build's clock; `BAN_TIN_NOW` pins it so tests see a fixed present. */
-export function buildTime(): Date {
-  const pinned = process.env.BAN_TIN_NOW;
-  return pinned ? new Date(pinned) : new Date();
-}
-
 function newsItem(entry: NewsEntry): NewsItem {
   const d = entry.data;
   return {
@@ -88,14 +83,25 @@ function eventItem(entry: EventEntry): EventItem {
   };
 }
 
+type Publishable = { data: { draft: boolean; pubDate?: { date: Date }; expiryDate?: { date: Date } } };
+const publishState = (entry: Publishable) => ({ draft: entry.data.draft, pubDate: entry.data.pubDate?.date, expiryDate: entry.data.expiryDate?.date });
+
 async function load(): Promise<Portal> {
   const now = buildTime();
-  const published = <T extends { data: { draft: boolean; pubDate?: { date: Date }; expiryDate?: { date: Date } } }>(entry: T) =>
-    isPublished({ draft: entry.data.draft, pubDate: entry.data.pubDate?.date, expiryDate: entry.data.expiryDate?.date }, now);
+  const allNews = await getCollection('news');
+  const allReports = await getCollection('reports');
+  const allEvents = await getCollection('events');
+  reportBuildFacts({
+    nextChange: nextChange(
+      [...allNews, ...allReports].map(publishState).concat(allEvents.map((e) => ({ ...publishState(e), eventEnd: (e.data.end ?? e.data.start).date }))),
+      now,
+    ),
+  });
+  const published = (entry: Publishable) => isPublished(publishState(entry), now);
 
-  const news = newestFirst((await getCollection('news', published)).map(newsItem));
-  const reports = newestFirst((await getCollection('reports', published)).map(reportItem));
-  const events = newestFirst((await getCollection('events', published)).map(eventItem));
+  const news = newestFirst(allNews.filter(published).map(newsItem));
+  const reports = newestFirst(allReports.filter(published).map(reportItem));
+  const events = newestFirst(allEvents.filter(published).map(eventItem));
   const items = newestFirst<Item>([...news, ...reports, ...events]);
   const categories = (await getCollection('categories')).sort(
     (a, b) => (a.data.menuOrder ?? 99) - (b.data.menuOrder ?? 99) || a.data.name.localeCompare(b.data.name, 'vi'),

@@ -4,6 +4,12 @@
  */
 
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** The build's clock; `BAN_TIN_NOW` pins it so tests see a fixed present. */
+export function buildTime(): Date {
+  const pinned = process.env.BAN_TIN_NOW;
+  return pinned ? new Date(pinned) : new Date();
+}
 /** Viet Nam has no daylight saving time: always UTC+7. */
 const OFFSET = '+07:00';
 

@@ -58,8 +58,17 @@ function withAstroLock<T>(run: () => T): T {
 
 /** Runs the project's Astro CLI with the Node running the tests, on a content folder. */
 export function runAstro(args: string[], contentDir: string, env: Record<string, string> = {}): AstroRun {
+  return runNode([ASTRO_CLI, ...args], contentDir, env);
+}
+
+/** Runs `npm run build` (`scripts/build.ts`) with the Node running the tests, on a content folder. */
+export function runBuild(args: string[], contentDir: string, env: Record<string, string> = {}): AstroRun {
+  return runNode([path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/build.ts'), ...args], contentDir, env);
+}
+
+function runNode(args: string[], contentDir: string, env: Record<string, string>): AstroRun {
   const result = withAstroLock(() =>
-    spawnSync(process.execPath, [ASTRO_CLI, ...args], {
+    spawnSync(process.execPath, args, {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, BAN_TIN_CONTENT: contentDir, BAN_TIN_NOW: FIXED_NOW, ASTRO_TELEMETRY_DISABLED: '1', ...env },

@@ -1,0 +1,50 @@
+/**
+ * npm run build [-- astro build options]
+ *
+ * Builds the portal with `astro build`, unless the output folder already holds a build of exactly the same files and
+ * settings (`src/lib/build-inputs.ts`) and no scheduled change (an item's publication or expiry, the end of an
+ * event) has come due since: then it says so and stops at once. An hourly scheduled build with nothing to publish
+ * costs a second instead of a build. `--force` always builds, and renders every page again.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { lastBuild, outputBuildId } from '../src/integrations/keep-output';
+import { inputsDigest } from '../src/lib/build-inputs';
+import { buildCacheDir, CONTENT_ROOT } from '../src/lib/content-root';
+import { buildTime } from '../src/lib/dates';
+
+/** The project: npm runs scripts from its folder. */
+const ROOT = process.cwd();
+const ASTRO_CLI = path.join(path.dirname(createRequire(path.join(ROOT, 'package.json')).resolve('astro/package.json')), 'bin/astro.mjs');
+/** In the build cache: the inputs of the last build, and its id. */
+const STAMP = 'build-inputs.json';
+
+const args = process.argv.slice(2);
+const outDirArg = args.indexOf('--outDir');
+const outDir = path.resolve(outDirArg >= 0 ? args[outDirArg + 1] : path.join(ROOT, 'dist'));
+const cacheDir = buildCacheDir();
+const settings = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => (name.startsWith('BAN_TIN_') && name !== 'BAN_TIN_NOW') || name === 'SITE_URL'),
+);
+const inputs = inputsDigest({ root: ROOT, contentDir: CONTENT_ROOT, outDir, cacheDir, settings: { ...settings, args: args.join(' ') } });
+
+function upToDate(): boolean {
+  if (args.includes('--force')) return false;
+  const stamp = existsSync(path.join(cacheDir, STAMP)) ? (JSON.parse(readFileSync(path.join(cacheDir, STAMP), 'utf8')) as { inputs: string; id: string }) : undefined;
+  const last = lastBuild(cacheDir);
+  if (!stamp || !last || stamp.inputs !== inputs || stamp.id !== last.id || outputBuildId(outDir) !== last.id) return false;
+  return !last.nextChange || buildTime() < new Date(last.nextChange);
+}
+
+if (upToDate()) {
+  console.log(`Không có gì thay đổi từ lần dựng trước: ${path.relative(ROOT, outDir) || '.'} vẫn là bản mới nhất.`);
+  process.exit(0);
+}
+const run = spawnSync(process.execPath, [ASTRO_CLI, 'build', ...args], { stdio: 'inherit' });
+if (run.status === 0) {
+  const last = lastBuild(cacheDir);
+  if (last) writeFileSync(path.join(cacheDir, STAMP), JSON.stringify({ inputs, id: last.id }));
+}
+process.exit(run.status ?? 1);
