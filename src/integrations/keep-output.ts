@@ -12,6 +12,17 @@ import { staleFiles } from '../lib/output-files';
  */
 export const MARKER = '.ban-tin-build';
 
+/** In the build cache: the files the last build's routes produced. */
+const ROUTES = 'output-routes.json';
+
+function readRoutes(cacheDir: string): string[] {
+  try {
+    return JSON.parse(readFileSync(path.join(cacheDir, ROUTES), 'utf8')) as string[];
+  } catch {
+    return [];
+  }
+}
+
 export interface BuildRecord {
   id: string;
   /** When the published portal changes with time alone (ISO), if ever: see `build-facts.ts`. */
@@ -36,16 +47,36 @@ export function outputBuildId(outDir: string): string | undefined {
   return read(path.join(outDir, MARKER));
 }
 
-/** Files of `root` not produced by this build; `only` narrows the candidates. */
-function removeStale(root: string, routeOutputs: ReadonlySet<string>, buildStart: number, ownedByOthers: string[], only: (file: string) => boolean) {
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((file) => only(file) && !ownedByOthers.some((owned) => file === owned || file.startsWith(owned + path.sep)))
-    .map((file) => ({ file, stat: statSync(path.join(root, file)) }))
-    .filter(({ stat }) => stat.isFile())
-    .map(({ file, stat }) => ({ file, modified: stat.mtimeMs }));
+/** Files under `dir`, relative to `root`, not descending into the folders `skip` names. */
+function filesUnder(root: string, dir: string, skip: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.relative(root, path.join(dir, entry.name));
+    if (skip.has(file)) continue;
+    if (entry.isDirectory()) found.push(...filesUnder(root, path.join(dir, entry.name), skip));
+    else found.push(file);
+  }
+  return found;
+}
+
+/** Removes the files of `root` this build did not produce. */
+function removeStale(root: string, routeOutputs: ReadonlySet<string>, buildStart: number, ownedByOthers: ReadonlySet<string>) {
+  // A page of this build is current whatever its age: only other files need their time.
+  const candidates = filesUnder(root, root, ownedByOthers).filter((file) => !routeOutputs.has(file) && file !== MARKER);
+  const files = candidates.map((file) => ({ file, modified: statSync(path.join(root, file)).mtimeMs }));
   const stale = staleFiles(files, routeOutputs, buildStart);
   for (const file of stale) rmSync(path.join(root, file), { force: true });
-  return stale.length;
+  return stale;
+}
+
+/** Removes the folders that held `removed` files and are empty now. */
+function removeEmptyFolders(root: string, removed: readonly string[]): void {
+  for (const file of removed) {
+    for (let dir = path.dirname(path.join(root, file)); dir.startsWith(root + path.sep); dir = path.dirname(dir)) {
+      if (!existsSync(dir) || readdirSync(dir).length > 0) break;
+      rmdirSync(dir);
+    }
+  }
 }
 
 /**
@@ -53,16 +84,17 @@ function removeStale(root: string, routeOutputs: ReadonlySet<string>, buildStart
  * incremental build then only checks that it exists), which saves removing and copying back every page of a large
  * portal. What the last build wrote and this one did not (a deleted or unpublished article, an old asset) is removed.
  * The folder is emptied as usual when it does not hold the last build of this build cache (another site, a build
- * that failed). Two integrations: `first` goes before the others, so that old pages are gone before the search
- * index reads the pages; `last` after them, when every file of this build has been written. The search index
- * manages its own folder.
+ * that failed). Two integrations: `first` goes before the others and removes the last build's pages that this one
+ * has not, before the search index reads the pages; `last` goes after them, when every file of this build has been
+ * written, and removes any other file this build did not write. The search index manages its own folder.
  */
 export function keepOutput({ ownedByOthers = ['pagefind'] }: { ownedByOthers?: string[] } = {}): { first: AstroIntegration; last: AstroIntegration } {
+  const owned = new Set(ownedByOthers.map((folder) => path.normalize(folder)));
   let outDir = '';
   let cacheDir = '';
   let buildStart = 0;
   let routeOutputs = new Set<string>();
-  let removed = 0;
+  let removed: string[] = [];
   const first: AstroIntegration = {
     name: 'ban-tin-keep-output',
     hooks: {
@@ -89,7 +121,9 @@ export function keepOutput({ ownedByOthers = ['pagefind'] }: { ownedByOthers?: s
         const root = fileURLToPath(dir);
         routeOutputs = new Set<string>();
         for (const files of assets.values()) for (const file of files) routeOutputs.add(path.relative(root, fileURLToPath(file)));
-        removed = removeStale(root, routeOutputs, buildStart, ownedByOthers, (file) => file.endsWith('.html'));
+        // The last build's pages that this one does not have (the folder holds that build: see `astro:build:start`).
+        removed = readRoutes(cacheDir).filter((file) => !routeOutputs.has(file) && existsSync(path.join(root, file)));
+        for (const file of removed) rmSync(path.join(root, file), { force: true });
       },
     },
   };
@@ -98,24 +132,16 @@ export function keepOutput({ ownedByOthers = ['pagefind'] }: { ownedByOthers?: s
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        removed += removeStale(root, routeOutputs, buildStart, ownedByOthers, () => true);
-        removeEmptyFolders(root);
-        if (removed > 0) logger.info(`xóa ${removed} tệp của lần dựng trước không còn dùng`);
+        removed = removed.concat(removeStale(root, routeOutputs, buildStart, owned));
+        removeEmptyFolders(root, removed);
+        if (removed.length > 0) logger.info(`xóa ${removed.length} tệp của lần dựng trước không còn dùng`);
         const record: BuildRecord = { id: randomUUID(), nextChange: buildFacts()?.nextChange?.toISOString() };
         mkdirSync(cacheDir, { recursive: true });
+        writeFileSync(path.join(cacheDir, ROUTES), JSON.stringify([...routeOutputs]));
         writeFileSync(path.join(cacheDir, MARKER), JSON.stringify(record));
         writeFileSync(path.join(root, MARKER), record.id);
       },
     },
   };
   return { first, last };
-}
-
-function removeEmptyFolders(dir: string): boolean {
-  let empty = true;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory() && removeEmptyFolders(path.join(dir, entry.name))) rmdirSync(path.join(dir, entry.name));
-    else empty = false;
-  }
-  return empty;
 }

@@ -84,29 +84,40 @@ function searchFiles(output: string, shard: string): string[] {
     .map((file) => `/pagefind/${shard}/${file}`);
 }
 
-/** One shard being indexed during the build, from the pages rendered in it. */
+/** One shard being indexed during the build. */
 interface ShardIndex {
   index: Promise<PagefindIndex>;
-  urls: Set<string>;
+  /** The pages added, with the hash of the region added. */
+  added: Map<string, string>;
   adds: Promise<void>[];
-  /** Set once the shard has been written (all its expected pages arrived). */
+  /** A page changed after its older version was added: the shard is indexed again from scratch when the build ends. */
+  stale: boolean;
+  /** Set once the shard has been written (all its expected pages added). */
   written?: Promise<void>;
+}
+
+/** The built page of a site path. */
+function pageFile(site: string, url: string): string {
+  return path.join(site, url.endsWith('/') ? `${url}index.html` : url);
 }
 
 /**
  * Receives the pages as they are rendered. A page that is new or changed since the last build (its region differs)
- * makes its shard one to index again: it is added to that shard's index at once, and the shard is written as soon
- * as all its pages have arrived, which on a first build indexes the whole portal while pages render, about one shard
- * in pagefind's memory at a time. Pages kept from the last build are added when the build ends.
+ * makes its shard one to index again, and the shard is indexed while the build goes on: the page at once, the other
+ * pages of the shard as the last build left them in the output (an edit re-renders the pages that link to the
+ * edited one, but their regions do not change), and the pages rendered later as they come. The shard is written as
+ * soon as all its pages are in, which on a first build indexes the whole portal while pages render, about one
+ * shard in pagefind's memory at a time. Whatever the feed could not finish is done when the build ends.
  */
 class Feed implements SearchFeed {
   readonly rendered = new Map<string, IndexedPage | { url: string; indexed: false }>();
   readonly shards = new Map<string, ShardIndex>();
   private readonly work: Promise<unknown>[] = [];
-  private shardOfYear = new Map<string, { name: string; pages: number }>();
+  private shardOfYear = new Map<string, { name: string; years: string[]; pages: number }>();
 
   constructor(
     private readonly previous: PagesManifest['pages'],
+    private readonly site: string,
     private readonly building: string,
     private readonly shardPages: number,
   ) {}
@@ -115,7 +126,7 @@ class Feed implements SearchFeed {
     const counts = new Map(Object.entries(pagesPerYear));
     for (const shard of groupYears(counts, this.shardPages)) {
       const pages = shard.years.reduce((sum, year) => sum + (counts.get(year) ?? 0), 0);
-      for (const year of shard.years) this.shardOfYear.set(year, { name: shard.name, pages });
+      for (const year of shard.years) this.shardOfYear.set(year, { ...shard, pages });
     }
   }
 
@@ -129,26 +140,40 @@ class Feed implements SearchFeed {
     const expected = this.shardOfYear.get(page.year);
     // A year the portal did not announce: its shard is made when the build ends.
     if (!expected) return;
-    const before = this.previous[url];
-    const unchanged = before && 'hash' in before && before.hash === page.hash && before.year === page.year;
     let shard = this.shards.get(expected.name);
-    if (unchanged && !shard) return;
     if (!shard) {
-      shard = { index: newIndex(), urls: new Set(), adds: [] };
+      const before = this.previous[url];
+      if (before && 'hash' in before && before.hash === page.hash && before.year === page.year) return;
+      shard = { index: newIndex(), added: new Map(), adds: [], stale: false };
       this.shards.set(expected.name, shard);
       this.track(shard.index);
+      for (const [other, info] of Object.entries(this.previous)) {
+        if (other === url || !('hash' in info) || !expected.years.includes(info.year)) continue;
+        const file = pageFile(this.site, other);
+        const kept = existsSync(file) ? describePage(other, readFileSync(file, 'utf8')) : undefined;
+        if (kept) this.add(shard, other, kept.hash, kept.region);
+      }
     }
-    // More pages than expected: the shard is indexed again when the build ends.
-    if (shard.written) return;
-    shard.urls.add(url);
-    const added = shard.index.then((index) => addPage(index, url, page.region));
-    shard.adds.push(added);
-    this.track(added);
-    if (shard.urls.size === expected.pages) {
+    const added = shard.added.get(url);
+    if (added === page.hash) return;
+    // Added already in its older version, or more pages than expected: the shard is indexed again at the end.
+    if (added !== undefined || shard.written) {
+      shard.stale = true;
+      return;
+    }
+    this.add(shard, url, page.hash, page.region);
+    if (shard.added.size === expected.pages) {
       const { index, adds } = shard;
       shard.written = Promise.all(adds).then(async () => writeIndex(await index, path.join(this.building, expected.name)));
       this.track(shard.written);
     }
+  }
+
+  private add(shard: ShardIndex, url: string, hash: string, region: string): void {
+    shard.added.set(url, hash);
+    const added = shard.index.then((index) => addPage(index, url, region));
+    shard.adds.push(added);
+    this.track(added);
   }
 
   /** Kept for `settled`, which reports its failure; until then it must not count as unhandled. */
@@ -176,6 +201,7 @@ class Feed implements SearchFeed {
  */
 export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES }: { shardPages?: number; batchPages?: number } = {}): AstroIntegration {
   let cacheRoot = '';
+  let outDir = '';
   let feed: Feed | undefined;
   const manifestFile = () => path.join(cacheRoot, 'pages.json');
   const building = () => path.join(cacheRoot, '.building');
@@ -188,11 +214,12 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
       },
       'astro:config:done': ({ config }) => {
         cacheRoot = path.join(fileURLToPath(config.cacheDir), 'search-index');
+        outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': () => {
         const manifest = readJson<PagesManifest>(manifestFile());
         rmSync(building(), { recursive: true, force: true });
-        feed = new Feed(manifest?.settings === SETTINGS ? manifest.pages : {}, building(), shardPages);
+        feed = new Feed(manifest?.settings === SETTINGS ? manifest.pages : {}, outDir, building(), shardPages);
         setSearchFeed(feed);
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
@@ -204,7 +231,7 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
           await current.settled();
           const previous = readJson<PagesManifest>(manifestFile());
           const known = previous?.settings === SETTINGS ? previous.pages : {};
-          const fileOf = (url: string) => path.join(site, url.endsWith('/') ? `${url}index.html` : url);
+          const fileOf = (url: string) => pageFile(site, url);
           // Every page of this build: as rendered now, or as the last build left it (kept or restored unchanged).
           const described = new Map<string, IndexedPage | { url: string; indexed: false }>();
           for (const { pathname } of pages) {
@@ -235,14 +262,16 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
             }
             const fresh = path.join(building(), name);
             const started = current.shards.get(name);
-            const urls = new Set(shardPagesNow.map((page) => page.url));
-            const complete = started?.written && started.urls.size === urls.size && [...urls].every((url) => started.urls.has(url));
+            const hashes = new Map(shardPagesNow.map((page) => [page.url, page.hash]));
+            // What the feed added is this build's pages as they are now (none changed after, none gone since).
+            const consistent = started && !started.stale && [...started.added].every(([url, hash]) => hashes.get(url) === hash);
+            const complete = consistent && started.written && started.added.size === hashes.size;
             if (!complete) {
-              // Add the pages of the shard that its index has not seen, read from the output.
-              const index = started && !started.written ? await started.index : await newIndex();
-              const seen = started && !started.written ? started.urls : new Set<string>();
+              // Add what the shard's index lacks, read from the output, or start again.
+              const reuse = consistent && !started.written;
+              const index = reuse ? await started.index : await newIndex();
               for (const page of shardPagesNow) {
-                if (seen.has(page.url)) continue;
+                if (reuse && started.added.has(page.url)) continue;
                 const region = describePage(page.url, readFileSync(fileOf(page.url), 'utf8'))?.region;
                 if (region === undefined) throw new Error(`chỉ mục tìm kiếm: không đọc được ${fileOf(page.url)}`);
                 await addPage(index, page.url, region);

@@ -10,12 +10,20 @@ export function foldVietnamese(text: string): string {
     .normalize('NFC');
 }
 
+// Tags are slugged on every page that lists them: the same few hundred strings, thousands of times.
+const slugs = new Map<string, string>();
+
 /** An ASCII slug for URLs: "Hiến máu tình nguyện 2024" → "hien-mau-tinh-nguyen-2024". */
 export function slugify(text: string): string {
-  return foldVietnamese(text)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  let slug = slugs.get(text);
+  if (slug === undefined) {
+    slug = foldVietnamese(text)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+    if (slugs.size < 100_000) slugs.set(text, slug);
+  }
+  return slug;
 }
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -98,7 +98,7 @@ export function relatedScore(item: StreamItem, other: StreamItem): number {
 export function relatedItems<T extends StreamItem>(item: T, groups: readonly (readonly T[])[], limit = 5, window = 30): T[] {
   const candidates = new Set<T>();
   for (const group of groups) {
-    const at = group.indexOf(item);
+    const at = positionIn(group, item);
     const end = Math.min(group.length, at < 0 ? window : at + window + 1);
     for (let i = Math.max(0, at - window); i < end; i++) {
       const other = group[i];
@@ -113,9 +113,24 @@ export function relatedItems<T extends StreamItem>(item: T, groups: readonly (re
     .map(({ other }) => other);
 }
 
+// Where each item is in a list, computed once per list: every article looks itself up in its groups.
+const positions = new WeakMap<readonly unknown[], Map<string, number>>();
+const keyOf = (item: Pick<StreamItem, 'kind' | 'id'>) => `${item.kind}/${item.id}`;
+
+/** The index of `item` in `list` (by kind and id), -1 when absent. */
+export function positionIn<T extends Pick<StreamItem, 'kind' | 'id'>>(list: readonly T[], item: T): number {
+  let index = positions.get(list);
+  if (!index) {
+    index = new Map();
+    for (let i = list.length - 1; i >= 0; i--) index.set(keyOf(list[i]), i);
+    positions.set(list, index);
+  }
+  return index.get(keyOf(item)) ?? -1;
+}
+
 /** Neighbours of an item in a newest-first list: `newer` and `older`. */
 export function neighbours<T extends Pick<StreamItem, 'kind' | 'id'>>(item: T, newestFirstList: readonly T[]) {
-  const index = newestFirstList.findIndex((other) => other.kind === item.kind && other.id === item.id);
+  const index = positionIn(newestFirstList, item);
   if (index < 0) return { newer: undefined, older: undefined };
   return { newer: newestFirstList[index - 1], older: newestFirstList[index + 1] };
 }
