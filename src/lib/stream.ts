@@ -96,21 +96,27 @@ export function relatedScore(item: StreamItem, other: StreamItem): number {
  * constant however large the portal grows; ties go to the closer date.
  */
 export function relatedItems<T extends StreamItem>(item: T, groups: readonly (readonly T[])[], limit = 5, window = 30): T[] {
-  const candidates = new Set<T>();
+  const seen = new Set<T>();
+  // The best `limit` so far, best first; a later candidate goes after those it ties with, as a stable sort would.
+  const best: { other: T; score: number; distance: number }[] = [];
   for (const group of groups) {
     const at = positionIn(group, item);
     const end = Math.min(group.length, at < 0 ? window : at + window + 1);
     for (let i = Math.max(0, at - window); i < end; i++) {
       const other = group[i];
-      if (!(other.kind === item.kind && other.id === item.id)) candidates.add(other);
+      if ((other.kind === item.kind && other.id === item.id) || seen.has(other)) continue;
+      seen.add(other);
+      const score = relatedScore(item, other);
+      if (score <= 0) continue;
+      const distance = Math.abs(other.date.getTime() - item.date.getTime());
+      let place = best.length;
+      while (place > 0 && (best[place - 1].score < score || (best[place - 1].score === score && best[place - 1].distance > distance))) place--;
+      if (place >= limit) continue;
+      best.splice(place, 0, { other, score, distance });
+      if (best.length > limit) best.pop();
     }
   }
-  return [...candidates]
-    .map((other) => ({ other, score: relatedScore(item, other), distance: Math.abs(other.date.getTime() - item.date.getTime()) }))
-    .filter(({ score }) => score > 0)
-    .sort((a, b) => b.score - a.score || a.distance - b.distance)
-    .slice(0, limit)
-    .map(({ other }) => other);
+  return best.map(({ other }) => other);
 }
 
 // Where each item is in a list, computed once per list: every article looks itself up in its groups.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageNumbers, pagedPaths, paginate } from '../../src/lib/pagination';
-import { groupBy, isPublished, neighbours, newestFirst, relatedItems, splitEvents, type StreamItem } from '../../src/lib/stream';
+import { prng } from '../../scripts/bench/corpus';
+import { groupBy, isPublished, neighbours, newestFirst, relatedItems, relatedScore, splitEvents, type StreamItem } from '../../src/lib/stream';
 import { pageUrl, urls } from '../../src/lib/urls';
 
 const day = (d: string) => new Date(`${d}T00:00:00+07:00`);
@@ -71,6 +72,42 @@ describe('listings', () => {
     const related = relatedItems(middle, [group], 100, 3);
     expect(related).toHaveLength(6);
     expect(related.every((other) => Math.abs(group.indexOf(other) - 50) <= 3)).toBe(true);
+  });
+
+  it('picks what scoring every candidate and sorting them picks, on random portals', () => {
+    // The plain definition: candidates from each group's window, scored, sorted by score then distance (stable).
+    const reference = (it: StreamItem, groups: StreamItem[][], limit = 5, window = 30) => {
+      const candidates = new Set<StreamItem>();
+      for (const group of groups) {
+        const at = group.indexOf(it);
+        const end = Math.min(group.length, at < 0 ? window : at + window + 1);
+        for (let i = Math.max(0, at - window); i < end; i++) if (group[i] !== it) candidates.add(group[i]);
+      }
+      return [...candidates]
+        .map((other) => ({ other, score: relatedScore(it, other), distance: Math.abs(other.date.getTime() - it.date.getTime()) }))
+        .filter(({ score }) => score > 0)
+        .sort((x, y) => y.score - x.score || x.distance - y.distance)
+        .slice(0, limit)
+        .map(({ other }) => other);
+    };
+    const random = prng(7);
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+    for (let round = 0; round < 20; round++) {
+      const items = newestFirst(
+        Array.from({ length: 120 }, (_, i) =>
+          item(`r${round}-${i}`, `202${Math.floor(random() * 4)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`, {
+            tags: Array.from({ length: Math.floor(random() * 3) }, () => pick(['hiến máu', 'tình nguyện', 'chuyển đổi số', 'Tết'])),
+            unit: pick(['u1', 'u2', undefined]),
+            category: pick(['c1', 'c2', 'c3']),
+          }),
+        ),
+      );
+      const groups = [...groupBy(items, (i) => [...i.tags, i.unit, i.category]).values()];
+      for (const it of items) {
+        const mine = groups.filter((group) => group.includes(it));
+        expect(relatedItems(it, mine, 5, 8)).toEqual(reference(it, mine, 5, 8));
+      }
+    }
   });
 
   it('finds the newer and older neighbours', () => {
