@@ -26,11 +26,11 @@ export interface ShardsFile {
 }
 
 /**
- * The first search of a portal of about 600 articles a year reads one year; a small portal is one shard. Pagefind
- * loads at least a chunk of about 25 kB per word and shard, whatever the shard's size, so several small shards cost
- * more than one of this size.
+ * A batch is the newest shard alone unless it holds fewer pages than this (the first weeks of a year): pagefind loads
+ * at least one index chunk, up to about 25 kB compressed, per word and shard searched, so a first search reads as few
+ * shards as will give a page of results; a small shard's chunks are small.
  */
-export const BATCH_PAGES = 500;
+export const BATCH_PAGES = 100;
 
 /**
  * Batches of shards, newest first, each holding at least `batchPages` pages (the last may hold fewer): the browser
