@@ -59,14 +59,25 @@ function filesUnder(root: string, dir: string, skip: ReadonlySet<string>): strin
   return found;
 }
 
-/** Removes the files of `root` this build did not produce. */
-function removeStale(root: string, routeOutputs: ReadonlySet<string>, buildStart: number, ownedByOthers: ReadonlySet<string>) {
+/**
+ * Removes the files of `root` this build did not produce. Folders of pages hold nothing but pages (old pages are
+ * removed by the list of the last build's pages), so only the other folders are read: assets, copies of the public
+ * folder, the top level.
+ */
+function removeStale(root: string, routeOutputs: ReadonlySet<string>, buildStart: number, skip: ReadonlySet<string>) {
   // A page of this build is current whatever its age: only other files need their time.
-  const candidates = filesUnder(root, root, ownedByOthers).filter((file) => !routeOutputs.has(file) && file !== MARKER);
+  const candidates = filesUnder(root, root, skip).filter((file) => !routeOutputs.has(file) && file !== MARKER);
   const files = candidates.map((file) => ({ file, modified: statSync(path.join(root, file)).mtimeMs }));
   const stale = staleFiles(files, routeOutputs, buildStart);
   for (const file of stale) rmSync(path.join(root, file), { force: true });
   return stale;
+}
+
+/** Top-level folders that hold only pages: those of the routes' outputs, unless the public folder has one too. */
+function pageFolders(routeOutputs: ReadonlySet<string>, publicDir: string): string[] {
+  const top = new Set([...routeOutputs].map((file) => file.split(path.sep)[0]).filter((name) => !name.includes('.')));
+  for (const name of existsSync(publicDir) ? readdirSync(publicDir) : []) top.delete(name);
+  return [...top];
 }
 
 /** Removes the folders that held `removed` files and are empty now. */
@@ -92,6 +103,7 @@ export function keepOutput({ ownedByOthers = ['pagefind'] }: { ownedByOthers?: s
   const owned = new Set(ownedByOthers.map((folder) => path.normalize(folder)));
   let outDir = '';
   let cacheDir = '';
+  let publicDir = '';
   let buildStart = 0;
   let routeOutputs = new Set<string>();
   let removed: string[] = [];
@@ -104,6 +116,7 @@ export function keepOutput({ ownedByOthers = ['pagefind'] }: { ownedByOthers?: s
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
+        publicDir = fileURLToPath(config.publicDir);
       },
       'astro:build:start': ({ logger }) => {
         buildStart = Date.now();
@@ -132,7 +145,8 @@ export function keepOutput({ ownedByOthers = ['pagefind'] }: { ownedByOthers?: s
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        removed = removed.concat(removeStale(root, routeOutputs, buildStart, owned));
+        const skip = new Set([...owned, ...pageFolders(routeOutputs, publicDir)]);
+        removed = removed.concat(removeStale(root, routeOutputs, buildStart, skip));
         removeEmptyFolders(root, removed);
         if (removed.length > 0) logger.info(`xóa ${removed.length} tệp của lần dựng trước không còn dùng`);
         const record: BuildRecord = { id: randomUUID(), nextChange: buildFacts()?.nextChange?.toISOString() };

@@ -161,8 +161,9 @@ function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
   const schemas = articleSchemas(() => z.string());
   for (const { name, kind } of COLLECTIONS) {
     const dir = contentDir(name);
-    for (const message of duplicateSlugs(dir)) problems.push({ severity: 'error', file: relative(dir), message, hint: 'Mỗi bài một tên tệp (thư mục) riêng trong cùng loại tin' });
-    for (const entry of articleFiles(dir)) {
+    const files = articleFiles(dir);
+    for (const message of duplicateSlugs(files)) problems.push({ severity: 'error', file: relative(dir), message, hint: 'Mỗi bài một tên tệp (thư mục) riêng trong cùng loại tin' });
+    for (const entry of files) {
       const file = path.join(dir, entry);
       const source = readFileSync(file, 'utf8');
       let split;

@@ -55,9 +55,9 @@ export function articleFiles(dir: string): string[] {
 }
 
 /** Two files with the same slug would get the same URL, and one would silently replace the other. */
-export function duplicateSlugs(dir: string): string[] {
+export function duplicateSlugs(files: readonly string[]): string[] {
   const bySlug = new Map<string, string[]>();
-  for (const file of articleFiles(dir)) {
+  for (const file of files) {
     const id = entryIdFromPath(file);
     bySlug.set(id, [...(bySlug.get(id) ?? []), file]);
   }

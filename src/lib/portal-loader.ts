@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -29,28 +29,39 @@ export class ContentFileError extends Error {
 export function articleLoader(collection: string): Loader {
   return {
     name: 'ban-tin-articles',
-    load: async ({ store, parseData, generateDigest, config, watcher, logger }: LoaderContext) => {
+    load: async ({ store, meta, parseData, generateDigest, config, watcher, logger }: LoaderContext) => {
       const dir = path.resolve(contentDir(collection));
       const root = fileURLToPath(config.root);
       const cacheDir = fileURLToPath(config.cacheDir);
-      const duplicates = duplicateSlugs(dir);
+      const files = articleFiles(dir);
+      const duplicates = duplicateSlugs(files);
       if (duplicates.length > 0) throw new ContentFileError(path.relative(root, dir), duplicates);
 
       async function sync(entry: string) {
         const filePath = path.join(dir, entry);
         const relative = path.relative(root, filePath).replaceAll('\\', '/');
-        const source = readFileSync(filePath, 'utf8');
         const id = entryIdFromPath(entry);
-        // The store keeps an entry whose digest has not changed, so the digest covers everything the entry holds:
-        // the file, where it is (image paths are resolved from it) and the renderer's version.
-        const digest = generateDigest(`${RENDERER_VERSION}\n${relative}\n${source}`);
         const existing = store.get(id);
-        if (existing?.digest === digest && hasBody(collection, digest, cacheDir)) {
+        const keep = () => {
           // Unchanged: keep the cached entry, and register the images it uses again, as Astro's glob loader does
           // (the method is on the store, though not in its public type).
           const assets = store as typeof store & { addAssetImports?: (assets: string[], file: string) => void };
-          if (existing.assetImports?.length) assets.addAssetImports?.(existing.assetImports, relative);
-          return;
+          if (existing?.assetImports?.length) assets.addAssetImports?.(existing.assetImports, relative);
+        };
+        // A file whose size and modification time are those it had when its entry was made is not read again.
+        const stats = statSync(filePath);
+        const stamp = `${RENDERER_VERSION}:${stats.size}:${stats.mtimeMs}:${existing?.digest ?? ''}`;
+        const stampKey = `file-stamp:${relative}`;
+        if (existing?.filePath && existing.filePath !== relative) meta.delete(`file-stamp:${existing.filePath}`);
+        if (existing?.digest && meta.get(stampKey) === stamp && hasBody(collection, String(existing.digest), cacheDir)) return keep();
+        const source = readFileSync(filePath, 'utf8');
+        // The store keeps an entry whose digest has not changed, so the digest covers everything the entry holds:
+        // the file, where it is (image paths are resolved from it) and the renderer's version.
+        const digest = generateDigest(`${RENDERER_VERSION}\n${relative}\n${source}`);
+        const remember = () => meta.set(stampKey, `${RENDERER_VERSION}:${stats.size}:${stats.mtimeMs}:${digest}`);
+        if (existing?.digest === digest && hasBody(collection, digest, cacheDir)) {
+          remember();
+          return keep();
         }
         let split;
         try {
@@ -73,11 +84,15 @@ export function articleLoader(collection: string): Loader {
         }
         writeBody(collection, digest, html, cacheDir);
         store.set({ id, data: parsed, filePath: relative, digest });
+        remember();
       }
 
-      const files = articleFiles(dir);
       const kept = new Set(files.map(entryIdFromPath));
-      for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
+      for (const id of store.keys()) {
+        if (kept.has(id)) continue;
+        meta.delete(`file-stamp:${store.get(id)?.filePath}`);
+        store.delete(id);
+      }
       for (const entry of files) await sync(entry);
       pruneBodies(collection, new Set([...store.values()].map((entry) => String(entry.digest ?? ''))), cacheDir);
 
