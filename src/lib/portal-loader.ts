@@ -5,6 +5,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { hasBody, pruneBodies, writeBody } from './body-store';
 import { contentDir } from './content-root';
+import { fileStamp, readStamps, writeStamps } from './file-stamps';
 import { entryIdFromPath } from './entry-id';
 import { articleFiles, describeProblem, duplicateSlugs, fileProblems } from './file-checks';
 import { splitFrontmatter } from './frontmatter';
@@ -29,11 +30,12 @@ export class ContentFileError extends Error {
 export function articleLoader(collection: string): Loader {
   return {
     name: 'ban-tin-articles',
-    load: async ({ store, meta, parseData, generateDigest, config, watcher, logger }: LoaderContext) => {
+    load: async ({ store, parseData, generateDigest, config, watcher, logger }: LoaderContext) => {
       const dir = path.resolve(contentDir(collection));
       const root = fileURLToPath(config.root);
       const cacheDir = fileURLToPath(config.cacheDir);
       const files = articleFiles(dir);
+      const stamps = readStamps(collection, cacheDir);
       const duplicates = duplicateSlugs(files);
       if (duplicates.length > 0) throw new ContentFileError(path.relative(root, dir), duplicates);
 
@@ -50,15 +52,15 @@ export function articleLoader(collection: string): Loader {
         };
         // A file whose size and modification time are those it had when its entry was made is not read again.
         const stats = statSync(filePath);
-        const stamp = `${RENDERER_VERSION}:${stats.size}:${stats.mtimeMs}:${existing?.digest ?? ''}`;
-        const stampKey = `file-stamp:${relative}`;
-        if (existing?.filePath && existing.filePath !== relative) meta.delete(`file-stamp:${existing.filePath}`);
-        if (existing?.digest && meta.get(stampKey) === stamp && hasBody(collection, String(existing.digest), cacheDir)) return keep();
+        if (existing?.filePath && existing.filePath !== relative) stamps.delete(existing.filePath);
+        if (existing?.digest && stamps.get(relative) === fileStamp(RENDERER_VERSION, stats, String(existing.digest)) && hasBody(collection, String(existing.digest), cacheDir)) {
+          return keep();
+        }
         const source = readFileSync(filePath, 'utf8');
         // The store keeps an entry whose digest has not changed, so the digest covers everything the entry holds:
         // the file, where it is (image paths are resolved from it) and the renderer's version.
         const digest = generateDigest(`${RENDERER_VERSION}\n${relative}\n${source}`);
-        const remember = () => meta.set(stampKey, `${RENDERER_VERSION}:${stats.size}:${stats.mtimeMs}:${digest}`);
+        const remember = () => stamps.set(relative, fileStamp(RENDERER_VERSION, stats, digest));
         if (existing?.digest === digest && hasBody(collection, digest, cacheDir)) {
           remember();
           return keep();
@@ -88,12 +90,10 @@ export function articleLoader(collection: string): Loader {
       }
 
       const kept = new Set(files.map(entryIdFromPath));
-      for (const id of store.keys()) {
-        if (kept.has(id)) continue;
-        meta.delete(`file-stamp:${store.get(id)?.filePath}`);
-        store.delete(id);
-      }
+      for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
       for (const entry of files) await sync(entry);
+      const current = new Set([...store.values()].map((entry) => entry.filePath));
+      writeStamps(collection, new Map([...stamps].filter(([file]) => current.has(file))), cacheDir);
       pruneBodies(collection, new Set([...store.values()].map((entry) => String(entry.digest ?? ''))), cacheDir);
 
       // `astro dev`: follow edits without a restart, one file at a time (the schema reads the file being checked).
