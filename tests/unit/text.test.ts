@@ -40,6 +40,10 @@ describe('Vietnamese numbers', () => {
     expect(formatNumber(15000000)).toBe('15.000.000');
     expect(formatNumber(2.5)).toBe('2,5');
     expect(formatNumber(152)).toBe('152');
+    const intl = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+    const values = [0, -0, 1, 10, 100, 999, 1000, 1234.5, 0.005, 0.004, 1.005, 2.675, 99.999, 1e6, -1, -1234.56, -0.004, 15000000.25, 2 ** 40];
+    for (let i = 0; i < 2000; i++) values.push(Math.round(((i * 7919) % 100003) * 13.37) / 100, i ** 3);
+    for (const value of values) expect(formatNumber(value), String(value)).toBe(intl.format(value));
     expect(formatQuantity(15000000, 'đồng')).toBe('15.000.000 đồng');
     expect(formatQuantity(11)).toBe('11');
   });
