@@ -22,8 +22,13 @@ const ASTRO_CLI = path.join(path.dirname(createRequire(path.join(ROOT, 'package.
 const STAMP = 'build-inputs.json';
 
 const args = process.argv.slice(2);
-const outDirArg = args.indexOf('--outDir');
-const outDir = path.resolve(outDirArg >= 0 ? args[outDirArg + 1] : path.join(ROOT, 'dist'));
+/** `--outDir dir` or `--outDir=dir`, as Astro reads it; the project's `dist/` otherwise. */
+function outDirOption(): string | undefined {
+  const at = args.findIndex((arg) => arg === '--outDir' || arg.startsWith('--outDir='));
+  if (at < 0) return undefined;
+  return args[at].includes('=') ? args[at].slice('--outDir='.length) : args[at + 1];
+}
+const outDir = path.resolve(outDirOption() ?? path.join(ROOT, 'dist'));
 const cacheDir = buildCacheDir();
 const settings = Object.fromEntries(
   Object.entries(process.env).filter(([name]) => (name.startsWith('BAN_TIN_') && name !== 'BAN_TIN_NOW') || name === 'SITE_URL'),
