@@ -179,7 +179,8 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     const newest = shards.shards[0].name;
     const year = filters.year;
     const wanted = typeof year === 'string' ? shards.shards.filter((shard) => shard.years.includes(year)) : shards.shards;
-    const batches = shardBatches(wanted, shards.batchPages);
+    // "Every year": one batch, ranked across all years, at the cost of loading every shard's index for the words.
+    const batches = params.get('sort') === 'all' ? [wanted] : shardBatches(wanted, shards.batchPages);
     const spellings = querySpellings(query);
     const newestFirst = params.get('sort') === 'newest';
 

@@ -116,6 +116,16 @@ describe('search', () => {
     const all = await search('tin hoạt động');
     expect(all.length).toBeGreaterThan(10);
     expect(await status().textContent()).toMatch(/^Tìm thấy \d+ kết quả cho "tin hoạt động"$/);
+    const total = await status().textContent();
+
+    // Ranked across every year at once: the whole count from the first answer, the same results.
+    const url = new URL(`${site}/tim-kiem/`);
+    url.searchParams.set('q', 'tin hoạt động');
+    url.searchParams.set('sort', 'all');
+    await page.goto(url.href);
+    await expect.poll(() => status().textContent(), { timeout: 15_000 }).toBe(total);
+    expect(await page.getByRole('combobox', { name: 'Sắp xếp' }).inputValue()).toBe('all');
+    expect(new Set(await search('tin hoạt động', { sort: 'all' }))).toEqual(new Set(all));
   });
 
   it('says clearly when nothing matches, and never shows unpublished items', async () => {
