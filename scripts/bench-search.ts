@@ -1,11 +1,13 @@
 /**
- * npm run bench:search [-- --n 1000,10000] [--runs 5] [--dist <built site>] [--keep] [--json] [--out file] [--verbose]
+ * npm run bench:search [-- --n 1000,10000] [--runs 5] [--dist <built site>] [--rtt ms] [--keep] [--json] [--out file] [--verbose]
  *
  * Builds the portal on a synthetic corpus of N articles (or takes a built site with --dist), serves it gzipped on
  * loopback and opens /tim-kiem/?q=… in headless Chromium: for each query, the bytes transferred and the time to
  * results of a first (cold) query in a fresh browser, then of a second, different query typed into the same page
  * (warm). Time to results: from the start of the navigation (or the submit) to the status "Tìm thấy …".
- * Figures are medians over the runs. No network throttling: loopback, so the times are CPU and pagefind's own work.
+ * Figures are medians over the runs. No network throttling by default: loopback, so the times are CPU and pagefind's
+ * own work; `--rtt` adds a round-trip time to every request (Chromium's network emulation), as a reader's network
+ * does, which shows what the chain of requests costs.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     n: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '5' },
     dist: { type: 'string' },
+    rtt: { type: 'string', default: '0' },
     query: { type: 'string', multiple: true },
     keep: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
@@ -43,6 +46,7 @@ if (values.help) {
   --n        numbers of articles, comma-separated (default 1000); each is built once (cold) first
   --runs     fresh browser contexts per query (default 5); the table shows medians
   --dist     measure this built site instead of building one (e.g. <tmp>/ban-tin-bench-10000/dist-portal kept by --keep)
+  --rtt      milliseconds added to every request, as a round trip over a reader's network (default 0: loopback)
   --query    queries to measure (repeat the flag); default: ${DEFAULT_QUERIES.join(' | ')}
   --keep     keep the working folder (<tmp>/ban-tin-bench-<n>/)
   --json     print the results as JSON on stdout
@@ -52,13 +56,15 @@ if (values.help) {
 }
 
 const runs = Number(values.runs);
+const rtt = Number(values.rtt);
+if (!Number.isFinite(rtt) || rtt < 0) throw new Error(`--rtt: "${values.rtt}" is not a number of milliseconds`);
 const queries = values.query?.length ? values.query : DEFAULT_QUERIES;
 const progress = (text: string) => process.stderr.write(`${text}\n`);
 const KB = 1000;
 
 interface Measurement {
   ms: number;
-  /** Cold: from the request of the search index (`/pagefind/shards.json`) to the results, without loading the page itself. */
+  /** Cold: from the first request for the search index (under `/pagefind/`) to the results, without loading the page itself. */
   searchMs: number;
   /** Bytes of every response (compressed bodies), and of those under /pagefind/. */
   bytes: number;
@@ -131,6 +137,11 @@ async function measureQuery(browser: Browser, server: CountingServer, cold: stri
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
+    if (rtt > 0) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: rtt, downloadThroughput: -1, uploadThroughput: -1 });
+    }
     await page.addInitScript({ content: OBSERVER });
     server.reset();
     await page.goto(`${server.url}/tim-kiem/?q=${encodeURIComponent(cold)}`, { waitUntil: 'commit' });
@@ -138,8 +149,9 @@ async function measureQuery(browser: Browser, server: CountingServer, cold: stri
     // Thumbnails of the results load after the status; everything the query brings counts.
     await page.waitForLoadState('networkidle');
     const first = await page.evaluate(() => {
-      const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/pagefind/shards.json'));
-      return { ms: window.__benchDone!, searchMs: window.__benchDone! - (script?.startTime ?? 0), text: window.__benchText! };
+      const index = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.startsWith('/pagefind/'));
+      const first = Math.min(...index.map((e) => e.startTime));
+      return { ms: window.__benchDone!, searchMs: window.__benchDone! - (Number.isFinite(first) ? first : 0), text: window.__benchText! };
     });
     const coldSent = server.sent;
     listRequests(`cold "${cold}"`, coldSent);
@@ -253,11 +265,12 @@ try {
   await browser.close();
 }
 
-const report = JSON.stringify({ machine: machine(), runs, results }, null, 2);
+const report = JSON.stringify({ machine: machine(), runs, rtt, results }, null, 2);
 if (values.out) writeFileSync(values.out, report);
 if (values.json) console.log(report);
 else {
   for (const r of results) console.log(`\n${table(r)}`);
   const m = machine();
-  console.log(`\n${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; Chromium headless, loopback, gzip; kB = 1000 bytes`);
+  const network = rtt > 0 ? `loopback with ${rtt} ms added to every request` : 'loopback';
+  console.log(`\n${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; Chromium headless, ${network}, gzip; kB = 1000 bytes`);
 }

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { setSearchFeed, type SearchFeed } from '../lib/search-feed';
-import { BATCH_PAGES, SHARDS_FILE, type ShardsFile } from '../lib/search-batches';
+import { BATCH_PAGES, INLINE_SHARDS_ID, inlineShardsJson, SHARDS_FILE, type ShardsFile } from '../lib/search-batches';
 import { byYear, describePage, groupYears, indexedDocument, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards';
+import { urls } from '../lib/urls';
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
@@ -74,14 +75,25 @@ async function writeIndex(index: PagefindIndex, outputPath: string): Promise<voi
 }
 
 /**
- * The files of a shard that any search of it loads first: script, wasm, metadata (not the entry file, which
- * pagefind asks for with a changing query string).
+ * The files of a shard that any search of it loads first: script, wasm, metadata, and the entry file as pagefind
+ * asks for it (`?ts=<tag>`, see `Shard.tag`).
  */
-function searchFiles(output: string, shard: string): string[] {
+function searchFiles(output: string, shard: string, tag: string): string[] {
   return readdirSync(path.join(output, shard))
     .filter((file) => /^(pagefind\.js|wasm\..+\.pagefind|pagefind\..+\.pf_meta)$/.test(file))
     .sort()
-    .map((file) => `/pagefind/${shard}/${file}`);
+    .map((file) => `/pagefind/${shard}/${file}`)
+    .concat(`/pagefind/${shard}/pagefind-entry.json?ts=${tag}`);
+}
+
+/** Writes the list of shards into the built search page (`INLINE_SHARDS_ID`), which renders it empty. */
+function inlineShards(site: string, list: ShardsFile): void {
+  const file = pageFile(site, urls.search);
+  if (!existsSync(file)) return;
+  const html = readFileSync(file, 'utf8');
+  const element = new RegExp(`(<script type="application/json" id="${INLINE_SHARDS_ID}">)[^<]*(</script>)`);
+  if (!element.test(html)) throw new Error(`chỉ mục tìm kiếm: ${file} không có phần tử #${INLINE_SHARDS_ID} để ghi danh sách chỉ mục`);
+  writeFileSync(file, html.replace(element, (_, open: string, close: string) => `${open}${inlineShardsJson(list)}${close}`));
 }
 
 /** One shard being indexed during the build. */
@@ -248,9 +260,11 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
           const years = byYear(indexed);
           const shards = groupYears(new Map([...years].map(([year, list]) => [year, list.length])), shardPages);
           const reindexed: string[] = [];
+          const tags = new Map<string, string>();
           for (const { name, years: shardYears } of shards) {
             const shardPagesNow = shardYears.flatMap((year) => years.get(year)!);
             const key = shardKey(shardPagesNow, SETTINGS);
+            tags.set(name, key.slice(0, 16));
             const cached = path.join(cacheRoot, name);
             const target = path.join(output, name);
             if (readJson<string>(path.join(cached, 'key.json')) === key) {
@@ -297,12 +311,18 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
             }
           }
           const list: ShardsFile = {
-            shards: shards.map(({ name, years: shardYears }) => ({ name, years: shardYears, pages: shardYears.reduce((sum, year) => sum + years.get(year)!.length, 0) })),
+            shards: shards.map(({ name, years: shardYears }) => ({
+              name,
+              years: shardYears,
+              pages: shardYears.reduce((sum, year) => sum + years.get(year)!.length, 0),
+              tag: tags.get(name)!,
+            })),
             batchPages,
-            preload: shards.length > 0 ? searchFiles(output, shards[0].name) : [],
+            preload: shards.length > 0 ? searchFiles(output, shards[0].name, tags.get(shards[0].name)!) : [],
           };
           mkdirSync(output, { recursive: true });
           writeFileSync(path.join(output, SHARDS_FILE), JSON.stringify(list));
+          inlineShards(site, list);
           writeFileSync(manifestFile(), JSON.stringify({ settings: SETTINGS, pages: Object.fromEntries(described) } satisfies PagesManifest));
           logger.info(
             `chỉ mục tìm kiếm: ${indexed.length} trang trong ${shards.length} phần; lập lại ${reindexed.length} phần` +

@@ -13,6 +13,11 @@ export interface Shard {
   /** Newest first. */
   years: string[];
   pages: number;
+  /**
+   * Changes whenever the shard's index does: pagefind asks for `pagefind-entry.json?ts=<tag>` (its `metaCacheTag`),
+   * so the entry file can be preloaded and cached like the others instead of fetched anew by every search.
+   */
+  tag: string;
 }
 
 /** The published list of shards. */
@@ -23,6 +28,18 @@ export interface ShardsFile {
   batchPages: number;
   /** Files of the newest shard that every search loads, which the search page asks for while it loads. */
   preload: string[];
+}
+
+/**
+ * The id of the element of the search page that holds the list of shards, written into the built page when the index
+ * is written (`SearchPreload.astro`): the page starts loading the newest shard while it parses, without asking for
+ * `shards.json` first. Empty where there is no index (`astro dev`).
+ */
+export const INLINE_SHARDS_ID = 'search-shards';
+
+/** The list as the content of an inline `<script type="application/json">`: no `</script>` can end it early. */
+export function inlineShardsJson(list: ShardsFile): string {
+  return JSON.stringify(list).replaceAll('<', '\\u003c');
 }
 
 /**

@@ -25,7 +25,7 @@ interface PagefindInstance {
   mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
 }
 interface PagefindModule {
-  createInstance: (options: { basePath: string; noWorker?: boolean; excerptLength?: number }) => PagefindInstance;
+  createInstance: (options: { basePath: string; noWorker?: boolean; excerptLength?: number; metaCacheTag?: string }) => PagefindInstance;
 }
 
 export interface SearchTexts {
@@ -77,17 +77,19 @@ const instances = new Map<string, Promise<PagefindInstance>>();
  * A pagefind instance for a batch of shards. Each is based on the newest shard, whose scripts, wasm and metadata the
  * first search loaded (the browser has them), with the batch's other shards merged in.
  */
-function instanceFor(newest: string, shards: readonly string[]): Promise<PagefindInstance> {
-  const key = shards.join(',');
+function instanceFor(newest: Shard, shards: readonly Shard[]): Promise<PagefindInstance> {
+  const key = shards.map((shard) => shard.name).join(',');
   let instance = instances.get(key);
   if (!instance) {
     instance = (async () => {
       // A variable keeps the bundler from resolving a file that exists only after the build.
-      const url = `/pagefind/${newest}/pagefind.js`;
+      const url = `/pagefind/${newest.name}/pagefind.js`;
       pagefindModule ??= import(/* @vite-ignore */ url) as Promise<PagefindModule>;
       // Without a worker: one script less to load, and the search page has nothing else to do meanwhile.
-      const made = (await pagefindModule).createInstance({ basePath: `/pagefind/${newest}/`, noWorker: true, ...OPTIONS });
-      await Promise.all(shards.filter((shard) => shard !== newest).map((shard) => made.mergeIndex(`/pagefind/${shard}/`, OPTIONS)));
+      const made = (await pagefindModule).createInstance({ basePath: `/pagefind/${newest.name}/`, noWorker: true, metaCacheTag: newest.tag, ...OPTIONS });
+      await Promise.all(
+        shards.filter((shard) => shard.name !== newest.name).map((shard) => made.mergeIndex(`/pagefind/${shard.name}/`, { metaCacheTag: shard.tag, ...OPTIONS })),
+      );
       return made;
     })();
     instances.set(key, instance);
@@ -102,8 +104,8 @@ interface BatchResults {
   take: (n: number) => Promise<PagefindResult[]>;
 }
 
-async function searchBatch(newest: string, batch: readonly Shard[], spellings: readonly string[], filters: Filters, newestFirst: boolean): Promise<BatchResults> {
-  const pagefind = await instanceFor(newest, batch.map((shard) => shard.name));
+async function searchBatch(newest: Shard, batch: readonly Shard[], spellings: readonly string[], filters: Filters, newestFirst: boolean): Promise<BatchResults> {
+  const pagefind = await instanceFor(newest, batch);
   const run = async (spelling: string, extra: Filters, sort?: Record<string, string>) =>
     (await pagefind.search(spelling, { filters: { ...filters, ...extra }, ...(sort && { sort }) }))?.results ?? [];
   const years = typeof filters.year === 'string' ? [filters.year] : batch.flatMap((shard) => shard.years);
@@ -118,7 +120,7 @@ async function searchBatch(newest: string, batch: readonly Shard[], spellings: r
     return { total: new Set(perYear.flat(2).map((result) => result.id)).size, take: (n) => newestFirstByYear(perYear, dateOf, n) };
   }
   // The newest shard is in every instance: keep to the batch's years unless the batch is that shard alone.
-  const onlyNewest = batch.length === 1 && batch[0].name === newest;
+  const onlyNewest = batch.length === 1 && batch[0].name === newest.name;
   const extra: Filters = onlyNewest || typeof filters.year === 'string' ? {} : { year: { any: years } };
   const all = mergeByScore(await Promise.all(spellings.map((spelling) => run(spelling, extra))));
   return { total: all.length, take: async (n) => all.slice(0, n) };
@@ -176,7 +178,7 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
       const value = params.get(name);
       if (value) filters[name] = value;
     }
-    const newest = shards.shards[0].name;
+    const newest = shards.shards[0];
     const year = filters.year;
     const wanted = typeof year === 'string' ? shards.shards.filter((shard) => shard.years.includes(year)) : shards.shards;
     // "Every year": one batch, ranked across all years, at the cost of loading every shard's index for the words.

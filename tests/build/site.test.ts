@@ -113,6 +113,19 @@ describe('fixture site build', () => {
     for (const { name } of shards) expect(existsSync(path.join(DIST, `pagefind/${name}/pagefind.js`)), name).toBe(true);
   });
 
+  it('writes the list of search shards into the search page, with the files a first search loads', () => {
+    const list = JSON.parse(readFileSync(path.join(DIST, 'pagefind/shards.json'), 'utf8')) as ShardsFile;
+    const inline = /<script type="application\/json" id="search-shards">([^<]*)<\/script>/.exec(page('/tim-kiem/'))?.[1];
+    expect(inline, 'the search page has the list').toBeTruthy();
+    expect(JSON.parse(inline!)).toEqual(list);
+    for (const shard of list.shards) expect(shard.tag, shard.name).toMatch(/^[0-9a-f]{16}$/);
+    expect(new Set(list.shards.map((shard) => shard.tag)).size).toBe(list.shards.length);
+    const newest = list.shards[0];
+    expect(list.preload).toContain(`/pagefind/${newest.name}/pagefind-entry.json?ts=${newest.tag}`);
+    expect(list.preload).toContain(`/pagefind/${newest.name}/pagefind.js`);
+    for (const href of list.preload) expect(existsSync(path.join(DIST, href.replace(/\?.*$/, ''))), href).toBe(true);
+  });
+
   it('publishes drafts, scheduled and expired items nowhere', () => {
     for (const slug of ['ban-nhap', 'bai-hen-gio', 'bai-het-han']) expect(exists(`/tin-tuc/${slug}/`)).toBe(false);
     for (const file of allFiles(DIST)) {

@@ -171,7 +171,38 @@ describe('search', () => {
     await bare.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await bare.goto(`${site}/tim-kiem/?q=hien+mau`);
     await expect.poll(() => bare.locator('#search-status').textContent()).toContain('Chưa có chỉ mục tìm kiếm');
+    // A page without the list of shards (as in `astro dev`) asks for it, and says the same when it is missing.
+    await bare.route('**/tim-kiem/**', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/(<script type="application\/json" id="search-shards">)[^<]*/, '$1');
+      await route.fulfill({ response, body });
+    });
+    const requested: string[] = [];
+    bare.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await bare.goto(`${site}/tim-kiem/?q=doan+vien`);
+    await expect.poll(() => bare.locator('#search-status').textContent()).toContain('Chưa có chỉ mục tìm kiếm');
+    expect(requested).toContain('/pagefind/shards.json');
     await bare.close();
+  });
+
+  it('loads the newest shard while the page loads, each file once, without asking for the list of shards', async () => {
+    const fresh = await browser.newContext();
+    const reader = await fresh.newPage();
+    const requested: string[] = [];
+    reader.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/pagefind/')) requested.push(url.pathname + url.search);
+    });
+    // One year, so one batch of shards: the newest, where the fixture has a "hiến máu" event.
+    await reader.goto(`${site}/tim-kiem/?q=hien+mau&year=2030`);
+    await expect.poll(() => reader.locator('#search-status').textContent(), { timeout: 15_000 }).toMatch(/^Tìm thấy/);
+    const list = JSON.parse((await reader.locator('#search-shards').textContent())!) as { shards: { name: string; tag: string }[]; preload: string[] };
+    expect(requested).not.toContain('/pagefind/shards.json');
+    const entry = `/pagefind/${list.shards[0].name}/pagefind-entry.json?ts=${list.shards[0].tag}`;
+    expect(list.preload).toContain(entry);
+    for (const href of list.preload) expect(requested.filter((path) => path === href), href).toHaveLength(1);
+    expect(requested.filter((path) => path.includes('pagefind-entry.json') && !/\?ts=[0-9a-f]{16}$/.test(path))).toEqual([]);
+    await fresh.close();
   });
 
   it('loads no script on reading pages except the share buttons', async () => {
