@@ -1,6 +1,7 @@
 /** Search as Vietnamese readers type, in headless Chromium on the built fixture site. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
 import { openPage } from '../helpers/browser';
 
 const site = inject('siteUrl');
@@ -183,6 +184,27 @@ describe('search', () => {
     await expect.poll(() => bare.locator('#search-status').textContent()).toContain('Chưa có chỉ mục tìm kiếm');
     expect(requested).toContain('/pagefind/shards.json');
     await bare.close();
+  });
+
+  it('searches the same when the host sends the index files with Content-Encoding: gzip', async () => {
+    const firstPage = async (reader: Page) => {
+      const url = new URL(`${site}/tim-kiem/`);
+      url.searchParams.set('q', 'đoàn viên');
+      url.searchParams.set('sort', 'all');
+      await reader.goto(url.href);
+      await expect.poll(() => reader.locator('#search-status').textContent(), { timeout: 15_000 }).toMatch(/^Tìm thấy/);
+      return reader.locator('.result h2 a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    };
+    const expected = await firstPage(page);
+    expect(expected.length).toBeGreaterThan(1);
+    const decoded = await browser.newPage();
+    // The browser hands on a body it decoded itself: pagefind's files arrive inflated.
+    await decoded.route(/\/pagefind\/.+\.(pf_\w+|pagefind)$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: gunzipSync(await response.body()) });
+    });
+    expect(await firstPage(decoded)).toEqual(expected);
+    await decoded.close();
   });
 
   it('loads the newest shard while the page loads, each file once, without asking for the list of shards', async () => {
