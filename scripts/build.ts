@@ -47,7 +47,10 @@ if (upToDate()) {
   console.log(`Không có gì thay đổi từ lần dựng trước: ${path.relative(ROOT, outDir) || '.'} vẫn là bản mới nhất.`);
   process.exit(0);
 }
-const run = spawnSync(process.execPath, [ASTRO_CLI, 'build', ...args], { stdio: 'inherit' });
+// Node keeps the compiled code of Astro, Vite and the portal's modules in the build cache: a second build starts
+// about a second sooner.
+const env = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(cacheDir, 'node-compile-cache') };
+const run = spawnSync(process.execPath, [ASTRO_CLI, 'build', ...args], { stdio: 'inherit', env });
 if (run.status === 0) {
   const last = lastBuild(cacheDir);
   if (last) writeFileSync(path.join(cacheDir, STAMP), JSON.stringify({ inputs, id: last.id }));

@@ -68,15 +68,15 @@ export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly (str
   return groups;
 }
 
-// Lower-cased tags of each item, computed once: related items compare every pair of articles.
-const tagSets = new WeakMap<StreamItem, Set<string>>();
-function tagsOf(item: StreamItem): Set<string> {
-  let tags = tagSets.get(item);
-  if (!tags) {
-    tags = new Set(item.tags.map((t) => t.toLowerCase()));
-    tagSets.set(item, tags);
-  }
-  return tags;
+/** An item's tags as related items compare them: lower-cased, each once. */
+function comparedTags(item: StreamItem): string[] {
+  return [...new Set(item.tags.map((t) => t.toLowerCase()))];
+}
+
+function score(item: StreamItem, tags: readonly string[], other: StreamItem, otherTags: readonly string[]): number {
+  let sharedTags = 0;
+  for (const tag of otherTags) if (tags.includes(tag)) sharedTags++;
+  return sharedTags * 3 + (item.unit && item.unit === other.unit ? 2 : 0) + (item.category === other.category ? 1 : 0);
 }
 
 /**
@@ -84,10 +84,61 @@ function tagsOf(item: StreamItem): Set<string> {
  * Ties go to the closer date.
  */
 export function relatedScore(item: StreamItem, other: StreamItem): number {
-  const tags = tagsOf(item);
-  let sharedTags = 0;
-  for (const tag of tagsOf(other)) if (tags.has(tag)) sharedTags++;
-  return sharedTags * 3 + (item.unit && item.unit === other.unit ? 2 : 0) + (item.category === other.category ? 1 : 0);
+  return score(item, comparedTags(item), other, comparedTags(other));
+}
+
+/**
+ * What related items read of a list, computed once per list: every article of a portal looks for its neighbours in
+ * its groups (about 300 candidates an article), so lookups by item would cost more than the scoring.
+ */
+interface ListFacts {
+  position: Map<string, number>;
+  tags: string[][];
+  times: Float64Array;
+  /** A number per item, the same in every list (`numberOf`). */
+  numbers: Int32Array;
+}
+const listFacts = new WeakMap<readonly unknown[], ListFacts>();
+const keyOf = (item: Pick<StreamItem, 'kind' | 'id'>) => `${item.kind}/${item.id}`;
+
+function positionsOf(list: readonly Pick<StreamItem, 'kind' | 'id'>[]): Map<string, number> {
+  const position = new Map<string, number>();
+  for (let i = list.length - 1; i >= 0; i--) position.set(keyOf(list[i]), i);
+  return position;
+}
+
+const itemNumbers = new WeakMap<StreamItem, number>();
+let numbered = 0;
+function numberOf(item: StreamItem): number {
+  let number = itemNumbers.get(item);
+  if (number === undefined) {
+    number = numbered++;
+    itemNumbers.set(item, number);
+  }
+  return number;
+}
+
+/** Which call of `relatedItems` last saw each item, by its number: cheaper than a set of the items seen. */
+let seenBy = new Int32Array(1024);
+let calls = 0;
+
+function factsOf(list: readonly StreamItem[]): ListFacts {
+  let facts = listFacts.get(list);
+  if (!facts) {
+    facts = {
+      position: positionsOf(list),
+      tags: list.map(comparedTags),
+      times: Float64Array.from(list, (item) => item.date.getTime()),
+      numbers: Int32Array.from(list, numberOf),
+    };
+    listFacts.set(list, facts);
+    if (seenBy.length < numbered) {
+      const grown = new Int32Array(numbered * 2);
+      grown.set(seenBy);
+      seenBy = grown;
+    }
+  }
+  return facts;
 }
 
 /**
@@ -96,23 +147,28 @@ export function relatedScore(item: StreamItem, other: StreamItem): number {
  * constant however large the portal grows; ties go to the closer date.
  */
 export function relatedItems<T extends StreamItem>(item: T, groups: readonly (readonly T[])[], limit = 5, window = 30): T[] {
-  const seen = new Set<T>();
+  const tags = comparedTags(item);
+  const time = item.date.getTime();
+  const key = keyOf(item);
+  const call = ++calls;
   // The best `limit` so far, best first; a later candidate goes after those it ties with, as a stable sort would.
   const best: { other: T; score: number; distance: number }[] = [];
   for (const group of groups) {
-    const at = positionIn(group, item);
+    const facts = factsOf(group);
+    const at = facts.position.get(key) ?? -1;
     const end = Math.min(group.length, at < 0 ? window : at + window + 1);
     for (let i = Math.max(0, at - window); i < end; i++) {
       const other = group[i];
-      if ((other.kind === item.kind && other.id === item.id) || seen.has(other)) continue;
-      seen.add(other);
-      const score = relatedScore(item, other);
-      if (score <= 0) continue;
-      const distance = Math.abs(other.date.getTime() - item.date.getTime());
+      const number = facts.numbers[i];
+      if (i === at || (other.kind === item.kind && other.id === item.id) || seenBy[number] === call) continue;
+      seenBy[number] = call;
+      const points = score(item, tags, other, facts.tags[i]);
+      if (points <= 0) continue;
+      const distance = Math.abs(facts.times[i] - time);
       let place = best.length;
-      while (place > 0 && (best[place - 1].score < score || (best[place - 1].score === score && best[place - 1].distance > distance))) place--;
+      while (place > 0 && (best[place - 1].score < points || (best[place - 1].score === points && best[place - 1].distance > distance))) place--;
       if (place >= limit) continue;
-      best.splice(place, 0, { other, score, distance });
+      best.splice(place, 0, { other, score: points, distance });
       if (best.length > limit) best.pop();
     }
   }
@@ -120,18 +176,16 @@ export function relatedItems<T extends StreamItem>(item: T, groups: readonly (re
 }
 
 // Where each item is in a list, computed once per list: every article looks itself up in its groups.
-const positions = new WeakMap<readonly unknown[], Map<string, number>>();
-const keyOf = (item: Pick<StreamItem, 'kind' | 'id'>) => `${item.kind}/${item.id}`;
+const listPositions = new WeakMap<readonly unknown[], Map<string, number>>();
 
 /** The index of `item` in `list` (by kind and id), -1 when absent. */
 export function positionIn<T extends Pick<StreamItem, 'kind' | 'id'>>(list: readonly T[], item: T): number {
-  let index = positions.get(list);
-  if (!index) {
-    index = new Map();
-    for (let i = list.length - 1; i >= 0; i--) index.set(keyOf(list[i]), i);
-    positions.set(list, index);
+  let positions = listPositions.get(list);
+  if (!positions) {
+    positions = positionsOf(list);
+    listPositions.set(list, positions);
   }
-  return index.get(keyOf(item)) ?? -1;
+  return positions.get(keyOf(item)) ?? -1;
 }
 
 /** Neighbours of an item in a newest-first list: `newer` and `older`. */
