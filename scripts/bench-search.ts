@@ -3,8 +3,9 @@
  *
  * Builds the portal on a synthetic corpus of N articles (or takes a built site with --dist), serves it gzipped on
  * loopback and opens /tim-kiem/?q=… in headless Chromium: for each query, the bytes transferred and the time to
- * results of a first (cold) query in a fresh browser, then of a second, different query typed into the same page
- * (warm). Time to results: from the start of the navigation (or the submit) to the status "Tìm thấy …".
+ * results of a first (cold) query in a fresh browser, then of a second, different query submitted in the same page
+ * (warm), then a third typed key by key as a reader does (typed: the page loads the words' index while they are typed).
+ * Time to results: from the start of the navigation (or the submit, or the Enter key) to the status "Tìm thấy …".
  * Figures are medians over the runs. No network throttling by default: loopback, so the times are CPU and pagefind's
  * own work; `--rtt` adds a round-trip time to every request (Chromium's network emulation), as a reader's network
  * does, which shows what the chain of requests costs.
@@ -22,7 +23,7 @@ import { buildPortal, makeCold, prepareWorkspace, releaseWorkspace } from './ben
 
 /**
  * With tones, đ written d, without tones, a quoted phrase, and words in fewer pages. Each is measured cold, then
- * the next one in the list is typed into the same page (warm).
+ * the next one in the list is submitted in the same page (warm), then the one after is typed there (typed).
  */
 const DEFAULT_QUERIES = ['hiến máu', 'doan vien', 'hien mau', '"thanh niên tình nguyện"', 'chữ ký số'];
 
@@ -78,9 +79,14 @@ interface Measurement {
 interface QueryResult {
   cold: string;
   warm: string;
+  typed: string;
   coldRuns: Measurement[];
   warmRuns: Measurement[];
+  typedRuns: Measurement[];
 }
+
+/** A reader typing quickly: about 12 characters a second. */
+const TYPING_DELAY_MS = 80;
 
 interface SiteResult {
   label: string;
@@ -133,7 +139,7 @@ function listRequests(label: string, sent: Sent[]) {
   for (const s of sent) progress(`       ${String(s.bytes).padStart(8)}  ${s.path}`);
 }
 
-async function measureQuery(browser: Browser, server: CountingServer, cold: string, warm: string): Promise<[Measurement, Measurement]> {
+async function measureQuery(browser: Browser, server: CountingServer, cold: string, warm: string, typed: string): Promise<[Measurement, Measurement, Measurement]> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -170,7 +176,28 @@ async function measureQuery(browser: Browser, server: CountingServer, cold: stri
     const second = await page.evaluate(() => ({ ms: window.__benchDone! - window.__benchStart!, text: window.__benchText! }));
     const warmSent = server.sent;
     listRequests(`warm "${warm}"`, warmSent);
-    return [summarise(coldSent, first.ms, first.searchMs, first.text), summarise(warmSent, second.ms, second.ms, second.text)];
+
+    server.reset();
+    const field = page.locator('#search-q');
+    await field.fill('');
+    await field.pressSequentially(typed, { delay: TYPING_DELAY_MS });
+    await page.waitForTimeout(TYPING_DELAY_MS);
+    await page.evaluate(() => {
+      window.__benchDone = undefined;
+      window.__benchStart = performance.now();
+      document.querySelector<HTMLInputElement>('#search-q')!.form!.requestSubmit();
+    });
+    await page.waitForFunction(() => window.__benchDone !== undefined, null, { timeout: 120_000 });
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    const third = await page.evaluate(() => ({ ms: window.__benchDone! - window.__benchStart!, text: window.__benchText! }));
+    const typedSent = server.sent;
+    listRequests(`typed "${typed}"`, typedSent);
+    return [
+      summarise(coldSent, first.ms, first.searchMs, first.text),
+      summarise(warmSent, second.ms, second.ms, second.text),
+      summarise(typedSent, third.ms, third.ms, third.text),
+    ];
   } finally {
     await context.close();
   }
@@ -206,12 +233,16 @@ async function benchSite(browser: Browser, label: string, dist: string, n?: numb
     for (let i = 0; i < queries.length; i++) {
       const cold = queries[i];
       const warm = queries[(i + 1) % queries.length];
-      const q: QueryResult = { cold, warm, coldRuns: [], warmRuns: [] };
+      const typed = queries[(i + 2) % queries.length];
+      const q: QueryResult = { cold, warm, typed, coldRuns: [], warmRuns: [], typedRuns: [] };
       for (let run = 1; run <= runs; run++) {
-        const [c, w] = await measureQuery(browser, server, cold, warm);
+        const [c, w, t] = await measureQuery(browser, server, cold, warm, typed);
         q.coldRuns.push(c);
         q.warmRuns.push(w);
-        progress(`   ${label} run ${run}/${runs}: "${cold}" ${c.ms.toFixed(0)} ms ${(c.bytes / KB).toFixed(0)} kB, then "${warm}" ${w.ms.toFixed(0)} ms ${(w.bytes / KB).toFixed(0)} kB`);
+        q.typedRuns.push(t);
+        progress(
+          `   ${label} run ${run}/${runs}: "${cold}" ${c.ms.toFixed(0)} ms ${(c.bytes / KB).toFixed(0)} kB, then "${warm}" ${w.ms.toFixed(0)} ms ${(w.bytes / KB).toFixed(0)} kB, typed "${typed}" ${t.ms.toFixed(0)} ms ${(t.bytes / KB).toFixed(0)} kB`,
+        );
       }
       result.queries.push(q);
     }
@@ -230,13 +261,13 @@ function table(r: SiteResult): string {
   const out = [
     `${r.label}: index ${kb(r.index.bytes)} kB in ${r.index.files} files for ${r.index.pages} pages in ${r.index.shards} yearly shards; a first query searches ${r.index.firstBatch.join(', ')} first and loads, whatever the words, ${kb(r.index.fixedBytes)} kB (compressed); median of ${runs} run(s)`,
     '',
-    '| query | results | cold: ms to results (search only) | kB transferred (pagefind) | then query | warm: ms to results | kB transferred (pagefind) |',
-    '|---|---:|---:|---:|---|---:|---:|',
+    '| query | results | cold: ms to results (search only) | kB transferred (pagefind) | then query | warm: ms to results | kB transferred (pagefind) | then typed | typed: ms from Enter | kB transferred (pagefind) |',
+    '|---|---:|---:|---:|---|---:|---:|---|---:|---:|',
   ];
   for (const q of r.queries) {
     const from = q.coldRuns[0]?.fromYear;
     out.push(
-      `| ${q.cold} | ${med(q.coldRuns, 'results')}${from ? ` (from ${from})` : ''} | ${med(q.coldRuns, 'ms').toFixed(0)} (${med(q.coldRuns, 'searchMs').toFixed(0)}) | ${kb(med(q.coldRuns, 'bytes'))} (${kb(med(q.coldRuns, 'pagefindBytes'))}) | ${q.warm} | ${med(q.warmRuns, 'ms').toFixed(0)} | ${kb(med(q.warmRuns, 'bytes'))} (${kb(med(q.warmRuns, 'pagefindBytes'))}) |`,
+      `| ${q.cold} | ${med(q.coldRuns, 'results')}${from ? ` (from ${from})` : ''} | ${med(q.coldRuns, 'ms').toFixed(0)} (${med(q.coldRuns, 'searchMs').toFixed(0)}) | ${kb(med(q.coldRuns, 'bytes'))} (${kb(med(q.coldRuns, 'pagefindBytes'))}) | ${q.warm} | ${med(q.warmRuns, 'ms').toFixed(0)} | ${kb(med(q.warmRuns, 'bytes'))} (${kb(med(q.warmRuns, 'pagefindBytes'))}) | ${q.typed} | ${med(q.typedRuns, 'ms').toFixed(0)} | ${kb(med(q.typedRuns, 'bytes'))} (${kb(med(q.typedRuns, 'pagefindBytes'))}) |`,
     );
   }
   return out.join('\n');

@@ -6,7 +6,7 @@
  */
 import { dayOfIso } from './dates';
 import { formatNumber } from './numbers';
-import { mergeByScore, newestFirstByYear, normaliseQuery, querySpellings } from './search-query';
+import { mergeByScore, newestFirstByYear, normaliseQuery, querySpellings, typedWords } from './search-query';
 import { shardBatches, SHARDS_FILE, type Shard, type ShardsFile } from './search-batches';
 
 interface PagefindResult {
@@ -22,6 +22,7 @@ interface PagefindData {
 type Filters = Record<string, string | { any: string[] }>;
 interface PagefindInstance {
   search: (query: string, options?: { filters?: Filters; sort?: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>;
+  preload: (query: string, options?: { filters?: Filters }) => Promise<void>;
   mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
 }
 interface PagefindModule {
@@ -160,6 +161,13 @@ async function searchBatch(newest: Shard, batch: readonly Shard[], spellings: re
   return { total: all.length, take: async (n) => all.slice(0, n) };
 }
 
+/** The batches of shards a search goes through, in order: with a year, that year's shard only. */
+function searchBatches(shards: ShardsFile, year: string | undefined, sort: string | null): Shard[][] {
+  const wanted = year ? shards.shards.filter((shard) => shard.years.includes(year)) : shards.shards;
+  // "Every year": one batch, ranked across all years, at the cost of loading every shard's index for the words.
+  return sort === 'all' ? [wanted] : shardBatches(wanted, shards.batchPages);
+}
+
 export function startSearch(form: HTMLFormElement, output: HTMLElement, status: HTMLElement, texts: SearchTexts) {
   inflateIndexFiles();
   warmSegmenter();
@@ -215,10 +223,7 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
       if (value) filters[name] = value;
     }
     const newest = shards.shards[0];
-    const year = filters.year;
-    const wanted = typeof year === 'string' ? shards.shards.filter((shard) => shard.years.includes(year)) : shards.shards;
-    // "Every year": one batch, ranked across all years, at the cost of loading every shard's index for the words.
-    const batches = params.get('sort') === 'all' ? [wanted] : shardBatches(wanted, shards.batchPages);
+    const batches = searchBatches(shards, params.get('year') ?? undefined, params.get('sort'));
     const spellings = querySpellings(query);
     const newestFirst = params.get('sort') === 'newest';
 
@@ -308,6 +313,23 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
   for (const select of form.querySelectorAll('select')) {
     select.addEventListener('change', () => form.requestSubmit());
   }
+  // While the reader types, the index chunks of the words typed so far load (pagefind's preload), so that the
+  // search, once submitted, has only the results' excerpts to fetch.
+  input.addEventListener('input', async () => {
+    const query = typedWords(input.value);
+    if (!query) return;
+    try {
+      const shards = await loadShards();
+      const year = (form.elements.namedItem('year') as HTMLSelectElement | null)?.value || undefined;
+      const sort = (form.elements.namedItem('sort') as HTMLSelectElement | null)?.value ?? null;
+      const first = searchBatches(shards, year, sort)[0];
+      if (!first) return;
+      const pagefind = await instanceFor(shards.shards[0], first);
+      await Promise.all(querySpellings(query).map((spelling) => pagefind.preload(spelling)));
+    } catch {
+      // Nothing to prepare (no index yet): the search itself says so.
+    }
+  });
   window.addEventListener('popstate', () => {
     readUrl();
     void search();

@@ -31,6 +31,21 @@ export function querySpellings(query: string): string[] {
   return spellings.map((parts) => parts.join(''));
 }
 
+/** A word being typed is looked up ahead once it has this many letters: shorter, it matches too many words. */
+const TYPED_PREFIX = 3;
+
+/**
+ * What of a query being typed is worth looking up ahead: the words the reader has finished (a space follows) and
+ * the one being typed once it has `TYPED_PREFIX` letters. Pagefind loads an index chunk for each prefix it is
+ * asked about, and "t" or "th" would each cost a chunk the finished word does not need. Empty when nothing is.
+ */
+export function typedWords(text: string): string {
+  const words = normaliseQuery(text).split(' ').filter(Boolean);
+  const typing = /\S$/.test(text) ? words.at(-1) : undefined;
+  if (typing !== undefined && [...typing.replaceAll('"', '')].length < TYPED_PREFIX) words.pop();
+  return words.join(' ');
+}
+
 export interface Scored {
   id: string;
   score: number;

@@ -186,6 +186,34 @@ describe('search', () => {
     await bare.close();
   });
 
+  it('loads the index of the words while the reader types, so that the search has only excerpts to fetch', async () => {
+    const chunks: string[] = [];
+    const listen = (request: { url: () => string }) => {
+      const path = new URL(request.url()).pathname;
+      if (path.endsWith('.pf_index')) chunks.push(path);
+    };
+    page.on('request', listen);
+    try {
+      // No query yet, nothing of the index loaded; one year, so one batch of shards: what loads while typing is all
+      // the search needs.
+      await page.goto(`${site}/tim-kiem/?year=2030`);
+      const field = page.locator('#search-q');
+      await field.pressSequentially('tình nguyện viên', { delay: 20 });
+      await expect.poll(() => chunks.length).toBeGreaterThan(0);
+      // Until the loads stop.
+      let before = -1;
+      while (before !== chunks.length) {
+        before = chunks.length;
+        await page.waitForTimeout(400);
+      }
+      await field.press('Enter');
+      await expect.poll(() => status().textContent(), { timeout: 15_000 }).toMatch(/^(Tìm thấy|Không tìm thấy).*"tình nguyện viên"/);
+      expect(chunks).toHaveLength(before);
+    } finally {
+      page.off('request', listen);
+    }
+  });
+
   it('searches the same when the host sends the index files with Content-Encoding: gzip', async () => {
     const firstPage = async (reader: Page) => {
       const url = new URL(`${site}/tim-kiem/`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeByDate, mergeByScore, newestFirstByYear, normaliseQuery, querySpellings } from '../../src/lib/search-query';
+import { mergeByDate, mergeByScore, newestFirstByYear, normaliseQuery, querySpellings, typedWords } from '../../src/lib/search-query';
 
 describe('query spellings', () => {
   it('reads each word-initial d as d or đ, the typed spelling first', () => {
@@ -25,6 +25,28 @@ describe('query spellings', () => {
   it('composes decomposed input and trims spaces', () => {
     expect(normaliseQuery('  hiến   máu '.normalize('NFD'))).toBe('hiến máu');
     expect(normaliseQuery('hiến máu'.normalize('NFD'))).toBe('hiến máu'.normalize('NFC'));
+  });
+});
+
+describe('words looked up while a query is typed', () => {
+  it('takes finished words, and the word being typed once it has three letters', () => {
+    expect(typedWords('t')).toBe('');
+    expect(typedWords('th')).toBe('');
+    expect(typedWords('tha')).toBe('tha');
+    expect(typedWords('thanh n')).toBe('thanh');
+    expect(typedWords('thanh ni')).toBe('thanh');
+    expect(typedWords('thanh niê')).toBe('thanh niê');
+    // A short word counts once the reader has gone past it.
+    expect(typedWords('chữ ký ')).toBe('chữ ký');
+    expect(typedWords('chữ ký s')).toBe('chữ ký');
+    expect(typedWords('  ')).toBe('');
+  });
+
+  it('counts letters, not code units, and leaves quotes out of the count', () => {
+    // "hiến" typed in decomposed form is four letters once composed.
+    expect(typedWords('hie\u0302\u0301n')).toBe('hiến');
+    expect(typedWords('"ng')).toBe('');
+    expect(typedWords('"ngà')).toBe('"ngà');
   });
 });
 
