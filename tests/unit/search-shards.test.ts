@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shardBatches } from '../../src/lib/search-batches';
+import { inlineShardsJson, shardBatches, type ShardsFile } from '../../src/lib/search-batches';
 import { byYear, describePage, groupYears, indexedDocument, indexedRegion, pageUrl, shardKey, yearOf } from '../../src/lib/search-shards';
 
 const article = (year: number, text = 'Nội dung') =>
@@ -75,5 +75,18 @@ describe('search index shards', () => {
     expect(indexedRegion('<p>x</p><div data-pagefind-body><div>không đóng')).toBe('<div data-pagefind-body><div>không đóng');
     expect(indexedRegion('<p>không có</p>')).toBeUndefined();
     expect(indexedDocument('<div>x</div>')).toBe('<!doctype html><html lang="vi"><body><div>x</div></body></html>');
+  });
+});
+
+describe('the list of shards inside the search page', () => {
+  it('cannot end its script element early, and reads back the same', () => {
+    const list: ShardsFile = {
+      shards: [{ name: '2026</script><script>alert(1)</script>', years: ['2026'], pages: 3, tag: '0123456789abcdef' }],
+      batchPages: 100,
+      preload: ['/pagefind/2026/pagefind.js'],
+    };
+    const inline = inlineShardsJson(list);
+    expect(inline).not.toContain('<');
+    expect(JSON.parse(inline)).toEqual(list);
   });
 });
