@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { setSearchFeed, type SearchFeed } from '../lib/search-feed';
+import { setSearchFeed, type SearchFeed, type SearchPage } from '../lib/search-feed';
 import { BATCH_PAGES, INLINE_SHARDS_ID, inlineShardsJson, SHARDS_FILE, type ShardsFile } from '../lib/search-batches';
 import { byYear, describePage, groupYears, indexedDocument, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards';
 import { urls } from '../lib/urls';
@@ -114,8 +114,9 @@ function pageFile(site: string, url: string): string {
 }
 
 /**
- * Receives the pages as they are rendered. A page that is new or changed since the last build (its region differs)
- * makes its shard one to index again, and the shard is indexed while the build goes on: the page at once, the other
+ * Receives the pages as they are rendered. A page that is new or changed since the last build (its region differs,
+ * or, known before it renders, its file changed) makes its shard one to index again, and the shard is indexed while
+ * the build goes on: the page once it renders, the other
  * pages of the shard as the last build left them in the output (an edit re-renders the pages that link to the
  * edited one, but their regions do not change), and the pages rendered later as they come. The shard is written as
  * soon as all its pages are in, which on a first build indexes the whole portal while pages render, about one
@@ -134,11 +135,26 @@ class Feed implements SearchFeed {
     private readonly shardPages: number,
   ) {}
 
-  expect(pagesPerYear: Record<string, number>): void {
-    const counts = new Map(Object.entries(pagesPerYear));
+  expect(pages: readonly SearchPage[], changed: ReadonlySet<string>): void {
+    const counts = new Map<string, number>();
+    for (const { year } of pages) counts.set(year, (counts.get(year) ?? 0) + 1);
     for (const shard of groupYears(counts, this.shardPages)) {
-      const pages = shard.years.reduce((sum, year) => sum + (counts.get(year) ?? 0), 0);
-      for (const year of shard.years) this.shardOfYear.set(year, { ...shard, pages });
+      const total = shard.years.reduce((sum, year) => sum + (counts.get(year) ?? 0), 0);
+      for (const year of shard.years) this.shardOfYear.set(year, { ...shard, pages: total });
+    }
+    // The shards of the pages that changed since the last build start at once, from the pages of theirs that did
+    // not change, while the build goes on to render; the changed pages join them as they render.
+    if (changed.size === 0) return;
+    const current = new Set(pages.map((page) => page.url));
+    const keep = (url: string) => current.has(url) && !changed.has(url);
+    const considered = new Set<string>();
+    for (const page of pages) {
+      const expected = changed.has(page.url) ? this.shardOfYear.get(page.year) : undefined;
+      if (!expected || considered.has(expected.name) || this.shards.has(expected.name)) continue;
+      considered.add(expected.name);
+      // A first build, or a shard whose every page changed: its pages come as they render.
+      const kept = Object.entries(this.previous).some(([url, info]) => 'hash' in info && expected.years.includes(info.year) && keep(url));
+      if (kept) this.start(expected, keep);
     }
   }
 
@@ -156,15 +172,7 @@ class Feed implements SearchFeed {
     if (!shard) {
       const before = this.previous[url];
       if (before && 'hash' in before && before.hash === page.hash && before.year === page.year) return;
-      shard = { index: newIndex(), added: new Map(), adds: [], stale: false };
-      this.shards.set(expected.name, shard);
-      this.track(shard.index);
-      for (const [other, info] of Object.entries(this.previous)) {
-        if (other === url || !('hash' in info) || !expected.years.includes(info.year)) continue;
-        const file = pageFile(this.site, other);
-        const kept = existsSync(file) ? describePage(other, readFileSync(file, 'utf8')) : undefined;
-        if (kept) this.add(shard, other, kept.hash, kept.region);
-      }
+      shard = this.start(expected, (other) => other !== url);
     }
     const added = shard.added.get(url);
     if (added === page.hash) return;
@@ -179,6 +187,20 @@ class Feed implements SearchFeed {
       shard.written = Promise.all(adds).then(async () => writeIndex(await index, path.join(this.building, expected.name)));
       this.track(shard.written);
     }
+  }
+
+  /** Starts indexing a shard again with the pages of the last build (as kept in the output) that `keep` accepts. */
+  private start(expected: { name: string; years: string[] }, keep: (url: string) => boolean): ShardIndex {
+    const shard: ShardIndex = { index: newIndex(), added: new Map(), adds: [], stale: false };
+    this.shards.set(expected.name, shard);
+    this.track(shard.index);
+    for (const [other, info] of Object.entries(this.previous)) {
+      if (!keep(other) || !('hash' in info) || !expected.years.includes(info.year)) continue;
+      const file = pageFile(this.site, other);
+      const kept = existsSync(file) ? describePage(other, readFileSync(file, 'utf8')) : undefined;
+      if (kept) this.add(shard, other, kept.hash, kept.region);
+    }
+    return shard;
   }
 
   private add(shard: ShardIndex, url: string, hash: string, region: string): void {

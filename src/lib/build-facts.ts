@@ -1,8 +1,9 @@
 /**
- * What a build learns about the portal that the build's own tools need afterwards: when the published portal will
- * change with time alone (a scheduled item, an expiry, the end of an event), so that a later build with the same
- * files can be skipped until then (`scripts/build.ts`). Set by the built site's code (`content.ts`), read by an
- * integration: they meet on a global, as the two run in different module graphs.
+ * What a build learns about the portal that the build's own tools need: when the published portal will change with
+ * time alone (a scheduled item, an expiry, the end of an event), so that a later build with the same files can be
+ * skipped until then (`scripts/build.ts`); and which entries the content loader made anew. Set by the content loader
+ * and the built site's code (`content.ts`), read by integrations and the site's code: they meet on a global, as they
+ * run in different module graphs.
  */
 export interface BuildFacts {
   nextChange?: Date;
@@ -17,4 +18,20 @@ export function reportBuildFacts(facts: BuildFacts): void {
 
 export function buildFacts(): BuildFacts | undefined {
   return (globalThis as WithFacts)[KEY];
+}
+
+const CHANGED = Symbol.for('ban-tin.changed-entries');
+type WithChanged = typeof globalThis & { [CHANGED]?: Set<string> };
+
+/**
+ * Records an entry the content loader made anew in this process (a new or changed file), as `collection/id`: the
+ * search index starts on what changed as soon as the portal is known, instead of when the page renders.
+ */
+export function reportChangedEntry(collection: string, id: string): void {
+  const changed = ((globalThis as WithChanged)[CHANGED] ??= new Set());
+  changed.add(`${collection}/${id}`);
+}
+
+export function changedEntries(): ReadonlySet<string> {
+  return (globalThis as WithChanged)[CHANGED] ?? new Set();
 }

@@ -5,7 +5,8 @@
 import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildTime, yearOf } from './dates';
-import { reportBuildFacts } from './build-facts';
+import { changedEntries, reportBuildFacts } from './build-facts';
+import { searchFeed } from './search-feed';
 import { groupBy, isPublished, neighbours, newestFirst, nextChange, relatedItems, splitEvents, type StreamItem } from './stream';
 import { slugify } from './slug';
 import { urls } from './urls';
@@ -112,6 +113,14 @@ async function load(): Promise<Portal> {
   const tags = [...byTag.entries()]
     .map(([slug, tagged]) => ({ slug, items: tagged, name: tagged[0].tags.find((t) => slugify(t) === slug) ?? slug }))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+
+  // During a build the search index is fed the pages as they render: every item has one article page, the only
+  // pages indexed. It starts at once on the shards of the items whose files changed.
+  const changed = changedEntries();
+  searchFeed()?.expect(
+    items.map((item) => ({ url: item.url, year: String(item.year) })),
+    new Set(items.filter((item) => changed.has(`${item.entry.collection}/${item.entry.id}`)).map((item) => item.url)),
+  );
 
   const { upcoming, past } = splitEvents(events, now);
   return {

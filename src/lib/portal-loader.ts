@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { hasBody, pruneBodies, writeBody } from './body-store';
+import { reportChangedEntry } from './build-facts';
 import { contentDir } from './content-root';
 import { fileStamp, readStamps, writeStamps } from './file-stamps';
 import { entryIdFromPath } from './entry-id';
@@ -86,6 +87,7 @@ export function articleLoader(collection: string): Loader {
         }
         writeBody(collection, digest, html, cacheDir);
         store.set({ id, data: parsed, filePath: relative, digest });
+        reportChangedEntry(collection, id);
         remember();
       }
 

@@ -4,9 +4,18 @@
  * process). The two meet on a global, since the middleware runs in the built site's code and the integration in
  * Astro's configuration.
  */
+/** An indexed page of the portal: an item's article page. */
+export interface SearchPage {
+  url: string;
+  year: string;
+}
+
 export interface SearchFeed {
-  /** How many indexed pages each year will have, so a year can be written as soon as its last page arrives. */
-  expect(pagesPerYear: Record<string, number>): void;
+  /**
+   * The pages the index will hold, so that a shard is written as soon as its last page arrives, and those whose
+   * content changed since the last build (`build-facts.ts`), so that their shards start before they render.
+   */
+  expect(pages: readonly SearchPage[], changed: ReadonlySet<string>): void;
   page(url: string, html: string): void;
 }
 
