@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { shardBatches, SHARDS_FILE, type ShardsFile } from '../src/lib/search-batches';
 import { launchChromium } from '../tests/helpers/browser';
 import { serveCompressed, type CountingServer, type Sent } from './bench/gzip-server';
@@ -139,6 +139,26 @@ function listRequests(label: string, sent: Sent[]) {
   for (const s of sent) progress(`       ${String(s.bytes).padStart(8)}  ${s.path}`);
 }
 
+/**
+ * Submits the search form (with `query` in the field, or what was typed there) and measures from the submit to the
+ * status, with the bytes the server sent since its last reset.
+ */
+async function submitAndMeasure(page: Page, server: CountingServer, label: string, query?: string): Promise<Measurement> {
+  await page.evaluate((value) => {
+    window.__benchDone = undefined;
+    window.__benchStart = performance.now();
+    const input = document.querySelector<HTMLInputElement>('#search-q')!;
+    if (value !== undefined) input.value = value;
+    input.form!.requestSubmit();
+  }, query);
+  await page.waitForFunction(() => window.__benchDone !== undefined, null, { timeout: 120_000 });
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  const done = await page.evaluate(() => ({ ms: window.__benchDone! - window.__benchStart!, text: window.__benchText! }));
+  listRequests(label, server.sent);
+  return summarise(server.sent, done.ms, done.ms, done.text);
+}
+
 async function measureQuery(browser: Browser, server: CountingServer, cold: string, warm: string, typed: string): Promise<[Measurement, Measurement, Measurement]> {
   const context = await browser.newContext();
   try {
@@ -163,41 +183,15 @@ async function measureQuery(browser: Browser, server: CountingServer, cold: stri
     listRequests(`cold "${cold}"`, coldSent);
 
     server.reset();
-    await page.evaluate((query) => {
-      window.__benchDone = undefined;
-      window.__benchStart = performance.now();
-      const input = document.querySelector<HTMLInputElement>('#search-q')!;
-      input.value = query;
-      input.form!.requestSubmit();
-    }, warm);
-    await page.waitForFunction(() => window.__benchDone !== undefined, null, { timeout: 120_000 });
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(300);
-    const second = await page.evaluate(() => ({ ms: window.__benchDone! - window.__benchStart!, text: window.__benchText! }));
-    const warmSent = server.sent;
-    listRequests(`warm "${warm}"`, warmSent);
+    const second = await submitAndMeasure(page, server, `warm "${warm}"`, warm);
 
     server.reset();
     const field = page.locator('#search-q');
     await field.fill('');
     await field.pressSequentially(typed, { delay: TYPING_DELAY_MS });
     await page.waitForTimeout(TYPING_DELAY_MS);
-    await page.evaluate(() => {
-      window.__benchDone = undefined;
-      window.__benchStart = performance.now();
-      document.querySelector<HTMLInputElement>('#search-q')!.form!.requestSubmit();
-    });
-    await page.waitForFunction(() => window.__benchDone !== undefined, null, { timeout: 120_000 });
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(300);
-    const third = await page.evaluate(() => ({ ms: window.__benchDone! - window.__benchStart!, text: window.__benchText! }));
-    const typedSent = server.sent;
-    listRequests(`typed "${typed}"`, typedSent);
-    return [
-      summarise(coldSent, first.ms, first.searchMs, first.text),
-      summarise(warmSent, second.ms, second.ms, second.text),
-      summarise(typedSent, third.ms, third.ms, third.text),
-    ];
+    const third = await submitAndMeasure(page, server, `typed "${typed}"`);
+    return [summarise(coldSent, first.ms, first.searchMs, first.text), second, third];
   } finally {
     await context.close();
   }

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, st
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFacts } from '../lib/build-facts';
+import { filesUnder } from '../lib/files-under';
 import { staleFiles } from '../lib/output-files';
 
 /**
@@ -47,18 +48,6 @@ export function outputBuildId(outDir: string): string | undefined {
   return read(path.join(outDir, MARKER));
 }
 
-/** Files under `dir`, relative to `root`, not descending into the folders `skip` names. */
-function filesUnder(root: string, dir: string, skip: ReadonlySet<string>): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const file = path.relative(root, path.join(dir, entry.name));
-    if (skip.has(file)) continue;
-    if (entry.isDirectory()) found.push(...filesUnder(root, path.join(dir, entry.name), skip));
-    else found.push(file);
-  }
-  return found;
-}
-
 /**
  * Removes the files of `root` this build did not produce. Folders of pages hold nothing but pages (old pages are
  * removed by the list of the last build's pages), so only the other folders are read: assets, copies of the public
@@ -66,7 +55,9 @@ function filesUnder(root: string, dir: string, skip: ReadonlySet<string>): strin
  */
 function removeStale(root: string, routeOutputs: ReadonlySet<string>, buildStart: number, skip: ReadonlySet<string>) {
   // A page of this build is current whatever its age: only other files need their time.
-  const candidates = filesUnder(root, root, skip).filter((file) => !routeOutputs.has(file) && file !== MARKER);
+  const candidates = filesUnder(root, (full) => skip.has(path.relative(root, full)))
+    .map((full) => path.relative(root, full))
+    .filter((file) => !routeOutputs.has(file) && file !== MARKER);
   const files = candidates.map((file) => ({ file, modified: statSync(path.join(root, file)).mtimeMs }));
   const stale = staleFiles(files, routeOutputs, buildStart);
   for (const file of stale) rmSync(path.join(root, file), { force: true });

@@ -116,11 +116,11 @@ function pageFile(site: string, url: string): string {
 /**
  * Receives the pages as they are rendered. A page that is new or changed since the last build (its region differs,
  * or, known before it renders, its file changed) makes its shard one to index again, and the shard is indexed while
- * the build goes on: the page once it renders, the other
- * pages of the shard as the last build left them in the output (an edit re-renders the pages that link to the
- * edited one, but their regions do not change), and the pages rendered later as they come. The shard is written as
- * soon as all its pages are in, which on a first build indexes the whole portal while pages render, about one
- * shard in pagefind's memory at a time. Whatever the feed could not finish is done when the build ends.
+ * the build goes on: the page once it renders, the other pages of the shard as the last build left them in the
+ * output (an edit re-renders the pages that link to the edited one, but their regions do not change), and the pages
+ * rendered later as they come. The shard is written as soon as all its pages are in, which on a first build indexes
+ * the whole portal while pages render, about one shard in pagefind's memory at a time. Whatever the feed could not
+ * finish is done when the build ends.
  */
 class Feed implements SearchFeed {
   readonly rendered = new Map<string, IndexedPage | { url: string; indexed: false }>();

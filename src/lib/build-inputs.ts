@@ -5,24 +5,14 @@
  * the same site (`scripts/build.ts`).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from './files-under';
 
 /** Folders of the project that no build reads: generated output, caches, tests, version control. */
 const NOT_READ = new Set(['node_modules', '.git', '.astro', 'tests', 'test-results', '.tmp-exp']);
 /** Of node_modules, the lock npm writes for what is installed. */
 const INSTALLED = 'node_modules/.package-lock.json';
-
-function filesUnder(dir: string, skip: (full: string, name: string) => boolean): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (skip(full, entry.name)) continue;
-    if (entry.isDirectory()) found.push(...filesUnder(full, skip));
-    else if (entry.isFile()) found.push(full);
-  }
-  return found;
-}
 
 export interface InputsOptions {
   root: string;
