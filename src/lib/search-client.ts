@@ -73,23 +73,38 @@ function loadShards(): Promise<ShardsFile> {
 
 /** Pagefind's gzipped files: index chunks, fragments, filters, metadata and wasm. */
 const GZIPPED_INDEX_FILE = /\/pagefind\/.+\.(pf_\w+|pagefind)(\?|$)/;
+/** Pagefind's wasm, the same program in every shard. */
+const WASM_FILE = /\/pagefind\/[^/?]+\/wasm\.[\w-]+\.pagefind(\?|$)/;
 
 /**
  * Pagefind inflates its gzipped files in JavaScript, unless the host sent them with `Content-Encoding: gzip` (few
  * static hosts do for these file types). The browser's own `DecompressionStream` is several times faster, above all
  * for a first search, which runs before any JavaScript is warm. So the search page hands pagefind its files inflated:
  * pagefind finds its signature at the start and uses them as they are.
+ *
+ * Every pagefind instance (one per batch of shards) fetches and inflates the wasm of its first shard, but the page
+ * compiles only the first one it gets (pagefind's wasm module starts once per page): later instances are handed
+ * that first file again instead of another download.
  */
 function inflateIndexFiles(): void {
   const fetchAsSent = window.fetch.bind(window);
-  window.fetch = async (input, init) => {
+  let wasm: Promise<ArrayBuffer> | undefined;
+  const inflated = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const response = await fetchAsSent(input, init);
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!response.ok || !GZIPPED_INDEX_FILE.test(url)) return response;
+    if (!response.ok) return response;
     const bytes = new Uint8Array(await response.arrayBuffer());
     const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
     const body = gzipped ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer() : bytes;
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+  window.fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!GZIPPED_INDEX_FILE.test(url)) return fetchAsSent(input, init);
+    if (!WASM_FILE.test(url)) return inflated(input, init);
+    wasm ??= inflated(input, init).then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`${url}: ${response.status}`))));
+    // A failed load is tried again by the next instance.
+    wasm.catch(() => (wasm = undefined));
+    return new Response(await wasm);
   };
 }
 
@@ -109,8 +124,8 @@ let pagefindModule: Promise<PagefindModule> | undefined;
 const instances = new Map<string, Promise<PagefindInstance>>();
 
 /**
- * A pagefind instance for a batch of shards. Each is based on the newest shard, whose scripts, wasm and metadata the
- * first search loaded (the browser has them), with the batch's other shards merged in.
+ * A pagefind instance for a batch of shards: its first shard, with the batch's other shards merged in. Pagefind's
+ * script is the newest shard's, which the search page preloads.
  */
 function instanceFor(newest: Shard, shards: readonly Shard[]): Promise<PagefindInstance> {
   const key = shards.map((shard) => shard.name).join(',');
@@ -120,11 +135,10 @@ function instanceFor(newest: Shard, shards: readonly Shard[]): Promise<PagefindI
       // A variable keeps the bundler from resolving a file that exists only after the build.
       const url = `/pagefind/${newest.name}/pagefind.js`;
       pagefindModule ??= import(/* @vite-ignore */ url) as Promise<PagefindModule>;
+      const [first, ...others] = shards;
       // Without a worker: one script less to load, and the search page has nothing else to do meanwhile.
-      const made = (await pagefindModule).createInstance({ basePath: `/pagefind/${newest.name}/`, noWorker: true, metaCacheTag: newest.tag, ...OPTIONS });
-      await Promise.all(
-        shards.filter((shard) => shard.name !== newest.name).map((shard) => made.mergeIndex(`/pagefind/${shard.name}/`, { metaCacheTag: shard.tag, ...OPTIONS })),
-      );
+      const made = (await pagefindModule).createInstance({ basePath: `/pagefind/${first.name}/`, noWorker: true, metaCacheTag: first.tag, ...OPTIONS });
+      await Promise.all(others.map((shard) => made.mergeIndex(`/pagefind/${shard.name}/`, { metaCacheTag: shard.tag, ...OPTIONS })));
       return made;
     })();
     instances.set(key, instance);
@@ -154,10 +168,7 @@ async function searchBatch(newest: Shard, batch: readonly Shard[], spellings: re
     };
     return { total: new Set(perYear.flat(2).map((result) => result.id)).size, take: (n) => newestFirstByYear(perYear, dateOf, n) };
   }
-  // The newest shard is in every instance: keep to the batch's years unless the batch is that shard alone.
-  const onlyNewest = batch.length === 1 && batch[0].name === newest.name;
-  const extra: Filters = onlyNewest || typeof filters.year === 'string' ? {} : { year: { any: years } };
-  const all = mergeByScore(await Promise.all(spellings.map((spelling) => run(spelling, extra))));
+  const all = mergeByScore(await Promise.all(spellings.map((spelling) => run(spelling, {}))));
   return { total: all.length, take: async (n) => all.slice(0, n) };
 }
 

@@ -255,6 +255,32 @@ describe('search', () => {
     await fresh.close();
   });
 
+  it('loads each index file once and one wasm, however many batches of years a search goes through', async () => {
+    const fresh = await browser.newContext();
+    const reader = await fresh.newPage();
+    const requested: string[] = [];
+    reader.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/pagefind/')) requested.push(url.pathname + url.search);
+    });
+    await reader.goto(`${site}/tim-kiem/?q=${encodeURIComponent('tin hoạt động')}`);
+    await expect.poll(() => reader.locator('#search-status').textContent(), { timeout: 15_000 }).toMatch(/^Tìm thấy/);
+    const more = reader.getByRole('button', { name: 'Xem thêm kết quả' });
+    while (await more.isVisible()) {
+      const before = await reader.locator('.result').count();
+      await more.click();
+      await expect.poll(async () => (await reader.locator('.result').count()) > before || !(await more.isVisible())).toBe(true);
+    }
+    await expect.poll(() => reader.locator('#search-status').textContent()).toMatch(/^Tìm thấy \d+ kết quả cho "tin hoạt động"$/);
+    // Three batches of shards, each a pagefind instance of its own.
+    const shards = new Set(requested.map((path) => path.split('/')[2]).filter((name) => /^\d{4}/.test(name)));
+    expect(shards.size).toBeGreaterThanOrEqual(4);
+    const twice = requested.filter((path, at) => requested.indexOf(path) !== at);
+    expect(twice).toEqual([]);
+    expect(requested.filter((path) => /\/wasm\.[\w-]+\.pagefind$/.test(path))).toHaveLength(1);
+    await fresh.close();
+  });
+
   it('loads no script on reading pages except the share buttons', async () => {
     const scripts: string[] = [];
     const reader = await browser.newPage();
