@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { setSearchFeed, type SearchFeed, type SearchPage } from '../lib/search-feed';
 import { BATCH_PAGES, INLINE_SHARDS_ID, inlineShardsJson, SHARDS_FILE, type ShardsFile } from '../lib/search-batches';
-import { byYear, describePage, groupYears, indexedDocument, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards';
+import { byYear, describePage, groupYears, indexedDocument, InOrder, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards';
 import { urls } from '../lib/urls';
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
@@ -20,7 +20,7 @@ function installedVersion(name: string): string {
 }
 
 /** Everything besides the pages that shapes a shard: a change here indexes every year again. */
-const SETTINGS = JSON.stringify({ pagefind: installedVersion('pagefind'), forceLanguage: 'vi', layout: 3 });
+const SETTINGS = JSON.stringify({ pagefind: installedVersion('pagefind'), forceLanguage: 'vi', layout: 4 });
 /** Pagefind's ready-made interfaces, which the portal does not use. */
 const UNUSED_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
 
@@ -96,21 +96,36 @@ function inlineShards(site: string, list: ShardsFile): void {
   writeFileSync(file, html.replace(element, (_, open: string, close: string) => `${open}${inlineShardsJson(list)}${close}`));
 }
 
-/** One shard being indexed during the build. */
-interface ShardIndex {
-  index: Promise<PagefindIndex>;
-  /** The pages added, with the hash of the region added. */
-  added: Map<string, string>;
-  adds: Promise<void>[];
-  /** A page changed after its older version was added: the shard is indexed again from scratch when the build ends. */
-  stale: boolean;
-  /** Set once the shard has been written (all its expected pages added). */
-  written?: Promise<void>;
-}
-
 /** The built page of a site path. */
 function pageFile(site: string, url: string): string {
   return path.join(site, url.endsWith('/') ? `${url}index.html` : url);
+}
+
+/** A shard as the portal announced it (`Feed.expect`): its pages, in the order pagefind gets them. */
+interface ExpectedShard {
+  name: string;
+  years: string[];
+  pages: readonly string[];
+  members: ReadonlySet<string>;
+}
+
+/** One shard being indexed during the build. */
+interface ShardIndex {
+  name: string;
+  index: Promise<PagefindIndex>;
+  members: ReadonlySet<string>;
+  /** Regions on their way to pagefind, in the shard's order (`Feed.order`). */
+  pages: InOrder<string>;
+  /** The pages added or on their way, with the hash of their region. */
+  added: Map<string, string>;
+  adds: Promise<void>[];
+  /**
+   * A page changed after its older version was added, or one came that the shard did not expect: the shard is
+   * indexed again from scratch when the build ends.
+   */
+  stale: boolean;
+  /** Set once the shard has been written (all its expected pages added). */
+  written?: Promise<void>;
 }
 
 /**
@@ -121,12 +136,17 @@ function pageFile(site: string, url: string): string {
  * rendered later as they come. The shard is written as soon as all its pages are in, which on a first build indexes
  * the whole portal while pages render, about one shard in pagefind's memory at a time. Whatever the feed could not
  * finish is done when the build ends.
+ *
+ * Every shard gets its pages in the portal's order (`expect`), whatever order they render in (`InOrder`), so that a
+ * build gives the same index as any other of the same content.
  */
 class Feed implements SearchFeed {
   readonly rendered = new Map<string, IndexedPage | { url: string; indexed: false }>();
   readonly shards = new Map<string, ShardIndex>();
   private readonly work: Promise<unknown>[] = [];
-  private shardOfYear = new Map<string, { name: string; years: string[]; pages: number }>();
+  private shardOfYear = new Map<string, ExpectedShard>();
+  /** Where each expected page comes in the portal's order. */
+  private position = new Map<string, number>();
 
   constructor(
     private readonly previous: PagesManifest['pages'],
@@ -135,12 +155,24 @@ class Feed implements SearchFeed {
     private readonly shardPages: number,
   ) {}
 
+  /** Pages in the order every shard gets them: the portal's, then any it did not announce by path. */
+  order(urls: Iterable<string>): string[] {
+    const at = (url: string) => this.position.get(url) ?? Infinity;
+    return [...urls].sort((a, b) => at(a) - at(b) || (a < b ? -1 : a > b ? 1 : 0));
+  }
+
   expect(pages: readonly SearchPage[], changed: ReadonlySet<string>): void {
-    const counts = new Map<string, number>();
-    for (const { year } of pages) counts.set(year, (counts.get(year) ?? 0) + 1);
+    const byYearPages = new Map<string, string[]>();
+    pages.forEach(({ url, year }, at) => {
+      this.position.set(url, at);
+      const urls = byYearPages.get(year);
+      if (urls) urls.push(url);
+      else byYearPages.set(year, [url]);
+    });
+    const counts = new Map([...byYearPages].map(([year, urls]) => [year, urls.length]));
     for (const shard of groupYears(counts, this.shardPages)) {
-      const total = shard.years.reduce((sum, year) => sum + (counts.get(year) ?? 0), 0);
-      for (const year of shard.years) this.shardOfYear.set(year, { ...shard, pages: total });
+      const pages = this.order(shard.years.flatMap((year) => byYearPages.get(year) ?? []));
+      for (const year of shard.years) this.shardOfYear.set(year, { ...shard, pages, members: new Set(pages) });
     }
     // The shards of the pages that changed since the last build start at once, from the pages of theirs that did
     // not change, while the build goes on to render; the changed pages join them as they render.
@@ -174,40 +206,47 @@ class Feed implements SearchFeed {
       if (before && 'hash' in before && before.hash === page.hash && before.year === page.year) return;
       shard = this.start(expected, (other) => other !== url);
     }
-    const added = shard.added.get(url);
-    if (added === page.hash) return;
-    // Added already in its older version, or more pages than expected: the shard is indexed again at the end.
-    if (added !== undefined || shard.written) {
-      shard.stale = true;
-      return;
-    }
-    this.add(shard, url, page.hash, page.region);
-    if (shard.added.size === expected.pages) {
-      const { index, adds } = shard;
-      shard.written = Promise.all(adds).then(async () => writeIndex(await index, path.join(this.building, expected.name)));
-      this.track(shard.written);
-    }
+    this.offer(shard, url, page.hash, page.region);
   }
 
   /** Starts indexing a shard again with the pages of the last build (as kept in the output) that `keep` accepts. */
-  private start(expected: { name: string; years: string[] }, keep: (url: string) => boolean): ShardIndex {
-    const shard: ShardIndex = { index: newIndex(), added: new Map(), adds: [], stale: false };
+  private start(expected: ExpectedShard, keep: (url: string) => boolean): ShardIndex {
+    const index = newIndex();
+    const adds: Promise<void>[] = [];
+    const pages = new InOrder<string>(expected.pages, (url, region) => {
+      const added = index.then((opened) => addPage(opened, url, region));
+      adds.push(added);
+      this.track(added);
+    });
+    const shard: ShardIndex = { name: expected.name, index, members: expected.members, pages, added: new Map(), adds, stale: false };
     this.shards.set(expected.name, shard);
-    this.track(shard.index);
-    for (const [other, info] of Object.entries(this.previous)) {
-      if (!keep(other) || !('hash' in info) || !expected.years.includes(info.year)) continue;
+    this.track(index);
+    for (const other of expected.pages) {
+      const info = this.previous[other];
+      if (!keep(other) || !info || !('hash' in info) || !expected.years.includes(info.year)) continue;
       const file = pageFile(this.site, other);
       const kept = existsSync(file) ? describePage(other, readFileSync(file, 'utf8')) : undefined;
-      if (kept) this.add(shard, other, kept.hash, kept.region);
+      if (kept) this.offer(shard, other, kept.hash, kept.region);
     }
     return shard;
   }
 
-  private add(shard: ShardIndex, url: string, hash: string, region: string): void {
+  /** A page for the shard: it goes to pagefind once every page before it in the shard's order has. */
+  private offer(shard: ShardIndex, url: string, hash: string, region: string): void {
+    const offered = shard.added.get(url);
+    if (offered === hash) return;
+    // Offered already in its older version, not a page of the shard, or come after the shard was written.
+    if (offered !== undefined || shard.written || !shard.members.has(url)) {
+      shard.stale = true;
+      return;
+    }
     shard.added.set(url, hash);
-    const added = shard.index.then((index) => addPage(index, url, region));
-    shard.adds.push(added);
-    this.track(added);
+    shard.pages.offer(url, region);
+    if (shard.pages.done) {
+      const { index, adds, name } = shard;
+      shard.written = Promise.all(adds).then(async () => writeIndex(await index, path.join(this.building, name)));
+      this.track(shard.written);
+    }
   }
 
   /** Kept for `settled`, which reports its failure; until then it must not count as unhandled. */
@@ -299,18 +338,16 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
             const fresh = path.join(building(), name);
             const started = current.shards.get(name);
             const hashes = new Map(shardPagesNow.map((page) => [page.url, page.hash]));
-            // What the feed added is this build's pages as they are now (none changed after, none gone since).
+            // What the feed wrote is this build's pages as they are now (none changed after, none gone since, none missing).
             const consistent = started && !started.stale && [...started.added].every(([url, hash]) => hashes.get(url) === hash);
             const complete = consistent && started.written && started.added.size === hashes.size;
             if (!complete) {
-              // Add what the shard's index lacks, read from the output, or start again.
-              const reuse = consistent && !started.written;
-              const index = reuse ? await started.index : await newIndex();
-              for (const page of shardPagesNow) {
-                if (reuse && started.added.has(page.url)) continue;
-                const region = describePage(page.url, readFileSync(fileOf(page.url), 'utf8'))?.region;
-                if (region === undefined) throw new Error(`chỉ mục tìm kiếm: không đọc được ${fileOf(page.url)}`);
-                await addPage(index, page.url, region);
+              // Indexed again from the output, in the same order as pages reach a shard during the build.
+              const index = await newIndex();
+              for (const url of current.order(shardPagesNow.map((page) => page.url))) {
+                const region = describePage(url, readFileSync(fileOf(url), 'utf8'))?.region;
+                if (region === undefined) throw new Error(`chỉ mục tìm kiếm: không đọc được ${fileOf(url)}`);
+                await addPage(index, url, region);
               }
               await writeIndex(index, fresh);
             }

@@ -106,3 +106,32 @@ export function shardKey(pages: readonly IndexedPage[], settings: string): strin
   for (const page of [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) hash.update(`\n${page.url}\n${page.hash}`);
   return hash.digest('hex');
 }
+
+/**
+ * Hands values on in a fixed order of keys, whatever order they arrive in: each waits for those before it. Pagefind's
+ * files depend on the order it gets a shard's pages in, and pages render several at a time.
+ */
+export class InOrder<T> {
+  private next = 0;
+  private readonly waiting = new Map<string, T>();
+
+  constructor(
+    private readonly order: readonly string[],
+    private readonly send: (key: string, value: T) => void,
+  ) {}
+
+  offer(key: string, value: T): void {
+    this.waiting.set(key, value);
+    while (this.next < this.order.length && this.waiting.has(this.order[this.next])) {
+      const first = this.order[this.next++];
+      const firstValue = this.waiting.get(first)!;
+      this.waiting.delete(first);
+      this.send(first, firstValue);
+    }
+  }
+
+  /** Every key has been handed on. */
+  get done(): boolean {
+    return this.next === this.order.length;
+  }
+}

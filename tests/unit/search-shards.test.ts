@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inlineShardsJson, shardBatches, type ShardsFile } from '../../src/lib/search-batches';
-import { byYear, describePage, groupYears, indexedDocument, indexedRegion, pageUrl, shardKey, yearOf } from '../../src/lib/search-shards';
+import { byYear, describePage, groupYears, indexedDocument, indexedRegion, InOrder, pageUrl, shardKey, yearOf } from '../../src/lib/search-shards';
 
 const article = (year: number, text = 'Nội dung') =>
   `<html><body><div data-pagefind-body><h1>${text}</h1><span data-pagefind-filter="year:${year}"></span></div></body></html>`;
@@ -88,5 +88,23 @@ describe('the list of shards inside the search page', () => {
     const inline = inlineShardsJson(list);
     expect(inline).not.toContain('<');
     expect(JSON.parse(inline)).toEqual(list);
+  });
+
+  it('hands pages on in the shard order whatever order they arrive in', () => {
+    const order = ['/a/', '/b/', '/c/', '/d/', '/e/'];
+    for (const arrival of [order, [...order].reverse(), ['/b/', '/a/', '/d/', '/c/', '/e/'], ['/c/', '/e/', '/a/', '/d/', '/b/']]) {
+      const sent: string[] = [];
+      const pages = new InOrder<string>(order, (url, region) => sent.push(`${url} ${region}`));
+      arrival.forEach((url, at) => {
+        expect(pages.done).toBe(false);
+        pages.offer(url, url.toUpperCase());
+        // Every page whose predecessors have all arrived has gone on, and no other.
+        const arrived = new Set(arrival.slice(0, at + 1));
+        const firstMissing = order.findIndex((each) => !arrived.has(each));
+        const ready = order.slice(0, firstMissing < 0 ? order.length : firstMissing);
+        expect(sent).toEqual(ready.map((each) => `${each} ${each.toUpperCase()}`));
+      });
+      expect(pages.done).toBe(true);
+    }
   });
 });
