@@ -42,6 +42,11 @@ export interface Tag {
 export interface Portal {
   /** Every published item, newest first. */
   items: Item[];
+  /**
+   * The items in the order their pages are built: those whose files changed since the last build first, so that the
+   * search shards they belong to, which wait for them (`search-index.ts`), are complete early.
+   */
+  pageOrder: Item[];
   news: NewsItem[];
   reports: ReportItem[];
   events: EventItem[];
@@ -117,14 +122,17 @@ async function load(): Promise<Portal> {
   // During a build the search index is fed the pages as they render: every item has one article page, the only
   // pages indexed. It starts at once on the shards of the items whose files changed.
   const changed = changedEntries();
+  const isChanged = (item: Item) => changed.has(`${item.entry.collection}/${item.entry.id}`);
   searchFeed()?.expect(
     items.map((item) => ({ url: item.url, year: String(item.year) })),
-    new Set(items.filter((item) => changed.has(`${item.entry.collection}/${item.entry.id}`)).map((item) => item.url)),
+    new Set(items.filter(isChanged).map((item) => item.url)),
   );
 
   const { upcoming, past } = splitEvents(events, now);
   return {
-    items, news, reports, events, upcomingEvents: upcoming, pastEvents: past, categories, units, tags, byTag, now,
+    items,
+    pageOrder: [...items.filter(isChanged), ...items.filter((item) => !isChanged(item))],
+    news, reports, events, upcomingEvents: upcoming, pastEvents: past, categories, units, tags, byTag, now,
     byCategory: groupBy(items, (item) => [item.category]),
     byUnit: groupBy(items, (item) => [item.unit]),
     byYear: groupBy(items, (item) => [item.year]),

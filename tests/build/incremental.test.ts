@@ -21,6 +21,10 @@ const restoredCount = (output: string) => output.match(/\((restored|cached)\)/g)
 /** The years whose search index a build made again (the others are kept from the last build). */
 const reindexedYears = (output: string) => /lập lại (\d+) phần(?: \(([^)]*)\))?/.exec(output)?.[2]?.split(', ') ?? [];
 
+/** Article pages (`/tin-tuc/x/`, `/bao-cao/x/`, `/su-kien/x/`) in the order the build log lists them. */
+const articlePagesInBuildOrder = (output: string) =>
+  [...output.matchAll(/├─ (\/(?:tin-tuc|bao-cao|su-kien)\/(?!trang\/)[^/\s]+\/)index\.html/g)].map((match) => match[1]);
+
 /** Every file of a built site but the web editor, with its content. */
 function allFiles(dist: string): Map<string, string> {
   const files = new Map<string, string>();
@@ -96,6 +100,8 @@ describe('incremental build', () => {
       const edited = build();
       // The article is from 2024: only that year's search index is made again.
       expect(reindexedYears(edited)).toEqual(['2024']);
+      // Its page is the first article page built, so that its year's index, which waits for it, is complete early.
+      expect(articlePagesInBuildOrder(edited)[0]).toBe('/tin-tuc/hien-mau-tinh-nguyen/');
       const rendered = pageCount - restoredCount(edited);
       expect(rendered).toBeGreaterThan(3);
       expect(rendered).toBeLessThan(pageCount * 0.5);
