@@ -111,9 +111,8 @@ interface ExpectedShard {
 
 /** One shard being indexed during the build. */
 interface ShardIndex {
-  name: string;
+  expected: ExpectedShard;
   index: Promise<PagefindIndex>;
-  members: ReadonlySet<string>;
   /** Regions on their way to pagefind, in the shard's order (`Feed.order`). */
   pages: InOrder<string>;
   /** The pages added or on their way, with the hash of their region. */
@@ -185,8 +184,8 @@ class Feed implements SearchFeed {
       if (!expected || considered.has(expected.name) || this.shards.has(expected.name)) continue;
       considered.add(expected.name);
       // A first build, or a shard whose every page changed: its pages come as they render.
-      const kept = Object.entries(this.previous).some(([url, info]) => 'hash' in info && expected.years.includes(info.year) && keep(url));
-      if (kept) this.start(expected, keep);
+      const kept = this.keptPages(expected, keep);
+      if (kept.length > 0) this.start(expected, kept);
     }
   }
 
@@ -204,13 +203,21 @@ class Feed implements SearchFeed {
     if (!shard) {
       const before = this.previous[url];
       if (before && 'hash' in before && before.hash === page.hash && before.year === page.year) return;
-      shard = this.start(expected, (other) => other !== url);
+      shard = this.start(expected, this.keptPages(expected, (other) => other !== url));
     }
     this.offer(shard, url, page.hash, page.region);
   }
 
-  /** Starts indexing a shard again with the pages of the last build (as kept in the output) that `keep` accepts. */
-  private start(expected: ExpectedShard, keep: (url: string) => boolean): ShardIndex {
+  /** The pages of a shard that the last build indexed, which `keep` accepts. */
+  private keptPages(expected: ExpectedShard, keep: (url: string) => boolean): string[] {
+    return expected.pages.filter((url) => {
+      const info = this.previous[url];
+      return keep(url) && info !== undefined && 'hash' in info && expected.years.includes(info.year);
+    });
+  }
+
+  /** Starts indexing a shard again with `kept` pages as the last build left them in the output. */
+  private start(expected: ExpectedShard, kept: readonly string[]): ShardIndex {
     const index = newIndex();
     const adds: Promise<void>[] = [];
     const pages = new InOrder<string>(expected.pages, (url, region) => {
@@ -218,15 +225,13 @@ class Feed implements SearchFeed {
       adds.push(added);
       this.track(added);
     });
-    const shard: ShardIndex = { name: expected.name, index, members: expected.members, pages, added: new Map(), adds, stale: false };
+    const shard: ShardIndex = { expected, index, pages, added: new Map(), adds, stale: false };
     this.shards.set(expected.name, shard);
     this.track(index);
-    for (const other of expected.pages) {
-      const info = this.previous[other];
-      if (!keep(other) || !info || !('hash' in info) || !expected.years.includes(info.year)) continue;
-      const file = pageFile(this.site, other);
-      const kept = existsSync(file) ? describePage(other, readFileSync(file, 'utf8')) : undefined;
-      if (kept) this.offer(shard, other, kept.hash, kept.region);
+    for (const url of kept) {
+      const file = pageFile(this.site, url);
+      const page = existsSync(file) ? describePage(url, readFileSync(file, 'utf8')) : undefined;
+      if (page) this.offer(shard, url, page.hash, page.region);
     }
     return shard;
   }
@@ -236,15 +241,15 @@ class Feed implements SearchFeed {
     const offered = shard.added.get(url);
     if (offered === hash) return;
     // Offered already in its older version, not a page of the shard, or come after the shard was written.
-    if (offered !== undefined || shard.written || !shard.members.has(url)) {
+    if (offered !== undefined || shard.written || !shard.expected.members.has(url)) {
       shard.stale = true;
       return;
     }
     shard.added.set(url, hash);
     shard.pages.offer(url, region);
     if (shard.pages.done) {
-      const { index, adds, name } = shard;
-      shard.written = Promise.all(adds).then(async () => writeIndex(await index, path.join(this.building, name)));
+      const { index, adds, expected } = shard;
+      shard.written = Promise.all(adds).then(async () => writeIndex(await index, path.join(this.building, expected.name)));
       this.track(shard.written);
     }
   }

@@ -21,14 +21,31 @@ async function search(query: string, params: Record<string, string> = {}): Promi
   await page.goto(url.href);
   // Speed is the benchmark's business: a cold first search on a busy machine may take a while.
   await expect.poll(() => status().textContent(), { timeout: 15_000 }).toMatch(/Tìm thấy|Không tìm thấy/);
-  const more = page.getByRole('button', { name: 'Xem thêm kết quả' });
+  await showAllResults(page);
+  return page.locator('.result h2 a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+/** Asks for more results ("Xem thêm kết quả") until there are none left. */
+async function showAllResults(on: Page): Promise<void> {
+  const more = on.getByRole('button', { name: 'Xem thêm kết quả' });
   while (await more.isVisible()) {
-    const before = await page.locator('.result').count();
+    const before = await on.locator('.result').count();
     await more.click();
     // More results, or none left in the older years (the button goes).
-    await expect.poll(async () => (await page.locator('.result').count()) > before || !(await more.isVisible())).toBe(true);
+    await expect.poll(async () => (await on.locator('.result').count()) > before || !(await more.isVisible())).toBe(true);
   }
-  return page.locator('.result h2 a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+/** A page in a browser context of its own (nothing cached), which records the paths and queries it asks for under `/pagefind/`. */
+async function freshReader(): Promise<{ reader: Page; requested: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext();
+  const reader = await context.newPage();
+  const requested: string[] = [];
+  reader.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/pagefind/')) requested.push(url.pathname + url.search);
+  });
+  return { reader, requested, close: () => context.close() };
 }
 
 describe('search', () => {
@@ -236,13 +253,7 @@ describe('search', () => {
   });
 
   it('loads the newest shard while the page loads, each file once, without asking for the list of shards', async () => {
-    const fresh = await browser.newContext();
-    const reader = await fresh.newPage();
-    const requested: string[] = [];
-    reader.on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.pathname.startsWith('/pagefind/')) requested.push(url.pathname + url.search);
-    });
+    const { reader, requested, close } = await freshReader();
     // One year, so one batch of shards: the newest, where the fixture has a "hiến máu" event.
     await reader.goto(`${site}/tim-kiem/?q=hien+mau&year=2030`);
     await expect.poll(() => reader.locator('#search-status').textContent(), { timeout: 15_000 }).toMatch(/^Tìm thấy/);
@@ -252,25 +263,14 @@ describe('search', () => {
     expect(list.preload).toContain(entry);
     for (const href of list.preload) expect(requested.filter((path) => path === href), href).toHaveLength(1);
     expect(requested.filter((path) => path.includes('pagefind-entry.json') && !/\?ts=[0-9a-f]{16}$/.test(path))).toEqual([]);
-    await fresh.close();
+    await close();
   });
 
   it('loads each index file once and one wasm, however many batches of years a search goes through', async () => {
-    const fresh = await browser.newContext();
-    const reader = await fresh.newPage();
-    const requested: string[] = [];
-    reader.on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.pathname.startsWith('/pagefind/')) requested.push(url.pathname + url.search);
-    });
+    const { reader, requested, close } = await freshReader();
     await reader.goto(`${site}/tim-kiem/?q=${encodeURIComponent('tin hoạt động')}`);
     await expect.poll(() => reader.locator('#search-status').textContent(), { timeout: 15_000 }).toMatch(/^Tìm thấy/);
-    const more = reader.getByRole('button', { name: 'Xem thêm kết quả' });
-    while (await more.isVisible()) {
-      const before = await reader.locator('.result').count();
-      await more.click();
-      await expect.poll(async () => (await reader.locator('.result').count()) > before || !(await more.isVisible())).toBe(true);
-    }
+    await showAllResults(reader);
     await expect.poll(() => reader.locator('#search-status').textContent()).toMatch(/^Tìm thấy \d+ kết quả cho "tin hoạt động"$/);
     // Three batches of shards, each a pagefind instance of its own.
     const shards = new Set(requested.map((path) => path.split('/')[2]).filter((name) => /^\d{4}/.test(name)));
@@ -278,7 +278,7 @@ describe('search', () => {
     const twice = requested.filter((path, at) => requested.indexOf(path) !== at);
     expect(twice).toEqual([]);
     expect(requested.filter((path) => /\/wasm\.[\w-]+\.pagefind$/.test(path))).toHaveLength(1);
-    await fresh.close();
+    await close();
   });
 
   it('loads no script on reading pages except the share buttons', async () => {
