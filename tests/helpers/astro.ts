@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIXTURE_CONTENT = path.join(ROOT, 'tests/fixtures/site/content');
@@ -75,7 +76,8 @@ function runNode(args: string[], contentDir: string, env: Record<string, string>
       timeout: 300_000,
     }),
   );
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  // Tests read the logs as text: colours (on when the environment asks for them, as CI may) would split them.
+  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
 }
 
 /** A copy of the fixture content with files added or replaced, in a temporary folder. */
