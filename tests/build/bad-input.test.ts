@@ -113,7 +113,12 @@ describe('bad content stops the build with a clear message', () => {
   });
 
   it('the fixture content itself passes', () => {
-    const run = runAstro(['sync'], contentWith({}).dir);
-    expect(run.status, run.output).toBe(0);
+    const content = contentWith({});
+    try {
+      const run = runAstro(['sync'], content.dir);
+      expect(run.status, run.output).toBe(0);
+    } finally {
+      content.cleanup();
+    }
   });
 });
