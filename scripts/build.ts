@@ -50,7 +50,9 @@ if (upToDate()) {
 // Node keeps the compiled code of Astro, Vite and the portal's modules in the build cache: a second build starts
 // about a second sooner.
 const env = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(cacheDir, 'node-compile-cache') };
-const run = spawnSync(process.execPath, [ASTRO_CLI, 'build', ...args], { stdio: 'inherit', env });
+// A larger young generation: rendering pages makes much short-lived garbage, collected less often so. Interleaved cold
+// builds were faster with it in 7 of 8 pairs, by about 3% (README, Notes).
+const run = spawnSync(process.execPath, ['--max-semi-space-size=64', ASTRO_CLI, 'build', ...args], { stdio: 'inherit', env });
 if (run.status === 0) {
   const last = lastBuild(cacheDir);
   if (last) writeFileSync(path.join(cacheDir, STAMP), JSON.stringify({ inputs, id: last.id }));
