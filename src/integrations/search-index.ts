@@ -305,6 +305,13 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
         const site = fileURLToPath(dir);
         const output = path.join(site, 'pagefind');
         const current = feed!;
+        // Pagefind's script does not notice its service stopping (a crash, a full disk): a request it was answering
+        // then never settles, nothing is left for Node to do, and the build would end with success and no index.
+        const serviceStopped = () => {
+          logger.error('chỉ mục tìm kiếm: dịch vụ pagefind đã dừng trước khi ghi xong chỉ mục (xem lỗi của pagefind ở trên); bản dựng thất bại, để không xuất bản trang thiếu tìm kiếm');
+          process.exitCode = 1;
+        };
+        process.once('beforeExit', serviceStopped);
         try {
           await current.settled();
           const previous = readJson<PagesManifest>(manifestFile());
@@ -394,6 +401,7 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
               `, dùng lại ${shards.length - reindexed.length} phần từ lần dựng trước`,
           );
         } finally {
+          process.off('beforeExit', serviceStopped);
           await pagefind.close();
           rmSync(building(), { recursive: true, force: true });
         }
