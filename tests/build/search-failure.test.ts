@@ -12,11 +12,16 @@ const REAL_PAGEFIND = path.join(ROOT, 'node_modules/@pagefind', `${os.platform()
 const STAND_IN = path.join(ROOT, 'tests/fixtures/pagefind-stops.mjs');
 
 describe('a pagefind service that stops', () => {
-  it.each<{ when: string; settings: Record<string, string>; expected: string }>([
+  it.each<{ when: string; settings: Record<string, string>; expected: RegExp }>([
     // The fixture makes one shard: its write is the last request, and nothing would ever answer it.
-    { when: 'while writing the last shard', settings: {}, expected: 'dịch vụ pagefind đã dừng trước khi ghi xong chỉ mục' },
-    // One shard a year: pages are still sent to the stopped service after its first write.
-    { when: 'while pages are still coming', settings: { BAN_TIN_SEARCH_SHARD_PAGES: '1' }, expected: 'Pagefind backend closed' },
+    { when: 'while writing the last shard', settings: {}, expected: /dịch vụ pagefind đã dừng trước khi ghi xong chỉ mục/ },
+    // One shard a year: the service stops at the first shard's write. Whatever is sent to it next finds it closed
+    // (pagefind's own error); if nothing is, the requests left are never answered (the portal's error).
+    {
+      when: 'while other shards are being indexed',
+      settings: { BAN_TIN_SEARCH_SHARD_PAGES: '1' },
+      expected: /Pagefind backend closed|dịch vụ pagefind đã dừng trước khi ghi xong chỉ mục/,
+    },
   ])('fails the build $when', ({ settings, expected }) => {
     expect(existsSync(REAL_PAGEFIND), REAL_PAGEFIND).toBe(true);
     const content = contentWith({});
@@ -31,7 +36,7 @@ describe('a pagefind service that stops', () => {
       });
       expect(run.output).toContain('pagefind-stops: the service stops at write 1');
       expect(run.status, run.output).not.toBe(0);
-      expect(run.output).toContain(expected);
+      expect(run.output).toMatch(expected);
     } finally {
       content.cleanup();
     }
