@@ -1,13 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypeNfc } from './src/lib/rehype-nfc.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { decapCms } from './src/integrations/decap-cms.ts';
 import { buildCacheDir } from './src/lib/content-root.ts';
 import { keepOutput } from './src/integrations/keep-output.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
 
 const output = keepOutput();
 
@@ -32,7 +32,7 @@ export default defineConfig({
     // First: old pages leave the output before the search index reads it.
     output.first,
     mdx(),
-    sitemap({ filter: (page) => !page.includes('/404') && !new URL(page).pathname.startsWith('/admin/') }),
+    sitemap({ exclude: (sitePath) => sitePath === '/404/' || sitePath.startsWith('/admin/') }),
     // Tests make small shards, searched a few pages at a time, as on a large portal.
     searchIndex({
       shardPages: Number(process.env.BAN_TIN_SEARCH_SHARD_PAGES) || undefined,
