@@ -7,12 +7,11 @@
  * changed: `npm run build`, which then stops at once), `incremental` (nothing changed: `astro build` itself), `edit`
  * (one article's body changed). Figures are medians over the runs. Not a test: no number fails it.
  */
-import { loadavg } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { editArticle } from './bench/corpus';
-import { machine, median } from './bench/measure';
+import { busyCores, machine, median } from './bench/measure';
 import { buildBaseline, buildPortal, makeCold, prepareWorkspace, releaseWorkspace, type BuildResult, type Workspace } from './bench/sites';
 
 const PHASES = ['cold', 'rebuild', 'incremental', 'edit'] as const;
@@ -64,8 +63,8 @@ interface NResult {
   corpus: Workspace['corpus'];
   runs: Record<Site, Partial<Record<Phase, BuildResult[]>>>;
   medians: Record<Site, Partial<Record<Phase, Record<string, number>>>>;
-  /** One-minute load average before each build: other work on the machine makes the figures worse. */
-  load: number[];
+  /** Cores busy in the second before each build (`busyCores`). */
+  busyBefore: number[];
   workspace?: string;
 }
 
@@ -82,14 +81,14 @@ async function benchN(n: number): Promise<NResult> {
   const ws = prepareWorkspace(n, { inPlace: values['in-place'] });
   const c = ws.corpus;
   progress(`   ${c.news} news, ${c.reports} reports, ${c.events} events, ${c.covers} covers, ${c.words} words in ${ws.content}`);
-  const result: NResult = { n, corpus: c, runs: { portal: {}, baseline: {} }, medians: { portal: {}, baseline: {} }, load: [] };
+  const result: NResult = { n, corpus: c, runs: { portal: {}, baseline: {} }, medians: { portal: {}, baseline: {} }, busyBefore: [] };
   let edits = 0;
   for (let run = 1; run <= runs; run++) {
     for (const site of sites) {
       const build = (label: string, phase?: Phase) =>
         site === 'portal' ? buildPortal(ws, label, { direct: phase === 'incremental' }) : buildBaseline(ws, label);
       const record = async (phase: Phase) => {
-        result.load.push(loadavg()[0]);
+        result.busyBefore.push(await busyCores());
         progress(`   run ${run}/${runs} ${site} ${phase}…`);
         const r = await build(`${phase}-${run}`, phase);
         progress(`     ${r.wall.toFixed(1)} s (index ${r.index.toFixed(1)} s, CPU ${r.cpu.toFixed(1)} s), peak RSS ${(r.peakRssMax / MiB).toFixed(0)} MiB max / ${(r.peakRssTotal / MiB).toFixed(0)} MiB total, ${r.pages} pages`);
@@ -162,9 +161,9 @@ function table(result: NResult): string {
       out.push(`| ${phase} | ${site} | ${p('startup')} | ${p('content')} | ${p('prepare')} | ${p('bundle')} | ${p('pages')} | ${p('images')} | ${p('index')} |`);
     }
   }
-  const load = median(result.load);
+  const busy = median(result.busyBefore);
   out.push('');
-  out.push(`Load average before the builds (median): ${load.toFixed(2)}${load > 0.5 ? ' — something else was running; the times are pessimistic' : ''}`);
+  out.push(`Cores busy in the second before each build (median): ${busy.toFixed(2)}${busy > 0.3 ? ' — something else was running; the times are pessimistic' : ''}`);
   if (result.workspace) out.push(`Kept: ${result.workspace} (build logs in logs/)`);
   return out.join('\n');
 }

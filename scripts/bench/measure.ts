@@ -4,7 +4,7 @@
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -191,6 +191,30 @@ export function median(values: number[]): number {
   if (sorted.length === 0) return NaN;
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The machine's CPU time so far, summed over its cores (/proc/stat, in clock ticks): busy, and in all. */
+function cpuTicks(): { busy: number; total: number } | undefined {
+  try {
+    // user nice system idle iowait irq softirq steal
+    const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    const total = ticks.reduce((sum, value) => sum + value, 0);
+    return { busy: total - ticks[3] - ticks[4], total };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How many cores are busy now, measured over `ms`: other work on the machine makes the figures worse. Not the load
+ * average, which the build just before still lifts for minutes. Where /proc is missing, the one-minute load average.
+ */
+export async function busyCores(ms = 1000): Promise<number> {
+  const before = cpuTicks();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = cpuTicks();
+  if (!before || !after || after.total <= before.total) return loadavg()[0];
+  return ((after.busy - before.busy) / (after.total - before.total)) * cpus().length;
 }
 
 /** The machine the figures were measured on. */
