@@ -6,7 +6,7 @@ import * as pagefind from 'pagefind';
 import { setSearchFeed, type SearchFeed, type SearchPage } from '../lib/search-feed';
 import { BATCH_PAGES, INLINE_SHARDS_ID, inlineShardsJson, SHARDS_FILE, type ShardsFile } from '../lib/search-batches';
 import { byYear, describePage, groupYears, indexedDocument, InOrder, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards';
-import { urls } from '../lib/urls';
+import { builtPageUrl, urls } from '../lib/urls';
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
@@ -320,7 +320,7 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
           // Every page of this build: as rendered now, or as the last build left it (kept or restored unchanged).
           const described = new Map<string, IndexedPage | { url: string; indexed: false }>();
           for (const { pathname } of pages) {
-            const url = `/${pathname}`.replace(/^\/+/, '/');
+            const url = builtPageUrl(pathname);
             const info = current.rendered.get(url) ?? known[url];
             if (info) described.set(url, info);
             else {

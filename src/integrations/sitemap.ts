@@ -1,13 +1,15 @@
 /**
  * The sitemap: `/sitemap-index.xml`, listing `/sitemap-0.xml`, `/sitemap-1.xml`… of 45,000 URLs each, every page of
  * the site but those `exclude` names. In place of `@astrojs/sitemap`, which sorts the URLs with `localeCompare` and
- * options, making a collator for every comparison: 0.5–1.2 s of every build at 10,000 articles, and as much again
- * in its XML streams. The order is the same (numeric, as `en`), and so are the files but for namespaces nothing used.
+ * options, making a collator for every comparison (0.45–0.5 s for 13,500 URLs), then writes them through XML
+ * streams: about 2 s of every build at 10,000 articles, now 0.2 s. The order is the same (numeric, as `en`), and so
+ * are the files but for namespaces nothing used.
  */
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtPageUrl } from '../lib/urls';
 
 /** URLs in one file: the protocol allows 50,000 and 50 MB. */
 const URLS_PER_FILE = 45_000;
@@ -45,7 +47,7 @@ export function sitemap({ exclude }: { exclude: (sitePath: string) => boolean })
           logger.warn('không có `site` trong cấu hình: không viết sơ đồ trang (sitemap)');
           return;
         }
-        const sitePaths = pages.map(({ pathname }) => `/${pathname.replace(/^\/+/, '')}`.replace(/([^/])$/, '$1/'));
+        const sitePaths = pages.map(({ pathname }) => builtPageUrl(pathname));
         const urls = sitePaths.filter((sitePath) => !exclude(sitePath)).map((sitePath) => new URL(sitePath.slice(1), site).href);
         const files = sitemapFiles(urls, site);
         for (const [name, xml] of files) writeFileSync(path.join(fileURLToPath(dir), name), xml);

@@ -27,3 +27,8 @@ export const urls = {
 export function pageUrl(base: string, page: number): string {
   return page <= 1 ? base : `${base}trang/${page}/`;
 }
+
+/** The site path of a page Astro built, from its `pathname` (`tin-tuc/x/`, `404`, or empty for the home page). */
+export function builtPageUrl(pathname: string): string {
+  return `/${pathname.replace(/^\/+/, '')}`.replace(/([^/])$/, '$1/');
+}

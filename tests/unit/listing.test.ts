@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pageNumbers, pagedPaths, paginate } from '../../src/lib/pagination';
 import { prng } from '../../scripts/bench/corpus';
 import { groupBy, isPublished, neighbours, newestFirst, relatedItems, relatedScore, splitEvents, type StreamItem } from '../../src/lib/stream';
-import { pageUrl, urls } from '../../src/lib/urls';
+import { builtPageUrl, pageUrl, urls } from '../../src/lib/urls';
 
 const day = (d: string) => new Date(`${d}T00:00:00+07:00`);
 const item = (id: string, date: string, extra: Partial<StreamItem> = {}): StreamItem => ({
@@ -127,5 +127,14 @@ describe('listings', () => {
     const { upcoming, past } = splitEvents(events, now);
     expect(upcoming.map((e) => e.id)).toEqual(['running', 'soon', 'later']);
     expect(past.map((e) => e.id)).toEqual(['old']);
+  });
+});
+
+describe('site paths of built pages', () => {
+  it('starts and ends every path with a slash, as the portal\'s URLs do', () => {
+    expect(builtPageUrl('')).toBe('/');
+    expect(builtPageUrl('tin-tuc/hien-mau/')).toBe('/tin-tuc/hien-mau/');
+    expect(builtPageUrl('/tin-tuc/trang/2/')).toBe('/tin-tuc/trang/2/');
+    expect(builtPageUrl('404')).toBe('/404/');
   });
 });
