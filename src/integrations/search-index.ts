@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { setSearchFeed, type SearchFeed, type SearchPage } from '../lib/search-feed';
 import { BATCH_PAGES, INLINE_SHARDS_ID, inlineShardsJson, SHARDS_FILE, type ShardsFile } from '../lib/search-batches';
-import { byYear, describePage, groupYears, indexedDocument, InOrder, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards';
+import { byYear, describePage, groupYears, indexedDocument, indexedPagesFirst, InOrder, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards';
 import { builtPageUrl, urls } from '../lib/urls';
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
@@ -160,6 +160,11 @@ class Feed implements SearchFeed {
     return [...urls].sort((a, b) => at(a) - at(b) || (a < b ? -1 : a > b ? 1 : 0));
   }
 
+  /** A page the portal announced for the index. */
+  expects(url: string): boolean {
+    return this.position.has(url);
+  }
+
   expect(pages: readonly SearchPage[], changed: ReadonlySet<string>): void {
     const byYearPages = new Map<string, string[]>();
     pages.forEach(({ url, year }, at) => {
@@ -294,11 +299,17 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
         cacheRoot = path.join(fileURLToPath(config.cacheDir), 'search-index');
         outDir = fileURLToPath(config.outDir);
       },
-      'astro:build:start': () => {
+      'astro:build:start': ({ setPrerenderer }) => {
         const manifest = readJson<PagesManifest>(manifestFile());
         rmSync(building(), { recursive: true, force: true });
-        feed = new Feed(manifest?.settings === SETTINGS ? manifest.pages : {}, outDir, building(), shardPages);
-        setSearchFeed(feed);
+        const current = new Feed(manifest?.settings === SETTINGS ? manifest.pages : {}, outDir, building(), shardPages);
+        feed = current;
+        setSearchFeed(current);
+        // The portal announces its indexed pages while Astro collects the paths, before any page renders.
+        setPrerenderer((astro) => ({
+          ...astro,
+          getStaticPaths: async () => indexedPagesFirst(await astro.getStaticPaths(), (url) => current.expects(url)),
+        }));
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         setSearchFeed(undefined);

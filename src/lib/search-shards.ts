@@ -7,6 +7,7 @@
  * its year again.
  */
 import { createHash } from 'node:crypto';
+import { builtPageUrl } from './urls';
 
 /**
  * Years are joined into a shard until it holds this many pages: a build indexes a changed shard again in a few
@@ -134,4 +135,16 @@ export class InOrder<T> {
   get done(): boolean {
     return this.next === this.order.length;
   }
+}
+
+/**
+ * The paths a build renders, the indexed pages first (each group in the order given). Astro renders routes with
+ * fixed segments (the listings) before `[section]/[id]`; pagefind, which indexes the pages on the other core, would
+ * wait meanwhile and finish long after the last page.
+ */
+export function indexedPagesFirst<P extends { pathname: string }>(paths: readonly P[], isIndexed: (url: string) => boolean): P[] {
+  const indexed: P[] = [];
+  const rest: P[] = [];
+  for (const path of paths) (isIndexed(builtPageUrl(path.pathname)) ? indexed : rest).push(path);
+  return [...indexed, ...rest];
 }

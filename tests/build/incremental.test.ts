@@ -87,6 +87,11 @@ describe('incremental build', () => {
       const cold = build();
       expect(restoredCount(cold)).toBe(0);
       expect(reindexedYears(cold).length).toBeGreaterThan(3);
+      // The article pages, the only pages indexed, are built before any other, so pagefind starts with the first page.
+      const builtInOrder = [...cold.matchAll(/├─ (\/\S*?\.(?:html|xml|txt))/g)].map((match) => match[1]);
+      const articles = articlePagesInBuildOrder(cold);
+      expect(articles.length).toBeGreaterThan(10);
+      expect(builtInOrder.slice(0, articles.length).map((file) => file.replace(/index\.html$/, ''))).toEqual(articles);
       const pageCount = pages(dist).size;
 
       const unchanged = build();

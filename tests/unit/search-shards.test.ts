@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inlineShardsJson, shardBatches, type ShardsFile } from '../../src/lib/search-batches';
-import { byYear, describePage, groupYears, indexedDocument, indexedRegion, InOrder, pageUrl, shardKey, yearOf } from '../../src/lib/search-shards';
+import { byYear, describePage, groupYears, indexedDocument, indexedPagesFirst, indexedRegion, InOrder, pageUrl, shardKey, yearOf } from '../../src/lib/search-shards';
 
 const article = (year: number, text = 'Nội dung') =>
   `<html><body><div data-pagefind-body><h1>${text}</h1><span data-pagefind-filter="year:${year}"></span></div></body></html>`;
@@ -106,5 +106,15 @@ describe('the list of shards inside the search page', () => {
       });
       expect(pages.done).toBe(true);
     }
+  });
+
+  it('renders the indexed pages first, each group in the order Astro gave', () => {
+    const paths = ['/', '/tin-tuc/', '/tin-tuc/trang/2/', '/404', '/tin-tuc/b/', '/the/x/', '/bao-cao/a/', '/tin-tuc/c/'].map((pathname) => ({ pathname }));
+    const indexed = new Set(['/tin-tuc/b/', '/bao-cao/a/', '/tin-tuc/c/']);
+    const order = indexedPagesFirst(paths, (url) => indexed.has(url)).map((path) => path.pathname);
+    expect(order).toEqual(['/tin-tuc/b/', '/bao-cao/a/', '/tin-tuc/c/', '/', '/tin-tuc/', '/tin-tuc/trang/2/', '/404', '/the/x/']);
+    // Astro's path names, with or without their slashes, are the site paths the index knows.
+    expect(indexedPagesFirst([{ pathname: 'tin-tuc/b' }, { pathname: '/' }], (url) => indexed.has(url))[0].pathname).toBe('tin-tuc/b');
+    expect(indexedPagesFirst(paths, () => false)).toEqual(paths);
   });
 });
