@@ -1,8 +1,9 @@
 import type { AstroIntegration } from 'astro';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { isHashedFile, linkTree, removeUnreferenced } from '../lib/pagefind-files';
 import { setSearchFeed, type SearchFeed, type SearchPage } from '../lib/search-feed';
 import { BATCH_PAGES, INLINE_SHARDS_ID, inlineShardsJson, SHARDS_FILE, type ShardsFile } from '../lib/search-batches';
 import { byYear, describePage, groupYears, indexedDocument, indexedPagesFirst, InOrder, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards';
@@ -38,23 +39,6 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
-/** A copy of a folder made of hard links (a copy across devices): the cache and the output share the files. */
-function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) linkTree(source, target);
-    else {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-    }
-  }
-}
-
 async function newIndex(): Promise<PagefindIndex> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
@@ -66,12 +50,19 @@ async function addPage(index: PagefindIndex, url: string, region: string): Promi
   if (added.errors.length) throw new Error(`pagefind (${url}): ${added.errors.join('; ')}`);
 }
 
-async function writeIndex(index: PagefindIndex, outputPath: string): Promise<void> {
+/**
+ * Writes a shard to `outputPath`, over the hashed files of its last version (`previous`, when there is one), which
+ * pagefind keeps as they are: only what changed is compressed and written (`pagefind-files.ts`).
+ */
+async function writeIndex(index: PagefindIndex, outputPath: string, previous?: string): Promise<void> {
   rmSync(outputPath, { recursive: true, force: true });
+  const over = previous !== undefined && existsSync(path.join(previous, 'pagefind-entry.json'));
+  if (over) linkTree(previous, outputPath, isHashedFile);
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   await index.deleteIndex();
   for (const file of readdirSync(outputPath)) if (UNUSED_FILES.test(file)) rmSync(path.join(outputPath, file));
+  if (over) removeUnreferenced(outputPath);
 }
 
 /**
@@ -152,6 +143,8 @@ class Feed implements SearchFeed {
     private readonly site: string,
     private readonly building: string,
     private readonly shardPages: number,
+    /** Where the last version of a shard's files is kept, if it was indexed the same way. */
+    private readonly lastFiles: (shard: string) => string | undefined,
   ) {}
 
   /** Pages in the order every shard gets them: the portal's, then any it did not announce by path. */
@@ -254,7 +247,7 @@ class Feed implements SearchFeed {
     shard.pages.offer(url, region);
     if (shard.pages.done) {
       const { index, adds, expected } = shard;
-      shard.written = Promise.all(adds).then(async () => writeIndex(await index, path.join(this.building, expected.name)));
+      shard.written = Promise.all(adds).then(async () => writeIndex(await index, path.join(this.building, expected.name), this.lastFiles(expected.name)));
       this.track(shard.written);
     }
   }
@@ -288,6 +281,7 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
   let feed: Feed | undefined;
   const manifestFile = () => path.join(cacheRoot, 'pages.json');
   const building = () => path.join(cacheRoot, '.building');
+  const lastFiles = (shard: string) => path.join(cacheRoot, shard, 'files');
 
   return {
     name: 'ban-tin-search-index',
@@ -302,7 +296,8 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
       'astro:build:start': ({ setPrerenderer }) => {
         const manifest = readJson<PagesManifest>(manifestFile());
         rmSync(building(), { recursive: true, force: true });
-        const current = new Feed(manifest?.settings === SETTINGS ? manifest.pages : {}, outDir, building(), shardPages);
+        const same = manifest?.settings === SETTINGS;
+        const current = new Feed(same ? manifest.pages : {}, outDir, building(), shardPages, (shard) => (same ? lastFiles(shard) : undefined));
         feed = current;
         setSearchFeed(current);
         // The portal announces its indexed pages while Astro collects the paths, before any page renders.
@@ -354,7 +349,7 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
             if (readJson<string>(path.join(cached, 'key.json')) === key) {
               if (!existsSync(path.join(target, 'pagefind-entry.json'))) {
                 rmSync(target, { recursive: true, force: true });
-                linkTree(path.join(cached, 'files'), target);
+                linkTree(lastFiles(name), target);
               }
               continue;
             }
@@ -372,14 +367,14 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
                 if (region === undefined) throw new Error(`chỉ mục tìm kiếm: không đọc được ${fileOf(url)}`);
                 await addPage(index, url, region);
               }
-              await writeIndex(index, fresh);
+              await writeIndex(index, fresh, previous?.settings === SETTINGS ? lastFiles(name) : undefined);
             }
             rmSync(cached, { recursive: true, force: true });
             mkdirSync(cached, { recursive: true });
-            renameSync(fresh, path.join(cached, 'files'));
+            renameSync(fresh, lastFiles(name));
             writeFileSync(path.join(cached, 'key.json'), JSON.stringify(key));
             rmSync(target, { recursive: true, force: true });
-            linkTree(path.join(cached, 'files'), target);
+            linkTree(lastFiles(name), target);
             reindexed.push(name);
           }
           // Shards that no longer exist leave the output and the cache.
