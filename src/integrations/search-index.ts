@@ -278,6 +278,7 @@ class Feed implements SearchFeed {
 export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES }: { shardPages?: number; batchPages?: number } = {}): AstroIntegration {
   let cacheRoot = '';
   let outDir = '';
+  let withAdapter = false;
   let feed: Feed | undefined;
   const manifestFile = () => path.join(cacheRoot, 'pages.json');
   const building = () => path.join(cacheRoot, '.building');
@@ -292,6 +293,7 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
       'astro:config:done': ({ config }) => {
         cacheRoot = path.join(fileURLToPath(config.cacheDir), 'search-index');
         outDir = fileURLToPath(config.outDir);
+        withAdapter = config.adapter !== undefined;
       },
       'astro:build:start': ({ setPrerenderer }) => {
         const manifest = readJson<PagesManifest>(manifestFile());
@@ -300,11 +302,14 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
         const current = new Feed(same ? manifest.pages : {}, outDir, building(), shardPages, (shard) => (same ? lastFiles(shard) : undefined));
         feed = current;
         setSearchFeed(current);
-        // The portal announces its indexed pages while Astro collects the paths, before any page renders.
-        setPrerenderer((astro) => ({
-          ...astro,
-          getStaticPaths: async () => indexedPagesFirst(await astro.getStaticPaths(), (url) => current.expects(url)),
-        }));
+        // The portal announces its indexed pages while Astro collects the paths, before any page renders. An
+        // adapter may render pages its own way (its own prerenderer), which this must not replace: order is only speed.
+        if (!withAdapter) {
+          setPrerenderer((astro) => ({
+            ...astro,
+            getStaticPaths: async () => indexedPagesFirst(await astro.getStaticPaths(), (url) => current.expects(url)),
+          }));
+        }
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         setSearchFeed(undefined);
