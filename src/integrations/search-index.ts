@@ -326,7 +326,9 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
         try {
           await current.settled();
           const previous = readJson<PagesManifest>(manifestFile());
-          const known = previous?.settings === SETTINGS ? previous.pages : {};
+          // Pages and shard files of the last build count only if it indexed the same way.
+          const same = previous?.settings === SETTINGS;
+          const known = same ? previous.pages : {};
           const fileOf = (url: string) => pageFile(site, url);
           // Every page of this build: as rendered now, or as the last build left it (kept or restored unchanged).
           const described = new Map<string, IndexedPage | { url: string; indexed: false }>();
@@ -372,7 +374,7 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
                 if (region === undefined) throw new Error(`chỉ mục tìm kiếm: không đọc được ${fileOf(url)}`);
                 await addPage(index, url, region);
               }
-              await writeIndex(index, fresh, previous?.settings === SETTINGS ? lastFiles(name) : undefined);
+              await writeIndex(index, fresh, same ? lastFiles(name) : undefined);
             }
             rmSync(cached, { recursive: true, force: true });
             mkdirSync(cached, { recursive: true });
