@@ -107,7 +107,9 @@ describe('the list of shards inside the search page', () => {
       expect(pages.done).toBe(true);
     }
   });
+});
 
+describe('the order pages are built in', () => {
   it('renders the indexed pages first, each group in the order Astro gave', () => {
     const paths = ['/', '/tin-tuc/', '/tin-tuc/trang/2/', '/404', '/tin-tuc/b/', '/the/x/', '/bao-cao/a/', '/tin-tuc/c/'].map((pathname) => ({ pathname }));
     const indexed = new Set(['/tin-tuc/b/', '/bao-cao/a/', '/tin-tuc/c/']);
