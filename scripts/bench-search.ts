@@ -19,7 +19,7 @@ import { shardBatches, SHARDS_FILE, type ShardsFile } from '../src/lib/search-ba
 import { launchChromium } from '../tests/helpers/browser';
 import { serveCompressed, type CountingServer, type Sent } from './bench/gzip-server';
 import { dirBytes, machine, median, walkFiles } from './bench/measure';
-import { buildPortal, makeCold, prepareWorkspace, releaseWorkspace } from './bench/sites';
+import { buildPortal, makeCold, prepareWorkspace, releaseWorkspace, removeDiscarded } from './bench/sites';
 
 /**
  * With tones, đ written d, without tones, a quoted phrase, and words in fewer pages. Each is measured cold, then
@@ -288,6 +288,7 @@ try {
   }
 } finally {
   await browser.close();
+  removeDiscarded();
 }
 
 const report = JSON.stringify({ machine: machine(), runs, rtt, results }, null, 2);

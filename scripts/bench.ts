@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { editArticle } from './bench/corpus';
 import { busyCores, machine, median } from './bench/measure';
-import { buildBaseline, buildPortal, makeCold, prepareWorkspace, releaseWorkspace, type BuildResult, type Workspace } from './bench/sites';
+import { buildBaseline, buildPortal, makeCold, prepareWorkspace, releaseWorkspace, removeDiscarded, type BuildResult, type Workspace } from './bench/sites';
 
 const PHASES = ['cold', 'rebuild', 'incremental', 'edit'] as const;
 type Phase = (typeof PHASES)[number];
@@ -175,6 +175,7 @@ for (const n of ns) {
   results.push(result);
   if (!values.json) console.log(`\n${table(result)}`);
 }
+removeDiscarded();
 const total = (performance.now() - started) / 1000;
 const report = JSON.stringify({ machine: machine(), runs, phases, seconds: total, results }, null, 2);
 if (values.out) writeFileSync(values.out, report);

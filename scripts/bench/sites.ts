@@ -6,12 +6,13 @@
  *   portal/, baseline/  copies of the portal's sources and of bench/baseline, taken when the benchmark starts
  *   node_modules        a link to the repository's node_modules, which both copies resolve through
  *   dist-portal/, dist-baseline/, .astro-cache/, .astro-cache-baseline/, logs/
+ *   discarded/          what a cold build must not find, moved aside and deleted when the benchmark ends
  *
  * The portal is built from a copy because Astro writes generated files into `<root>/.astro/`: building in the
  * repository while someone else builds or tests there would mix the two builds' files. `--in-place` builds in
  * the repository instead.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CORPUS_VERSION, generateCorpus, REPO_ROOT, type CorpusSummary } from './corpus';
@@ -55,10 +56,35 @@ function runningOwner(base: string): number | undefined {
   }
 }
 
-/** Removes the working folder, or, when kept, marks it free for another benchmark. */
+/**
+ * Folders to delete when the benchmark ends. On a file system without a journal (these machines' ext4), Linux
+ * skips inodes freed in the last one to six minutes when it makes a file (`recently_deleted` in ext4's inode
+ * allocator), so every file made soon after many were deleted costs more: a cold build at 1,000 articles right
+ * after deleting the last one's output took 18–21 s, against 14 s with the output moved aside. A build on a fresh
+ * checkout deletes nothing first; so the benchmark deletes nothing until its measurements are over.
+ */
+const toRemove = new Set<string>();
+let discardedCount = 0;
+
+/** Moves `dir` (if there is one) out of the builds' way, into the working folder's `discarded/`. */
+function discard(base: string, dir: string): void {
+  if (!existsSync(dir)) return;
+  const bin = path.join(base, 'discarded');
+  mkdirSync(bin, { recursive: true });
+  renameSync(dir, path.join(bin, `${process.pid}-${++discardedCount}-${path.basename(dir)}`));
+  toRemove.add(bin);
+}
+
+/** Marks the working folder free for another benchmark when kept; removes it, after the measurements, when not. */
 export function releaseWorkspace(ws: Workspace, keep: boolean): void {
   if (keep) rmSync(path.join(ws.base, 'bench.pid'), { force: true });
-  else rmSync(ws.base, { recursive: true, force: true });
+  else toRemove.add(ws.base);
+}
+
+/** Deletes what the benchmark discarded: call once every build is measured. */
+export function removeDiscarded(): void {
+  for (const dir of toRemove) rmSync(dir, { recursive: true, force: true });
+  toRemove.clear();
 }
 
 /**
@@ -82,7 +108,10 @@ export function prepareWorkspace(n: number, options: { inPlace?: boolean; reuseC
     const saved = JSON.parse(readFileSync(stamp, 'utf8'));
     if (saved.version === CORPUS_VERSION && saved.n === n) corpus = saved;
   }
-  corpus ??= generateCorpus({ n, dir: content });
+  if (!corpus) {
+    discard(base, content);
+    corpus = generateCorpus({ n, dir: content });
+  }
 
   const link = path.join(base, 'node_modules');
   if (!existsSync(link)) symlinkSync(path.join(REPO_ROOT, 'node_modules'), link, 'dir');
@@ -90,7 +119,7 @@ export function prepareWorkspace(n: number, options: { inPlace?: boolean; reuseC
   let portalRoot = REPO_ROOT;
   if (!options.inPlace) {
     portalRoot = path.join(base, 'portal');
-    rmSync(portalRoot, { recursive: true, force: true });
+    discard(base, portalRoot);
     mkdirSync(portalRoot);
     for (const name of readdirSync(REPO_ROOT)) {
       if (NOT_COPIED.has(name) || name.startsWith('.')) continue;
@@ -98,7 +127,7 @@ export function prepareWorkspace(n: number, options: { inPlace?: boolean; reuseC
     }
   }
   const baselineRoot = path.join(base, 'baseline');
-  rmSync(baselineRoot, { recursive: true, force: true });
+  discard(base, baselineRoot);
   cpSync(path.join(REPO_ROOT, 'bench/baseline'), baselineRoot, {
     recursive: true,
     filter: (file) => !/[/\\](node_modules|\.astro)$/.test(file),
@@ -170,7 +199,7 @@ export function makeCold(ws: Workspace, site: 'portal' | 'baseline'): void {
       : [ws.baselineDist, path.join(ws.base, '.astro-cache-baseline')];
   // The copies' generated types and Vite's cache; never the repository's own (others build there).
   if (root !== REPO_ROOT) dirs.push(path.join(root, '.astro'), path.join(root, 'node_modules'));
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  for (const dir of dirs) discard(ws.base, dir);
 }
 
 /** The portal's build as `npm run build` runs it, or `astro build` itself when `direct`. */
