@@ -8,8 +8,11 @@ import { decapCms } from './src/integrations/decap-cms.ts';
 import { buildCacheDir } from './src/lib/content-root.ts';
 import { keepOutput } from './src/integrations/keep-output.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
+import { photos } from './src/integrations/photos.ts';
+import { PHOTO_DIR } from './src/lib/photos.ts';
 
-const output = keepOutput();
+// The search index and the photos keep their own folders up to date.
+const output = keepOutput({ ownedByOthers: ['pagefind', PHOTO_DIR] });
 
 export default defineConfig({
   // Set here so that the portal's own caches (rendered bodies, search shards) are found in it at render time.
@@ -38,6 +41,7 @@ export default defineConfig({
       shardPages: Number(process.env.BAN_TIN_SEARCH_SHARD_PAGES) || undefined,
       batchPages: Number(process.env.BAN_TIN_SEARCH_BATCH_PAGES) || undefined,
     }),
+    photos(),
     decapCms(),
     output.last,
   ],

@@ -1,14 +1,15 @@
 /** Every collection editors write. The rules themselves are in `src/lib/schema.ts`. */
-import { defineCollection, type ImageFunction } from 'astro:content';
+import { defineCollection } from 'astro:content';
+import { photoField } from './lib/photo-field';
 import { articleLoader, dataLoader } from './lib/portal-loader';
-import { dataSchemas, eventSchema, newsSchema, reportSchema, schemaForEveryFile } from './lib/schema';
+import { dataSchemas, eventSchema, newsSchema, reportSchema } from './lib/schema';
 
 const data = dataSchemas();
 
 export const collections = {
-  news: defineCollection({ loader: articleLoader('news'), schema: schemaForEveryFile((image: ImageFunction) => newsSchema(image)) }),
-  reports: defineCollection({ loader: articleLoader('reports'), schema: schemaForEveryFile((image: ImageFunction) => reportSchema(image)) }),
-  events: defineCollection({ loader: articleLoader('events'), schema: schemaForEveryFile((image: ImageFunction) => eventSchema(image)) }),
+  news: defineCollection({ loader: articleLoader('news'), schema: newsSchema(photoField) }),
+  reports: defineCollection({ loader: articleLoader('reports'), schema: reportSchema(photoField) }),
+  events: defineCollection({ loader: articleLoader('events'), schema: eventSchema(photoField) }),
   units: defineCollection({ loader: dataLoader('units'), schema: data.units }),
   categories: defineCollection({ loader: dataLoader('categories'), schema: data.categories }),
 };

@@ -2,10 +2,10 @@
  * The published portal, queried once: every page takes its items from here, already filtered
  * (no drafts, scheduled or expired items) and sorted newest first.
  */
-import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildTime, yearOf } from './dates';
 import { changedEntries, reportBuildFacts } from './build-facts';
+import { COVER_USES, GALLERY_USES, photoCopies, reportPhotoCopies, type Photo } from './photos';
 import { searchFeed } from './search-feed';
 import { groupBy, isPublished, neighbours, newestFirst, nextChange, relatedItems, splitEvents, type StreamItem } from './stream';
 import { slugify } from './slug';
@@ -23,7 +23,7 @@ interface ItemBase extends StreamItem {
   /** False when the editor gave only a day. */
   hasTime: boolean;
   year: number;
-  cover?: ImageMetadata;
+  cover?: Photo;
   coverAlt?: string;
   featured: boolean;
 }
@@ -126,6 +126,16 @@ async function load(): Promise<Portal> {
   searchFeed()?.expect(
     items.map((item) => ({ url: item.url, year: String(item.year) })),
     new Set(items.filter(isChanged).map((item) => item.url)),
+  );
+
+  // The copies of every published photo, made by the photos integration whether or not their pages render again.
+  reportPhotoCopies(
+    photoCopies(
+      items.flatMap((item) => [
+        ...(item.cover ? [{ photo: item.cover, uses: COVER_USES }] : []),
+        ...('gallery' in item.entry.data ? item.entry.data.gallery.map((photo) => ({ photo: photo.src, uses: GALLERY_USES })) : []),
+      ]),
+    ),
   );
 
   const { upcoming, past } = splitEvents(events, now);

@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import type { Item, Portal } from './content';
 import type { Page } from './pagination';
 
-/** What identifies an item's content: its file (digest) and its cover as built (the URL carries a content hash). */
+/** What identifies an item's content: its file (digest) and its cover's bytes (hash). */
 export function itemKey(item: Item): string {
-  return `${item.kind}/${item.id}@${item.entry.digest ?? ''}#${item.cover?.src ?? ''}`;
+  return `${item.kind}/${item.id}@${item.entry.digest ?? ''}#${item.cover?.hash ?? ''}`;
 }
 
 export function hashKey(parts: readonly (string | number | undefined)[]): string {
@@ -37,7 +37,7 @@ export function siteKey(portal: Portal): string {
 
 /** An article page: the item, the items it links to (related, newer, older) and its gallery as built. */
 export function articleKey(portal: Portal, item: Item, linked: readonly (Item | undefined)[]): string {
-  const gallery = 'gallery' in item.entry.data ? item.entry.data.gallery.map((photo) => photo.src.src) : [];
+  const gallery = 'gallery' in item.entry.data ? item.entry.data.gallery.map((photo) => photo.src.hash) : [];
   return hashKey([siteKey(portal), itemKey(item), ...linked.map((other) => (other ? itemKey(other) : '-')), ...gallery]);
 }
 

@@ -8,11 +8,26 @@ import { reportChangedEntry } from './build-facts';
 import { contentDir } from './content-root';
 import { fileStamp, readStamps, writeStamps } from './file-stamps';
 import { entryIdFromPath } from './entry-id';
-import { articleFiles, describeProblem, duplicateSlugs, fileProblems } from './file-checks';
+import { articleFiles, describeProblem, duplicateSlugs, fileProblems, imagePaths } from './file-checks';
+import { checkingFile } from './photo-field';
+import { entryPhotosUnchanged, photoFileStamp } from './photos';
 import { splitFrontmatter } from './frontmatter';
 import { renderBody, RENDERER_VERSION } from './render-body';
 import { renderPlainMarkdown } from './plain-markdown';
 import { bodySyntax, parseBody, type ParsedBody } from './safe-mdx';
+
+/** The size and time of every photo file an article's data names, as they are now. */
+function photoStamps(filePath: string, data: Record<string, unknown>): string {
+  return imagePaths(data)
+    .map(({ src }) => {
+      try {
+        return photoFileStamp(path.resolve(path.dirname(filePath), src));
+      } catch {
+        return 'missing';
+      }
+    })
+    .join(',');
+}
 
 /** A build error that names the file first, as editors look for it. */
 export class ContentFileError extends Error {
@@ -45,27 +60,19 @@ export function articleLoader(collection: string): Loader {
         const relative = path.relative(root, filePath).replaceAll('\\', '/');
         const id = entryIdFromPath(entry);
         const existing = store.get(id);
-        const keep = () => {
-          // Unchanged: keep the cached entry, and register the images it uses again, as Astro's glob loader does
-          // (the method is on the store, though not in its public type).
-          const assets = store as typeof store & { addAssetImports?: (assets: string[], file: string) => void };
-          if (existing?.assetImports?.length) assets.addAssetImports?.(existing.assetImports, relative);
-        };
-        // A file whose size and modification time are those it had when its entry was made is not read again.
+        // A file whose size and modification time are those it had when its entry was made is not read again,
+        // unless one of its photos changed.
         const stats = statSync(filePath);
         if (existing?.filePath && existing.filePath !== relative) stamps.delete(existing.filePath);
-        if (existing?.digest && stamps.get(relative) === fileStamp(RENDERER_VERSION, stats, String(existing.digest)) && hasBody(collection, String(existing.digest), cacheDir)) {
-          return keep();
+        if (
+          existing?.digest &&
+          stamps.get(relative) === fileStamp(RENDERER_VERSION, stats, String(existing.digest)) &&
+          hasBody(collection, String(existing.digest), cacheDir) &&
+          entryPhotosUnchanged(existing.data)
+        ) {
+          return;
         }
         const source = readFileSync(filePath, 'utf8');
-        // The store keeps an entry whose digest has not changed, so the digest covers everything the entry holds:
-        // the file, where it is (image paths are resolved from it) and the renderer's version.
-        const digest = generateDigest(`${RENDERER_VERSION}\n${relative}\n${source}`);
-        const remember = () => stamps.set(relative, fileStamp(RENDERER_VERSION, stats, digest));
-        if (existing?.digest === digest && hasBody(collection, digest, cacheDir)) {
-          remember();
-          return keep();
-        }
         let split;
         try {
           split = splitFrontmatter(source);
@@ -73,11 +80,20 @@ export function articleLoader(collection: string): Loader {
           throw new ContentFileError(relative, [`YAML không đọc được: ${(error as Error).message}`]);
         }
         const { data, body, bodyStartLine } = split;
+        // The store keeps an entry whose digest has not changed, so the digest covers everything the entry holds:
+        // the file, where it is (photo paths are resolved from it), its photos' files and the renderer's version.
+        const digest = generateDigest(`${RENDERER_VERSION}\n${relative}\n${photoStamps(filePath, data)}\n${source}`);
+        const remember = () => stamps.set(relative, fileStamp(RENDERER_VERSION, stats, digest));
+        if (existing?.digest === digest && hasBody(collection, digest, cacheDir) && entryPhotosUnchanged(existing.data)) {
+          remember();
+          return;
+        }
         // A plain-Markdown body (most of them) has nothing to check and a faster renderer of the same HTML.
         const plain = renderPlainMarkdown(body, filePath);
         const parsedBody: ParsedBody = plain === undefined ? parseBody(body, bodySyntax(body, filePath)) : { syntax: 'markdown', problems: [] };
         const problems = fileProblems(id, filePath, data, parsedBody, bodyStartLine);
         if (problems.length > 0) throw new ContentFileError(relative, problems.map(describeProblem));
+        checkingFile(filePath);
         const parsed = await parseData({ id, data, filePath });
         let html = plain;
         try {

@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 import { dataSlugs } from './content-root';
 import { parsePortalDate } from './dates';
 
-/** Astro's `image()` in the build; a checked path in the content check. */
+/** A photo read from the file (`photo-field.ts`) in the build; a checked path in the content check. */
 type ImageField = () => z.ZodType;
 
 export const DATE_HINT = 'dạng YYYY-MM-DD (ví dụ 2024-04-14) hoặc ngày giờ ISO (ví dụ 2024-04-14T08:30:00+07:00)';
@@ -99,29 +99,6 @@ function newsFields<I extends ImageField>(image: I) {
       .default([]),
     /** Shown in "Tin nổi bật" on the home page. */
     featured: z.boolean({ error: 'featured phải là true hoặc false' }).default(false),
-  };
-}
-
-/**
- * A collection's schema for Astro, which asks for it once per file because its `image()` resolves paths from the
- * file. Making a schema costs about half a millisecond, so it is made once, with image fields that use the `image()`
- * of the file being checked: the portal's loader checks one file at a time (`portal-loader.ts`), so the last file
- * Astro asked for is the one being checked.
- */
-export function schemaForEveryFile<I extends ImageField, S>(build: (image: I) => S): (context: { image: I }) => S {
-  let fileImage: I | undefined;
-  let schema: S | undefined;
-  const image = (() =>
-    z.unknown().transform(async (value, ctx) => {
-      const result = await fileImage!().safeParseAsync(value);
-      if (result.success) return result.data;
-      for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] });
-      return z.NEVER;
-    })) as unknown as I;
-  return (context) => {
-    fileImage = context.image;
-    schema ??= build(image);
-    return schema;
   };
 }
 

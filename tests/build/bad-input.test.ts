@@ -52,6 +52,11 @@ const cases: Case[] = [
     expected: ['thieu-anh.md', 'gallery[0].src', 'không tìm thấy ảnh "./khong-co.jpg"'],
   },
   {
+    name: 'a photo file that is not a photo',
+    files: { 'news/anh-hong/index.md': news(`${VALID}\ncover: ./anh-bia.jpg\ncoverAlt: Ảnh bìa`), 'news/anh-hong/anh-bia.jpg': 'không phải ảnh' },
+    expected: ['anh-hong', 'cover', 'không đọc được ảnh "./anh-bia.jpg"'],
+  },
+  {
     name: 'broken YAML in an article',
     files: { 'news/yaml-hong.md': news(`${VALID}\ntags: [hiến máu`) },
     expected: ['yaml-hong.md', 'unexpected end of the stream'],

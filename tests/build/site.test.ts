@@ -37,8 +37,21 @@ describe('fixture site build', () => {
     expect(html).toContain('<aside class="callout note"');
     expect(html).toContain('"@type":"NewsArticle"');
     expect(html).toContain('<link rel="canonical" href="https://bantin.example.gov.vn/tin-tuc/hien-mau-tinh-nguyen/">');
-    expect(html).toContain('<meta property="og:image" content="https://bantin.example.gov.vn/_astro/');
+    expect(html).toContain('<meta property="og:image" content="https://bantin.example.gov.vn/_images/anh-bia.');
     expect(html).toMatch(/srcset="[^"]+\.webp 480w/);
+  });
+
+  it('writes every copy of a photo that a page names, and only those', () => {
+    const named = new Set<string>();
+    for (const file of allFiles(DIST).filter((f) => f.endsWith('.html'))) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/\/_images\/([\w.-]+\.webp)/g)) named.add(match[1]);
+    }
+    // Cover (4 widths at most) and gallery copies of the fixture's photos, linked from cards, articles and search.
+    expect(named.size).toBeGreaterThan(4);
+    const written = new Set(readdirSync(path.join(DIST, '_images')));
+    for (const name of named) expect(written.has(name), name).toBe(true);
+    // The gallery's largest copies are linked, not shown, and every copy is named somewhere.
+    for (const name of written) expect(named.has(name), name).toBe(true);
   });
 
   it('shows related items and the neighbours in the category', () => {

@@ -55,7 +55,7 @@ describe('reading the portal', () => {
     const image = gallery.getByRole('img', { name: 'Bác sĩ kiểm tra sức khỏe người hiến máu' });
     expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await gallery.getByRole('link').first().click();
-    await page.waitForURL(/\/_astro\/.+\.webp$/);
+    await page.waitForURL(/\/_images\/.+\.webp$/);
   });
 
   it('reaches the main content with the skip link from the keyboard', async () => {

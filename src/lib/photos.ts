@@ -1,0 +1,204 @@
+/**
+ * The portal's photos (covers and galleries): read once when their article is loaded, resized into WebP copies of
+ * a few fixed widths. Every copy a build needs follows from the content alone (`photoFiles`), so a build writes the
+ * copies of the photos it has, whether or not their pages were rendered again, and only the new ones cost work
+ * (`src/integrations/photos.ts`). Astro's own `image()` made every photo a module of the bundle, which cost about
+ * 1.5 ms per photo in every build, edits included.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { slugify } from './slug';
+
+export interface Photo {
+  /** The original file, absolute. */
+  file: string;
+  width: number;
+  height: number;
+  /** A hash of the file's bytes: copies of a changed photo get new names. */
+  hash: string;
+  /** The file's size and modification time when read: a file that changed is read again. */
+  stamp: string;
+}
+
+/** The folder of the output that holds the copies. */
+export const PHOTO_DIR = '_images';
+
+/** Widths of the copies, by where the photo shows. A copy is never wider than its original. */
+export const PHOTO_WIDTHS = {
+  /** Thumbnail of a listing card, and of a search result. */
+  card: [240, 480],
+  /** Card of a featured item. */
+  featured: [480, 800],
+  /** Cover on the article page; its largest copy is also the page's image for social networks. */
+  cover: [480, 800, 1200],
+  /** Thumbnail of a gallery. */
+  gallery: [320, 640],
+  /** A gallery photo opened on its own. */
+  full: [1600],
+} as const;
+export type PhotoUse = keyof typeof PHOTO_WIDTHS;
+
+/** Uses of a cover and of a gallery photo: the copies a build makes of each. */
+export const COVER_USES: readonly PhotoUse[] = ['card', 'featured', 'cover'];
+export const GALLERY_USES: readonly PhotoUse[] = ['gallery', 'full'];
+
+const FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'gif', 'tiff']);
+
+export function photoFileStamp(file: string): string {
+  const stats = statSync(file);
+  return `${stats.size}:${stats.mtimeMs}`;
+}
+
+/** Reads a photo's size and hash; rejects a file that is not a photo sharp can read. */
+export async function readPhoto(file: string): Promise<Photo> {
+  const stamp = photoFileStamp(file);
+  const bytes = readFileSync(file);
+  const meta = await sharp(bytes).metadata();
+  if (!meta.format || !FORMATS.has(meta.format) || !meta.width || !meta.height) {
+    throw new Error(`định dạng ${meta.format ?? 'không rõ'} không dùng được; dùng ảnh JPEG, PNG hoặc WebP`);
+  }
+  // EXIF orientation 5–8: the photo is shown turned a quarter, so its sides swap.
+  const turned = (meta.orientation ?? 1) >= 5;
+  return {
+    file,
+    width: turned ? meta.height : meta.width,
+    height: turned ? meta.width : meta.height,
+    hash: createHash('sha256').update(bytes).digest('base64url').slice(0, 10),
+    stamp,
+  };
+}
+
+/** Whether the photo's file is the one that was read (same size and time). */
+export function photoUnchanged(photo: Photo): boolean {
+  try {
+    return photoFileStamp(photo.file) === photo.stamp;
+  } catch {
+    return false;
+  }
+}
+
+/** The widths of the copies for a use, as made: capped at the original's width, without repeats. */
+export function copyWidths(photo: Photo, use: PhotoUse): number[] {
+  return [...new Set(PHOTO_WIDTHS[use].map((width) => Math.min(width, photo.width)))];
+}
+
+/** The name of a copy in the output folder: the original's name, its hash and the width. */
+export function copyName(photo: Photo, width: number): string {
+  const name = slugify(path.basename(photo.file, path.extname(photo.file))) || 'anh';
+  return `${name}.${photo.hash}_${width}.webp`;
+}
+
+export function copyUrl(photo: Photo, width: number): string {
+  return `/${PHOTO_DIR}/${copyName(photo, width)}`;
+}
+
+/** Attributes of an `<img>` for a use: the largest copy as `src`, every copy in `srcset`, the shown size. */
+export function imgAttributes(photo: Photo, use: PhotoUse): { src: string; srcset: string; width: number; height: number } {
+  const widths = copyWidths(photo, use);
+  const largest = widths[widths.length - 1];
+  return {
+    src: copyUrl(photo, largest),
+    srcset: widths.map((width) => `${copyUrl(photo, width)} ${width}w`).join(', '),
+    width: largest,
+    height: Math.round((photo.height * largest) / photo.width),
+  };
+}
+
+/** The URL of the one copy of a use that stands alone (a link to the full photo, a social image, a thumbnail). */
+export function largestCopyUrl(photo: Photo, use: PhotoUse): string {
+  return imgAttributes(photo, use).src;
+}
+
+export interface PhotoCopy {
+  /** File name in the output's photo folder. */
+  name: string;
+  photo: Photo;
+  width: number;
+}
+
+/** Every copy of the given photos in their uses, by file name (the same photo in two articles is made once). */
+export function photoCopies(photos: Iterable<{ photo: Photo; uses: readonly PhotoUse[] }>): Map<string, PhotoCopy> {
+  const copies = new Map<string, PhotoCopy>();
+  for (const { photo, uses } of photos) {
+    for (const use of uses) {
+      for (const width of copyWidths(photo, use)) copies.set(copyName(photo, width), { name: copyName(photo, width), photo, width });
+    }
+  }
+  return copies;
+}
+
+/** Makes one copy: turned upright, resized to its width, WebP. */
+export async function makeCopy(copy: PhotoCopy): Promise<Buffer> {
+  return sharp(copy.photo.file).rotate().resize({ width: copy.width, withoutEnlargement: true }).webp().toBuffer();
+}
+
+const KEY = Symbol.for('ban-tin.photo-copies');
+type WithCopies = typeof globalThis & { [KEY]?: Map<string, PhotoCopy> };
+
+/**
+ * Records the copies the portal's photos need (the site's code, which knows the content), for the integration that
+ * writes them (another module graph: they meet on a global).
+ */
+export function reportPhotoCopies(copies: Map<string, PhotoCopy>): void {
+  (globalThis as WithCopies)[KEY] = copies;
+}
+
+export function reportedPhotoCopies(): Map<string, PhotoCopy> | undefined {
+  return (globalThis as WithCopies)[KEY];
+}
+
+function isPhoto(value: unknown): value is Photo {
+  return typeof value === 'object' && value !== null && typeof (value as Photo).file === 'string' && typeof (value as Photo).stamp === 'string';
+}
+
+/**
+ * Whether every photo an entry's data holds (cover, gallery) is still the file that was read. Data from before
+ * photos were read this way holds other values, which count as changed.
+ */
+export function entryPhotosUnchanged(data: Record<string, unknown>): boolean {
+  const values = [data.cover, ...(Array.isArray(data.gallery) ? data.gallery.map((photo) => (photo as { src?: unknown } | null)?.src) : [])];
+  return values.every((value) => value === undefined || (isPhoto(value) && photoUnchanged(value)));
+}
+
+/** A copy from the cache of copies (`cacheDir`), made there first if it is not. */
+export async function cachedCopy(copy: PhotoCopy, cacheDir: string): Promise<{ file: string; made: boolean }> {
+  const file = path.join(cacheDir, copy.name);
+  if (existsSync(file)) return { file, made: false };
+  mkdirSync(cacheDir, { recursive: true });
+  // Written under another name first: a build stopped halfway leaves no half-written copy under the right one.
+  const partial = `${file}.${process.pid}.part`;
+  writeFileSync(partial, await makeCopy(copy));
+  renameSync(partial, file);
+  return { file, made: true };
+}
+
+/**
+ * Puts every copy into the output folder `out` (which holds nothing else): those it has from the last build stay,
+ * the others are linked from the cache, made there first when new; copies no longer needed are removed.
+ */
+export async function writeCopies(copies: ReadonlyMap<string, PhotoCopy>, out: string, cacheDir: string) {
+  mkdirSync(out, { recursive: true });
+  const present = new Set(readdirSync(out));
+  const missing = [...copies.values()].filter((copy) => !present.has(copy.name));
+  let made = 0;
+  // Two at a time: sharp works on its own threads, and the second one keeps them busy while a file is written.
+  const queue = [...missing];
+  const worker = async () => {
+    for (let copy = queue.shift(); copy; copy = queue.shift()) {
+      const cached = await cachedCopy(copy, cacheDir);
+      if (cached.made) made++;
+      const target = path.join(out, copy.name);
+      try {
+        linkSync(cached.file, target);
+      } catch {
+        copyFileSync(cached.file, target);
+      }
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  const removed = [...present].filter((name) => !copies.has(name));
+  for (const name of removed) rmSync(path.join(out, name), { force: true });
+  return { copies: copies.size, made, linked: missing.length - made, removed: removed.length };
+}

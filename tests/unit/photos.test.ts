@@ -1,0 +1,122 @@
+/** Photos read once, and their copies made once: sizes, names, the copies a portal needs, and the output folder. */
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyWidths, entryPhotosUnchanged, imgAttributes, photoCopies, readPhoto, writeCopies, type Photo } from '../../src/lib/photos';
+import { FIXTURE_CONTENT } from '../helpers/astro';
+
+const FIXTURE_PHOTO = path.join(FIXTURE_CONTENT, 'news/hien-mau-tinh-nguyen/anh-bia.jpg');
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ban-tin-photos-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A photo of the given size, written as a JPEG. */
+async function jpeg(name: string, width: number, height: number, options: { orientation?: number } = {}): Promise<string> {
+  const file = path.join(dir, name);
+  let image = sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 40 } } }).jpeg();
+  if (options.orientation) image = image.withMetadata({ orientation: options.orientation });
+  writeFileSync(file, await image.toBuffer());
+  return file;
+}
+
+describe('readPhoto', () => {
+  it('reads the size and a hash of the bytes', async () => {
+    const file = await jpeg('anh-bia.jpg', 1600, 1000);
+    const photo = await readPhoto(file);
+    expect(photo).toMatchObject({ file, width: 1600, height: 1000 });
+    expect(photo.hash).toMatch(/^[\w-]{10}$/);
+    // The same bytes elsewhere: the same hash; other bytes: another.
+    copyFileSync(file, path.join(dir, 'copy.jpg'));
+    expect((await readPhoto(path.join(dir, 'copy.jpg'))).hash).toBe(photo.hash);
+    expect((await readPhoto(await jpeg('other.jpg', 1600, 1001))).hash).not.toBe(photo.hash);
+  });
+
+  it('swaps the sides of a photo shown turned a quarter', async () => {
+    const photo = await readPhoto(await jpeg('doc.jpg', 1200, 800, { orientation: 6 }));
+    expect([photo.width, photo.height]).toEqual([800, 1200]);
+  });
+
+  it('rejects a file that is not a photo', async () => {
+    const file = path.join(dir, 'anh.jpg');
+    writeFileSync(file, 'không phải ảnh');
+    await expect(readPhoto(file)).rejects.toThrow();
+    const svg = path.join(dir, 'logo.svg');
+    writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+    await expect(readPhoto(svg)).rejects.toThrow('định dạng svg không dùng được');
+  });
+});
+
+describe('copies', () => {
+  const photo = (width: number, height = width): Photo => ({ file: '/c/anh-bìa.jpg', width, height, hash: 'abcdefghij', stamp: '' });
+
+  it('never makes a copy wider than the original', () => {
+    expect(copyWidths(photo(2000), 'cover')).toEqual([480, 800, 1200]);
+    expect(copyWidths(photo(600), 'cover')).toEqual([480, 600]);
+    expect(copyWidths(photo(300), 'cover')).toEqual([300]);
+  });
+
+  it('gives an <img> every copy of its use, the largest as src, with the shown size', () => {
+    expect(imgAttributes(photo(1600, 1000), 'card')).toEqual({
+      src: '/_images/anh-bia.abcdefghij_480.webp',
+      srcset: '/_images/anh-bia.abcdefghij_240.webp 240w, /_images/anh-bia.abcdefghij_480.webp 480w',
+      width: 480,
+      height: 300,
+    });
+  });
+
+  it('lists each copy once, however many articles show the photo', () => {
+    const cover = photo(2000, 1000);
+    const copies = photoCopies([
+      { photo: cover, uses: ['card', 'featured', 'cover'] },
+      { photo: { ...cover }, uses: ['card'] },
+    ]);
+    expect([...copies.keys()].sort()).toEqual(['240', '480', '800', '1200'].map((w) => `anh-bia.abcdefghij_${w}.webp`).sort());
+  });
+});
+
+describe('writeCopies', () => {
+  it('makes new copies once, keeps those in the output, and removes those no longer needed', async () => {
+    const out = path.join(dir, 'dist/_images');
+    const cache = path.join(dir, 'cache');
+    const first = await readPhoto(await jpeg('anh-bia.jpg', 1000, 500));
+    const copies = photoCopies([{ photo: first, uses: ['card'] }]);
+    expect(await writeCopies(copies, out, cache)).toEqual({ copies: 2, made: 2, linked: 0, removed: 0 });
+    const small = path.join(out, 'anh-bia.' + first.hash + '_240.webp');
+    expect(await sharp(readFileSync(small)).metadata()).toMatchObject({ format: 'webp', width: 240, height: 120 });
+
+    // The same copies again: nothing to do; into an empty output: linked from the cache, not made.
+    expect(await writeCopies(copies, out, cache)).toEqual({ copies: 2, made: 0, linked: 0, removed: 0 });
+    rmSync(out, { recursive: true });
+    expect(await writeCopies(copies, out, cache)).toEqual({ copies: 2, made: 0, linked: 2, removed: 0 });
+
+    // Another photo instead: its copies are made, the old ones leave the output.
+    const second = await readPhoto(await jpeg('anh-2.jpg', 1000, 500));
+    const next = photoCopies([{ photo: second, uses: ['card'] }]);
+    expect(await writeCopies(next, out, cache)).toEqual({ copies: 2, made: 2, linked: 0, removed: 2 });
+    expect(readdirSync(out).sort()).toEqual([...next.keys()].sort());
+  });
+});
+
+describe('entryPhotosUnchanged', () => {
+  it('tells a photo whose file changed, and data read another way, from photos as read', async () => {
+    const cover = await readPhoto(await jpeg('anh-bia.jpg', 800, 600));
+    const photo = await readPhoto(await jpeg('anh-1.jpg', 800, 600));
+    const data = { title: 'Bài', cover, gallery: [{ src: photo, alt: 'Ảnh' }] };
+    expect(entryPhotosUnchanged(data)).toBe(true);
+    expect(entryPhotosUnchanged({ title: 'Không có ảnh' })).toBe(true);
+    // Astro's own image field kept a path.
+    expect(entryPhotosUnchanged({ cover: '__ASTRO_IMAGE_./anh-bia.jpg' })).toBe(false);
+    const later = new Date(statSync(photo.file).mtimeMs + 5000);
+    utimesSync(photo.file, later, later);
+    expect(entryPhotosUnchanged(data)).toBe(false);
+  });
+
+  it('reads the fixture photo', async () => {
+    expect((await readPhoto(FIXTURE_PHOTO)).width).toBeGreaterThan(0);
+  });
+});
