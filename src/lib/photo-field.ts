@@ -14,10 +14,10 @@ export function checkingFile(file: string): void {
 }
 
 export const photoField = () =>
-  z.string({ error: 'phải là đường dẫn ảnh, ví dụ ./anh-bia.jpg' }).transform(async (src, ctx) => {
+  z.string({ error: 'phải là đường dẫn ảnh, ví dụ ./anh-bia.jpg' }).transform((src, ctx) => {
     if (!checkedFile) throw new Error('photoField: no article file is being checked');
     try {
-      return await readPhoto(path.resolve(path.dirname(checkedFile), src));
+      return readPhoto(path.resolve(path.dirname(checkedFile), src));
     } catch (error) {
       ctx.addIssue({ code: 'custom', message: `không đọc được ảnh "${src}": ${(error as Error).message}` });
       return z.NEVER;

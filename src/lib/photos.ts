@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { imageSize } from 'image-size';
 import sharp from 'sharp';
 import { slugify } from './slug';
 
@@ -44,27 +45,37 @@ export type PhotoUse = keyof typeof PHOTO_WIDTHS;
 export const COVER_USES: readonly PhotoUse[] = ['card', 'featured', 'cover'];
 export const GALLERY_USES: readonly PhotoUse[] = ['gallery', 'full'];
 
-const FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'gif', 'tiff']);
+/** What image-size calls the formats sharp makes copies of. */
+const FORMATS = new Set(['jpg', 'png', 'webp', 'avif', 'gif', 'tiff']);
 
 export function photoFileStamp(file: string): string {
   const stats = statSync(file);
   return `${stats.size}:${stats.mtimeMs}`;
 }
 
-/** Reads a photo's size and hash; rejects a file that is not a photo sharp can read. */
-export async function readPhoto(file: string): Promise<Photo> {
+/**
+ * Reads a photo's size (from its header, with image-size: a tenth of a millisecond, where sharp's metadata takes
+ * 0.6 ms, which 3,000 covers would feel) and a hash of its bytes; rejects a file that is not a photo in a format the
+ * copies can be made from.
+ */
+export function readPhoto(file: string): Photo {
   const stamp = photoFileStamp(file);
   const bytes = readFileSync(file);
-  const meta = await sharp(bytes).metadata();
-  if (!meta.format || !FORMATS.has(meta.format) || !meta.width || !meta.height) {
-    throw new Error(`định dạng ${meta.format ?? 'không rõ'} không dùng được; dùng ảnh JPEG, PNG hoặc WebP`);
+  let size;
+  try {
+    size = imageSize(bytes);
+  } catch {
+    throw new Error('tệp không phải ảnh; dùng ảnh JPEG, PNG hoặc WebP');
+  }
+  if (!size.type || !FORMATS.has(size.type)) {
+    throw new Error(`định dạng ${size.type ?? 'không rõ'} không dùng được; dùng ảnh JPEG, PNG hoặc WebP`);
   }
   // EXIF orientation 5–8: the photo is shown turned a quarter, so its sides swap.
-  const turned = (meta.orientation ?? 1) >= 5;
+  const turned = (size.orientation ?? 1) >= 5;
   return {
     file,
-    width: turned ? meta.height : meta.width,
-    height: turned ? meta.width : meta.height,
+    width: turned ? size.height : size.width,
+    height: turned ? size.width : size.height,
     hash: createHash('sha256').update(bytes).digest('base64url').slice(0, 10),
     stamp,
   };
@@ -131,7 +142,12 @@ export function photoCopies(photos: Iterable<{ photo: Photo; uses: readonly Phot
 
 /** Makes one copy: turned upright, resized to its width, WebP. */
 export async function makeCopy(copy: PhotoCopy): Promise<Buffer> {
-  return sharp(copy.photo.file).rotate().resize({ width: copy.width, withoutEnlargement: true }).webp().toBuffer();
+  try {
+    return await sharp(copy.photo.file).rotate().resize({ width: copy.width, withoutEnlargement: true }).webp().toBuffer();
+  } catch (error) {
+    // Only the header was read with the article: a file broken further on fails here.
+    throw new Error(`${copy.photo.file}: không tạo được bản ${copy.width}px của ảnh: ${(error as Error).message}`);
+  }
 }
 
 const KEY = Symbol.for('ban-tin.photo-copies');
