@@ -151,18 +151,30 @@ export async function makeCopy(copy: PhotoCopy): Promise<Buffer> {
 }
 
 const KEY = Symbol.for('ban-tin.photo-copies');
-type WithCopies = typeof globalThis & { [KEY]?: Map<string, PhotoCopy> };
+interface PhotoRegistry {
+  copies?: Map<string, PhotoCopy>;
+  listener?: (copies: Map<string, PhotoCopy>) => void;
+}
+type WithCopies = typeof globalThis & { [KEY]?: PhotoRegistry };
+const registry = () => ((globalThis as WithCopies)[KEY] ??= {});
 
 /**
  * Records the copies the portal's photos need (the site's code, which knows the content), for the integration that
- * writes them (another module graph: they meet on a global).
+ * writes them (another module graph: they meet on a global), and tells it at once, so that it can make them while
+ * the pages render.
  */
 export function reportPhotoCopies(copies: Map<string, PhotoCopy>): void {
-  (globalThis as WithCopies)[KEY] = copies;
+  registry().copies = copies;
+  registry().listener?.(copies);
 }
 
 export function reportedPhotoCopies(): Map<string, PhotoCopy> | undefined {
-  return (globalThis as WithCopies)[KEY];
+  return registry().copies;
+}
+
+/** Calls `listener` with the copies each time they are reported. */
+export function onPhotoCopiesReported(listener: (copies: Map<string, PhotoCopy>) => void): void {
+  registry().listener = listener;
 }
 
 function isPhoto(value: unknown): value is Photo {
