@@ -7,11 +7,11 @@
  * costs a second instead of a build. `--force` always builds, and renders every page again.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { lastBuild, outputBuildId } from '../src/integrations/keep-output';
-import { inputsDigest } from '../src/lib/build-inputs';
+import { inputsDigest, type FileHashes } from '../src/lib/build-inputs';
 import { buildCacheDir, CONTENT_ROOT } from '../src/lib/content-root';
 import { buildTime } from '../src/lib/dates';
 
@@ -33,7 +33,18 @@ const cacheDir = buildCacheDir();
 const settings = Object.fromEntries(
   Object.entries(process.env).filter(([name]) => (name.startsWith('BAN_TIN_') && name !== 'BAN_TIN_NOW') || name === 'SITE_URL'),
 );
-const inputs = inputsDigest({ root: ROOT, contentDir: CONTENT_ROOT, outDir, cacheDir, settings: { ...settings, args: args.join(' ') } });
+const HASHES = path.join(cacheDir, 'input-hashes.json');
+function knownHashes(): FileHashes {
+  try {
+    return JSON.parse(readFileSync(HASHES, 'utf8')) as FileHashes;
+  } catch {
+    return {};
+  }
+}
+const known = knownHashes();
+const { digest: inputs, hashes } = inputsDigest({ root: ROOT, contentDir: CONTENT_ROOT, outDir, cacheDir, settings: { ...settings, args: args.join(' ') }, known });
+mkdirSync(cacheDir, { recursive: true });
+writeFileSync(HASHES, JSON.stringify(hashes));
 
 function upToDate(): boolean {
   if (args.includes('--force')) return false;
