@@ -1,6 +1,6 @@
 /**
  * The portal's photos (covers and galleries): read once when their article is loaded, resized into WebP copies of
- * a few fixed widths. Every copy a build needs follows from the content alone (`photoFiles`), so a build writes the
+ * a few fixed widths. Every copy a build needs follows from the content alone (`photoCopies`), so a build writes the
  * copies of the photos it has, whether or not their pages were rendered again, and only the new ones cost work
  * (`src/integrations/photos.ts`). Astro's own `image()` made every photo a module of the bundle, which cost about
  * 1.5 ms per photo in every build, edits included.
