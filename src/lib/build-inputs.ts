@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { sizeAndTime } from './file-stamps';
 import { filesUnder } from './files-under';
 
 /** Folders of the project that no build reads: generated output, caches, tests, version control. */
@@ -40,7 +41,7 @@ function hashOf(file: string, known: FileHashes, now: number): { stamp: string; 
   } catch {
     return undefined;
   }
-  const stamp = `${stats.size}:${stats.mtimeMs}`;
+  const stamp = sizeAndTime(stats);
   if (known[file]?.stamp === stamp) return known[file];
   const hash = createHash('sha256').update(readFileSync(file)).digest('base64url');
   return { stamp: stats.mtimeMs < now - SETTLED_MS ? stamp : '', hash };

@@ -23,7 +23,12 @@ export function writeStamps(collection: string, stamps: ReadonlyMap<string, stri
   writeFileSync(stampsFile(collection, cacheDir), JSON.stringify(Object.fromEntries(stamps)));
 }
 
+/** A file's size and modification time: what tells, without reading it, that a file changed. */
+export function sizeAndTime(stats: { size: number; mtimeMs: number }): string {
+  return `${stats.size}:${stats.mtimeMs}`;
+}
+
 /** The stamp of a file as it is now, for the entry made from it (`digest`) by `renderer`. */
 export function fileStamp(renderer: number, stats: { size: number; mtimeMs: number }, digest: string): string {
-  return `${renderer}:${stats.size}:${stats.mtimeMs}:${digest}`;
+  return `${renderer}:${sizeAndTime(stats)}:${digest}`;
 }

@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import sharp from 'sharp';
+import { sizeAndTime } from './file-stamps';
 import { slugify } from './slug';
 
 export interface Photo {
@@ -49,8 +50,7 @@ export const GALLERY_USES: readonly PhotoUse[] = ['gallery', 'full'];
 const FORMATS = new Set(['jpg', 'png', 'webp', 'avif', 'gif', 'tiff']);
 
 export function photoFileStamp(file: string): string {
-  const stats = statSync(file);
-  return `${stats.size}:${stats.mtimeMs}`;
+  return sizeAndTime(statSync(file));
 }
 
 /**

@@ -84,7 +84,7 @@ export function articleLoader(collection: string): Loader {
         // the file, where it is (photo paths are resolved from it), its photos' files and the renderer's version.
         const digest = generateDigest(`${RENDERER_VERSION}\n${relative}\n${photoStamps(filePath, data)}\n${source}`);
         const remember = () => stamps.set(relative, fileStamp(RENDERER_VERSION, stats, digest));
-        if (existing?.digest === digest && hasBody(collection, digest, cacheDir) && entryPhotosUnchanged(existing.data)) {
+        if (existing?.digest === digest && hasBody(collection, digest, cacheDir)) {
           remember();
           return;
         }
