@@ -6,10 +6,11 @@
  * 2.4 s to write from nothing and 0.8 to 1.1 s over its last version. The files the new version no longer
  * references (an edited page's old fragment, a deleted page's) must then go, or they would stay on the site.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
+import { linkFile } from './link-file';
 
 /** The folders of hashed files, besides the metadata beside them. */
 const HASHED_FOLDERS = new Set(['fragment', 'index', 'filter']);
@@ -29,13 +30,7 @@ export function linkTree(from: string, to: string, include: (relative: string) =
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) linkTree(source, target, include, relative);
-    else {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-    }
+    else linkFile(source, target);
   }
 }
 

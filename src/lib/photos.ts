@@ -6,11 +6,12 @@
  * 1.5 ms per photo in every build, edits included.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import sharp from 'sharp';
 import { sizeAndTime } from './file-stamps';
+import { linkFile } from './link-file';
 import { slugify } from './slug';
 
 export interface Photo {
@@ -217,12 +218,7 @@ export async function writeCopies(copies: ReadonlyMap<string, PhotoCopy>, out: s
     for (let copy = queue.shift(); copy; copy = queue.shift()) {
       const cached = await cachedCopy(copy, cacheDir);
       if (cached.made) made++;
-      const target = path.join(out, copy.name);
-      try {
-        linkSync(cached.file, target);
-      } catch {
-        copyFileSync(cached.file, target);
-      }
+      linkFile(cached.file, path.join(out, copy.name));
     }
   };
   await Promise.all([worker(), worker()]);
