@@ -132,8 +132,10 @@ async function load(): Promise<Portal> {
   reportPhotoCopies(
     photoCopies(
       items.flatMap((item) => [
-        ...(item.cover ? [{ photo: item.cover, uses: COVER_USES }] : []),
-        ...('gallery' in item.entry.data ? item.entry.data.gallery.map((photo) => ({ photo: photo.src, uses: GALLERY_USES })) : []),
+        ...(item.cover ? [{ photo: item.cover, uses: COVER_USES, usedBy: `${item.entry.filePath}, cover` }] : []),
+        ...('gallery' in item.entry.data
+          ? item.entry.data.gallery.map((photo, at) => ({ photo: photo.src, uses: GALLERY_USES, usedBy: `${item.entry.filePath}, gallery[${at}]` }))
+          : []),
       ]),
     ),
   );

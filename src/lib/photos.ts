@@ -128,14 +128,21 @@ export interface PhotoCopy {
   name: string;
   photo: Photo;
   width: number;
+  /** Where the photo is used (`content/news/x/index.md, cover`), for a message that names the editor's file. */
+  usedBy: string[];
 }
 
 /** Every copy of the given photos in their uses, by file name (the same photo in two articles is made once). */
-export function photoCopies(photos: Iterable<{ photo: Photo; uses: readonly PhotoUse[] }>): Map<string, PhotoCopy> {
+export function photoCopies(photos: Iterable<{ photo: Photo; uses: readonly PhotoUse[]; usedBy?: string }>): Map<string, PhotoCopy> {
   const copies = new Map<string, PhotoCopy>();
-  for (const { photo, uses } of photos) {
+  for (const { photo, uses, usedBy } of photos) {
     for (const use of uses) {
-      for (const width of copyWidths(photo, use)) copies.set(copyName(photo, width), { name: copyName(photo, width), photo, width });
+      for (const width of copyWidths(photo, use)) {
+        const name = copyName(photo, width);
+        const copy = copies.get(name) ?? { name, photo, width, usedBy: [] };
+        if (usedBy && !copy.usedBy.includes(usedBy)) copy.usedBy.push(usedBy);
+        copies.set(name, copy);
+      }
     }
   }
   return copies;
@@ -147,7 +154,11 @@ export async function makeCopy(copy: PhotoCopy): Promise<Buffer> {
     return await sharp(copy.photo.file).rotate().resize({ width: copy.width, withoutEnlargement: true }).webp().toBuffer();
   } catch (error) {
     // Only the header was read with the article: a file broken further on fails here.
-    throw new Error(`${copy.photo.file}: không tạo được bản ${copy.width}px của ảnh: ${(error as Error).message}`);
+    const usedBy = copy.usedBy.length > 0 ? ` (dùng ở ${copy.usedBy.join('; ')})` : '';
+    throw new Error(
+      `${copy.photo.file}${usedBy}: không tạo được bản ${copy.width}px của ảnh, tệp ảnh bị hỏng: ${(error as Error).message}. ` +
+        'Hãy mở và lưu lại ảnh bằng phần mềm xem ảnh, hoặc thay bằng ảnh khác.',
+    );
   }
 }
 

@@ -108,8 +108,16 @@ describe('a photo broken after its header', () => {
     writeFileSync(file, readFileSync(file).subarray(0, 400));
     const photo = readPhoto(file);
     expect(photo.width).toBe(1000);
-    const copies = photoCopies([{ photo, uses: ['card'] }]);
-    await expect(writeCopies(copies, path.join(dir, 'out'), path.join(dir, 'cache'))).rejects.toThrow(`${file}: không tạo được bản`);
+    // The same photo in two articles: one copy of each width, and the message names both.
+    const copies = photoCopies([
+      { photo, uses: ['card'], usedBy: 'content/news/a/index.md, cover' },
+      { photo, uses: ['card'], usedBy: 'content/news/b/index.md, gallery[0]' },
+    ]);
+    const both = ['content/news/a/index.md, cover', 'content/news/b/index.md, gallery[0]'];
+    expect([...copies.values()].map((copy) => copy.usedBy)).toEqual([both, both]);
+    await expect(writeCopies(copies, path.join(dir, 'out'), path.join(dir, 'cache'))).rejects.toThrow(
+      `${file} (dùng ở content/news/a/index.md, cover; content/news/b/index.md, gallery[0]): không tạo được bản`,
+    );
     expect(readdirSync(path.join(dir, 'cache'))).toEqual([]);
   });
 });
