@@ -5,6 +5,7 @@
  * a small part of a large portal's index.
  */
 import { dayOfIso } from './dates';
+import { typographicPunctuation } from './typography';
 import { formatNumber } from './numbers';
 import { mergeByScore, newestFirstByYear, normaliseQuery, querySpellings, typedWords } from './search-query';
 import { shardBatches, SHARDS_FILE, type Shard, type ShardsFile } from './search-batches';
@@ -206,10 +207,11 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     if (image) li.querySelector('img')!.src = image;
     const link = li.querySelector('a')!;
     link.href = data.url;
-    link.textContent = data.meta.title ?? data.url;
+    // The index holds plain quotes (typography.ts); the reader sees the article's own.
+    link.textContent = typographicPunctuation(data.meta.title ?? data.url);
     li.querySelector('.facts')!.textContent = facts;
     // pagefind's excerpt is escaped text with <mark> around matches.
-    li.querySelector('.excerpt')!.innerHTML = data.excerpt;
+    li.querySelector('.excerpt')!.innerHTML = typographicPunctuation(data.excerpt);
     return li;
   }
 

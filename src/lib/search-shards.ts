@@ -7,6 +7,7 @@
  * its year again.
  */
 import { createHash } from 'node:crypto';
+import { plainPunctuation } from './typography';
 import { builtPageUrl } from './urls';
 
 /**
@@ -50,9 +51,12 @@ export function indexedRegion(html: string): string | undefined {
   return html.slice(start);
 }
 
-/** The document pagefind indexes for a region: the same index as the whole page gives. */
+/**
+ * The document pagefind indexes for a region: the same index as the whole page gives, but for the typographic
+ * punctuation of its text, in the plain forms pagefind splits words on (`typography.ts`; attributes keep theirs).
+ */
 export function indexedDocument(region: string): string {
-  return `<!doctype html><html lang="vi"><body>${region}</body></html>`;
+  return `<!doctype html><html lang="vi"><body>${region.replace(/(?<=>)[^<]+/g, plainPunctuation)}</body></html>`;
 }
 
 /** The year of an indexed page, from its `year` filter; an error when the page has none. */

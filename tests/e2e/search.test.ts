@@ -78,6 +78,18 @@ describe('search', () => {
     expect(await search('"doan vien"')).toContain('/tin-tuc/hien-mau-tinh-nguyen/');
   });
 
+  it('finds words joined by typographic punctuation, takes a phrase pasted in typographic quotes, and shows them as written', async () => {
+    // The article has: Huy hiệu “Búp sen xanh” của nhiệm kỳ 2022–2027.
+    for (const query of ['2027', 'nhiệm kỳ 2022', '"búp sen xanh"', '“Búp sen xanh”']) {
+      expect(await search(query), query).toContain('/tin-tuc/guong-doan-vien-tre/');
+    }
+    // A phrase, not three words anywhere.
+    expect(await search('“xanh búp sen”')).not.toContain('/tin-tuc/guong-doan-vien-tre/');
+    await search('búp sen xanh');
+    const excerpt = page.locator('.result', { has: page.locator('a[href$="/tin-tuc/guong-doan-vien-tre/"]') }).locator('.excerpt');
+    expect(await excerpt.textContent()).toContain('Huy hiệu “Búp sen xanh” của nhiệm kỳ 2022-2027.');
+  });
+
   it('finds text stored decomposed (NFD) with a composed query', async () => {
     expect(await search('Trần Minh Đức')).toContain('/tin-tuc/guong-doan-vien-tre/');
   });

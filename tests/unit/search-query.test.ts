@@ -26,6 +26,11 @@ describe('query spellings', () => {
     expect(normaliseQuery('  hiến   máu '.normalize('NFD'))).toBe('hiến máu');
     expect(normaliseQuery('hiến máu'.normalize('NFD'))).toBe('hiến máu'.normalize('NFC'));
   });
+
+  it('reads a phrase pasted in typographic quotes as a quoted phrase', () => {
+    expect(normaliseQuery('“búp sen xanh”')).toBe('"búp sen xanh"');
+    expect(querySpellings('“doan vien”')).toEqual(['"doan vien"', '"đoan vien"']);
+  });
 });
 
 describe('words looked up while a query is typed', () => {

@@ -75,6 +75,10 @@ describe('search index shards', () => {
     expect(indexedRegion('<p>x</p><div data-pagefind-body><div>không đóng')).toBe('<div data-pagefind-body><div>không đóng');
     expect(indexedRegion('<p>không có</p>')).toBeUndefined();
     expect(indexedDocument('<div>x</div>')).toBe('<!doctype html><html lang="vi"><body><div>x</div></body></html>');
+    // Typographic quotes in the text go plain, those of attributes stay (a plain one would end the attribute).
+    expect(indexedDocument('<p title="“Búp sen”">Huy hiệu “Búp sen xanh”…</p>')).toBe(
+      '<!doctype html><html lang="vi"><body><p title="“Búp sen”">Huy hiệu "Búp sen xanh"...</p></body></html>',
+    );
   });
 });
 
