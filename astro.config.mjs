@@ -1,4 +1,6 @@
 // @ts-check
+// Node loads this file and the modules it imports itself, which starts a build about 0.2 s sooner than Astro's
+// fallback through Vite: their relative imports name the .ts file (tests/build/config-load.test.ts).
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildFacts } from '../lib/build-facts';
-import { filesUnder } from '../lib/files-under';
-import { staleFiles } from '../lib/output-files';
+import { buildFacts } from '../lib/build-facts.ts';
+import { filesUnder } from '../lib/files-under.ts';
+import { staleFiles } from '../lib/output-files.ts';
 
 /**
  * In the output folder, the id of the build that made it; in the build cache, the last build's record. The same id

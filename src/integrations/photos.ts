@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { cachedCopy, onPhotoCopiesReported, PHOTO_DIR, reportedPhotoCopies, writeCopies, type PhotoCopy } from '../lib/photos';
+import { cachedCopy, onPhotoCopiesReported, PHOTO_DIR, reportedPhotoCopies, writeCopies, type PhotoCopy } from '../lib/photos.ts';
 
 export function photos(): AstroIntegration {
   let copiesCache = '';

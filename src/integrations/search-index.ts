@@ -3,11 +3,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { isHashedFile, linkTree, removeUnreferenced } from '../lib/pagefind-files';
-import { setSearchFeed, type SearchFeed, type SearchPage } from '../lib/search-feed';
-import { BATCH_PAGES, INLINE_SHARDS_ID, inlineShardsJson, SHARDS_FILE, type ShardsFile } from '../lib/search-batches';
-import { byYear, describePage, groupYears, indexedDocument, indexedPagesFirst, InOrder, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards';
-import { builtPageUrl, urls } from '../lib/urls';
+import { isHashedFile, linkTree, removeUnreferenced } from '../lib/pagefind-files.ts';
+import { setSearchFeed, type SearchFeed, type SearchPage } from '../lib/search-feed.ts';
+import { BATCH_PAGES, INLINE_SHARDS_ID, inlineShardsJson, SHARDS_FILE, type ShardsFile } from '../lib/search-batches.ts';
+import { byYear, describePage, groupYears, indexedDocument, indexedPagesFirst, InOrder, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards.ts';
+import { builtPageUrl, urls } from '../lib/urls.ts';
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
@@ -148,14 +148,27 @@ class Feed implements SearchFeed {
   /** Where each expected page comes in the portal's order. */
   private position = new Map<string, number>();
 
+  private readonly previous: PagesManifest['pages'];
+  private readonly site: string;
+  private readonly building: string;
+  private readonly shardPages: number;
+  /** Where the last version of a shard's files is kept, if it was indexed the same way. */
+  private readonly lastFiles: (shard: string) => string | undefined;
+
+  // Fields set one by one: Node's own TypeScript support, which loads the configuration, takes no parameter properties.
   constructor(
-    private readonly previous: PagesManifest['pages'],
-    private readonly site: string,
-    private readonly building: string,
-    private readonly shardPages: number,
-    /** Where the last version of a shard's files is kept, if it was indexed the same way. */
-    private readonly lastFiles: (shard: string) => string | undefined,
-  ) {}
+    previous: PagesManifest['pages'],
+    site: string,
+    building: string,
+    shardPages: number,
+    lastFiles: (shard: string) => string | undefined,
+  ) {
+    this.previous = previous;
+    this.site = site;
+    this.building = building;
+    this.shardPages = shardPages;
+    this.lastFiles = lastFiles;
+  }
 
   /** Pages in the order every shard gets them: the portal's, then any it did not announce by path. */
   order(urls: Iterable<string>): string[] {

@@ -9,7 +9,7 @@ import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtPageUrl } from '../lib/urls';
+import { builtPageUrl } from '../lib/urls.ts';
 
 /** URLs in one file: the protocol allows 50,000 and 50 MB. */
 const URLS_PER_FILE = 45_000;

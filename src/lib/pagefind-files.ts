@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
-import { linkFile } from './link-file';
+import { linkFile } from './link-file.ts';
 
 /** The folders of hashed files, besides the metadata beside them. */
 const HASHED_FOLDERS = new Set(['fragment', 'index', 'filter']);

@@ -10,9 +10,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import sharp from 'sharp';
-import { sizeAndTime } from './file-stamps';
-import { linkFile } from './link-file';
-import { slugify } from './slug';
+import { sizeAndTime } from './file-stamps.ts';
+import { linkFile } from './link-file.ts';
+import { slugify } from './slug.ts';
 
 export interface Photo {
   /** The original file, absolute. */

@@ -7,8 +7,8 @@
  * its year again.
  */
 import { createHash } from 'node:crypto';
-import { plainPunctuation } from './typography';
-import { builtPageUrl } from './urls';
+import { plainPunctuation } from './typography.ts';
+import { builtPageUrl } from './urls.ts';
 
 /**
  * Years are joined into a shard until it holds this many pages: a build indexes a changed shard again in a few
@@ -120,10 +120,13 @@ export class InOrder<T> {
   private next = 0;
   private readonly waiting = new Map<string, T>();
 
-  constructor(
-    private readonly order: readonly string[],
-    private readonly send: (key: string, value: T) => void,
-  ) {}
+  private readonly order: readonly string[];
+  private readonly send: (key: string, value: T) => void;
+
+  constructor(order: readonly string[], send: (key: string, value: T) => void) {
+    this.order = order;
+    this.send = send;
+  }
 
   offer(key: string, value: T): void {
     this.waiting.set(key, value);

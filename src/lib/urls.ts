@@ -1,5 +1,5 @@
 /** The portal's URL scheme, in one place. Every URL ends with a slash. */
-import { slugify } from './slug';
+import { slugify } from './slug.ts';
 
 export type ItemKind = 'news' | 'report' | 'event';
 
