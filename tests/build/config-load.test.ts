@@ -9,7 +9,7 @@ import { FIXTURE_CONTENT, ROOT } from '../helpers/astro';
 
 describe('the configuration', () => {
   it('loads in plain Node', () => {
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', "const config = (await import('./astro.config.mjs')).default; console.log(config.integrations.length);"], {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', "const config = (await import('./astro.config.mjs')).default; console.log(String(config.integrations.length));"], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, BAN_TIN_CONTENT: FIXTURE_CONTENT },
