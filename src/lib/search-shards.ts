@@ -51,12 +51,16 @@ export function indexedRegion(html: string): string | undefined {
   return html.slice(start);
 }
 
+/** A tag (its quoted attribute values may hold ">"), or a run of text. */
+const TAG_OR_TEXT = /<(?:[^>"']|"[^"]*"|'[^']*')*>|[^<]+/g;
+
 /**
  * The document pagefind indexes for a region: the same index as the whole page gives, but for the typographic
  * punctuation of its text, in the plain forms pagefind splits words on (`typography.ts`; attributes keep theirs).
  */
 export function indexedDocument(region: string): string {
-  return `<!doctype html><html lang="vi"><body>${region.replace(/(?<=>)[^<]+/g, plainPunctuation)}</body></html>`;
+  const text = region.replace(TAG_OR_TEXT, (part) => (part.startsWith('<') ? part : plainPunctuation(part)));
+  return `<!doctype html><html lang="vi"><body>${text}</body></html>`;
 }
 
 /** The year of an indexed page, from its `year` filter; an error when the page has none. */

@@ -79,6 +79,7 @@ describe('search index shards', () => {
     expect(indexedDocument('<p title="“Búp sen”">Huy hiệu “Búp sen xanh”…</p>')).toBe(
       '<!doctype html><html lang="vi"><body><p title="“Búp sen”">Huy hiệu "Búp sen xanh"...</p></body></html>',
     );
+    expect(indexedDocument('<img alt="a > “b”"><p>“c”</p>')).toBe('<!doctype html><html lang="vi"><body><img alt="a > “b”"><p>"c"</p></body></html>');
   });
 });
 
