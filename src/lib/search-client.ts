@@ -219,6 +219,8 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     const current = ++run;
     const params = new URL(location.href).searchParams;
     const query = normaliseQuery(params.get('q') ?? '');
+    // Inside the status's own quotes, a phrase's quotes show as typographic ones: cho "“đoàn viên”".
+    const shownQuery = typographicPunctuation(query);
     output.replaceChildren();
     if (!query) {
       status.textContent = '';
@@ -272,7 +274,7 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     const announce = () => {
       const complete = searched.length === batches.length;
       const oldest = batches[searched.length - 1]?.at(-1)?.years.at(-1) ?? '';
-      status.textContent = fill(complete ? texts.count : texts.countRecent, { n: formatNumber(found()), q: query, year: oldest, more: texts.more });
+      status.textContent = fill(complete ? texts.count : texts.countRecent, { n: formatNumber(found()), q: shownQuery, year: oldest, more: texts.more });
     };
 
     try {
@@ -282,7 +284,7 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
       return;
     }
     if (found() === 0) {
-      status.textContent = fill(texts.empty, { q: query });
+      status.textContent = fill(texts.empty, { q: shownQuery });
       const hint = document.createElement('p');
       hint.textContent = texts.suggestions;
       output.append(hint);

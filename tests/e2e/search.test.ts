@@ -83,6 +83,7 @@ describe('search', () => {
     for (const query of ['2027', 'nhiệm kỳ 2022', '"búp sen xanh"', '“Búp sen xanh”']) {
       expect(await search(query), query).toContain('/tin-tuc/guong-doan-vien-tre/');
     }
+    expect(await status().textContent()).toMatch(/^Tìm thấy \d+ kết quả cho "“Búp sen xanh”"$/);
     // A phrase, not three words anywhere.
     expect(await search('“xanh búp sen”')).not.toContain('/tin-tuc/guong-doan-vien-tre/');
     await search('búp sen xanh');
