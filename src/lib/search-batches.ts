@@ -44,7 +44,7 @@ export function inlineShardsJson(list: ShardsFile): string {
 
 /**
  * A batch is the newest shard alone unless it holds fewer pages than this (the first weeks of a year): pagefind loads
- * at least one index chunk, up to about 25 kB compressed, per word and shard searched, so a first search reads as few
+ * at least one index chunk (7–10 kB compressed) per word and shard searched, so a first search reads as few
  * shards as will give a page of results; a small shard's chunks are small.
  */
 export const BATCH_PAGES = 100;
