@@ -3,14 +3,14 @@
  * Pagefind folds tones but keeps đ distinct, so a query is searched in each of its d/đ spellings
  * and the results merged. In Vietnamese đ only starts a syllable, so each word has at most two spellings.
  */
-import { plainQuotes } from './typography';
+import { plainPunctuation } from './typography';
 
 /**
- * Composed Unicode, single spaces, plain quotes: NFD input (Word, some keyboards) must not change results, and a
- * phrase pasted in typographic quotes is a phrase.
+ * Composed Unicode, single spaces, the plain punctuation of the index: NFD input (Word, some keyboards) must not
+ * change results, and a phrase pasted in typographic quotes is a phrase.
  */
 export function normaliseQuery(query: string): string {
-  return plainQuotes(query.normalize('NFC')).replace(/\s+/g, ' ').trim();
+  return plainPunctuation(query.normalize('NFC')).replace(/\s+/g, ' ').trim();
 }
 
 /** At most 2^MAX_EXPANDED searches per query. */

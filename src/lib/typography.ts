@@ -3,8 +3,9 @@
  * it indexes "2017–2019" as "2017–2019" and "20172019", so a search for "2019" does not find it, nor "Neil" in
  * "O’Neil"; and a phrase pasted in typographic quotes is read as words with quotes attached. The document pagefind
  * indexes therefore has the ASCII forms of typographic quotes, apostrophes, the ellipsis and joining dashes
- * (`plainPunctuation`), queries have plain quotes (`plainQuotes`), and the search page shows titles and excerpts
- * with typographic quotes and ellipses again (`typographicPunctuation`; a joining dash stays a hyphen there).
+ * (`plainPunctuation`), and so do queries (a phrase pasted in typographic quotes is a phrase); the search page shows
+ * titles and excerpts with typographic quotes and ellipses again (`typographicPunctuation`; a joining dash stays a
+ * hyphen there).
  */
 
 const PLAIN: Record<string, string> = { '“': '"', '”': '"', '„': '"', '‟': '"', '«': '"', '»': '"', '‘': "'", '’': "'", '…': '...' };
@@ -28,9 +29,4 @@ export function typographicPunctuation(text: string): string {
     .replace(/(^|[\s([{–—-]|<mark>)"/g, '$1“')
     .replace(/"/g, '”')
     .replace(/'/g, '’');
-}
-
-/** Queries pasted with typographic quotes are phrases as with plain ones. */
-export function plainQuotes(query: string): string {
-  return query.replace(/[“”„‟«»]/g, '"');
 }
