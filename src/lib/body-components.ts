@@ -4,8 +4,8 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { t } from '../i18n/ui';
-import { formatQuantity } from './numbers';
+import { t } from '../i18n/ui.ts';
+import { formatQuantity } from './numbers.ts';
 
 export interface Figure {
   label: string;

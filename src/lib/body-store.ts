@@ -20,8 +20,15 @@ export function hasBody(collection: string, digest: string, cacheDir?: string): 
 }
 
 export function writeBody(collection: string, digest: string, html: string, cacheDir?: string): void {
-  mkdirSync(bodyDir(collection, cacheDir), { recursive: true });
-  writeFileSync(bodyFile(collection, digest, cacheDir), html);
+  const file = bodyFile(collection, digest, cacheDir);
+  // The folder is made when a write finds it missing: a first build writes thousands of bodies into it.
+  try {
+    writeFileSync(file, html);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, html);
+  }
 }
 
 /** The HTML of an entry's body, rendered when its content was loaded. */

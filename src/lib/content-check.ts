@@ -10,7 +10,8 @@ import { contentDir } from './content-root';
 import { entryIdFromPath } from './entry-id';
 import { articleFiles, duplicateSlugs, fileProblems, imagePaths } from './file-checks';
 import { splitFrontmatter } from './frontmatter';
-import { bodySyntax, parseBody } from './safe-mdx';
+import { bodySyntax } from './body-syntax';
+import { parseBody } from './safe-mdx';
 import { articleSchemas, dataSchemas, DATE_HINT } from './schema';
 import { KIND_PATHS, type ItemKind } from './urls';
 

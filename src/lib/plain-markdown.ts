@@ -9,7 +9,7 @@
 import Slugger from 'github-slugger';
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { bodySyntax, gfmPartsFor } from './safe-mdx';
+import { bodySyntax, gfmPartsFor } from './body-syntax.ts';
 
 /**
  * Characters that may start what this renderer leaves to the full pipeline: HTML and components (`<`), expressions

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -11,10 +11,10 @@ import { entryIdFromPath } from './entry-id';
 import { articleFiles, describeProblem, duplicateSlugs, fileProblems, imagePaths } from './file-checks';
 import { checkingFile } from './photo-field';
 import { entryPhotosUnchanged, photoFileStamp } from './photos';
-import { splitFrontmatter } from './frontmatter';
 import { renderBody, RENDERER_VERSION } from './render-body';
-import { renderPlainMarkdown } from './plain-markdown';
-import { bodySyntax, parseBody, type ParsedBody } from './safe-mdx';
+import { articleReader, readArticle, type ReadArticle } from './article-reader';
+import { bodySyntax } from './body-syntax';
+import { parseBody, type ParsedBody } from './safe-mdx';
 
 /** The size and time of every photo file an article's data names, as they are now. */
 function photoStamps(filePath: string, data: Record<string, unknown>): string {
@@ -55,30 +55,31 @@ export function articleLoader(collection: string): Loader {
       const duplicates = duplicateSlugs(files);
       if (duplicates.length > 0) throw new ContentFileError(path.relative(root, dir), duplicates);
 
-      async function sync(entry: string) {
+      /**
+       * Whether a file must be read: not when its size and modification time are those it had when its entry was
+       * made, unless one of its photos changed. Its stat goes with the answer.
+       */
+      function toRead(entry: string): { read: false } | { read: true; stats: Stats } {
+        const filePath = path.join(dir, entry);
+        const relative = path.relative(root, filePath).replaceAll('\\', '/');
+        const existing = store.get(entryIdFromPath(entry));
+        const stats = statSync(filePath);
+        if (existing?.filePath && existing.filePath !== relative) stamps.delete(existing.filePath);
+        const unchanged =
+          existing?.digest &&
+          stamps.get(relative) === fileStamp(RENDERER_VERSION, stats, String(existing.digest)) &&
+          hasBody(collection, String(existing.digest), cacheDir) &&
+          entryPhotosUnchanged(existing.data);
+        return unchanged ? { read: false } : { read: true, stats };
+      }
+
+      async function sync(entry: string, stats: Stats, reading: ReadArticle | Promise<ReadArticle>) {
         const filePath = path.join(dir, entry);
         const relative = path.relative(root, filePath).replaceAll('\\', '/');
         const id = entryIdFromPath(entry);
         const existing = store.get(id);
-        // A file whose size and modification time are those it had when its entry was made is not read again,
-        // unless one of its photos changed.
-        const stats = statSync(filePath);
-        if (existing?.filePath && existing.filePath !== relative) stamps.delete(existing.filePath);
-        if (
-          existing?.digest &&
-          stamps.get(relative) === fileStamp(RENDERER_VERSION, stats, String(existing.digest)) &&
-          hasBody(collection, String(existing.digest), cacheDir) &&
-          entryPhotosUnchanged(existing.data)
-        ) {
-          return;
-        }
-        const source = readFileSync(filePath, 'utf8');
-        let split;
-        try {
-          split = splitFrontmatter(source);
-        } catch (error) {
-          throw new ContentFileError(relative, [`YAML không đọc được: ${(error as Error).message}`]);
-        }
+        const { source, split, yamlError, plainHtml } = await reading;
+        if (!split) throw new ContentFileError(relative, [`YAML không đọc được: ${yamlError}`]);
         const { data, body, bodyStartLine } = split;
         // The store keeps an entry whose digest has not changed, so the digest covers everything the entry holds:
         // the file, where it is (photo paths are resolved from it), its photos' files and the renderer's version.
@@ -89,13 +90,12 @@ export function articleLoader(collection: string): Loader {
           return;
         }
         // A plain-Markdown body (most of them) has nothing to check and a faster renderer of the same HTML.
-        const plain = renderPlainMarkdown(body, filePath);
-        const parsedBody: ParsedBody = plain === undefined ? parseBody(body, bodySyntax(body, filePath)) : { syntax: 'markdown', problems: [] };
+        const parsedBody: ParsedBody = plainHtml === undefined ? parseBody(body, bodySyntax(body, filePath)) : { syntax: 'markdown', problems: [] };
         const problems = fileProblems(id, filePath, data, parsedBody, bodyStartLine);
         if (problems.length > 0) throw new ContentFileError(relative, problems.map(describeProblem));
         checkingFile(filePath);
         const parsed = await parseData({ id, data, filePath });
-        let html = plain;
+        let html = plainHtml;
         try {
           html ??= (await renderBody(parsedBody, filePath)).html;
         } catch (error) {
@@ -107,9 +107,27 @@ export function articleLoader(collection: string): Loader {
         remember();
       }
 
+      /** One file, read on this thread (an edit while `astro dev` runs). */
+      async function syncOne(entry: string) {
+        const check = toRead(entry);
+        if (check.read) await sync(entry, check.stats, readArticle(path.join(dir, entry)));
+      }
+
       const kept = new Set(files.map(entryIdFromPath));
       for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
-      for (const entry of files) await sync(entry);
+      const changed = files.flatMap((entry) => {
+        const check = toRead(entry);
+        return check.read ? [{ entry, stats: check.stats }] : [];
+      });
+      // Read ahead, on a second thread when there are many, while this one checks and stores them in order.
+      const reader = articleReader(changed.map(({ entry }) => path.join(dir, entry)));
+      try {
+        for (const { entry, stats } of changed) await sync(entry, stats, reader.read(path.join(dir, entry)));
+      } finally {
+        const { threadError } = reader.close();
+        // The files were all read all the same, on this thread: slower, not wrong.
+        if (threadError) logger.warn(`luồng đọc bài thứ hai dừng (${threadError}); các bài được đọc trên luồng chính`);
+      }
       const current = new Set([...store.values()].map((entry) => entry.filePath));
       writeStamps(collection, new Map([...stamps].filter(([file]) => current.has(file))), cacheDir);
       pruneBodies(collection, new Set([...store.values()].map((entry) => String(entry.digest ?? ''))), cacheDir);
@@ -120,7 +138,7 @@ export function articleLoader(collection: string): Loader {
       let queue = Promise.resolve();
       const resync = (file: string) => {
         if (!inCollection(file)) return;
-        queue = queue.then(() => sync(path.relative(dir, file))).catch((error: Error) => logger.error(error.message));
+        queue = queue.then(() => syncOne(path.relative(dir, file))).catch((error: Error) => logger.error(error.message));
       };
       watcher?.on('change', resync);
       watcher?.on('add', resync);

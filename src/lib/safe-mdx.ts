@@ -19,7 +19,8 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Processor } from 'unified';
 import { visit } from 'unist-util-visit';
-import { bodyComponents } from './body-components';
+import { bodyComponents } from './body-components.ts';
+import { bodySyntax, gfmPartsFor, type BodySyntax, type GfmPart } from './body-syntax.ts';
 
 /** Components editors may use in a body without importing them. */
 export const PORTAL_COMPONENTS = Object.keys(bodyComponents);
@@ -112,32 +113,23 @@ function shorten(text: string): string {
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
 }
 
-/**
- * GitHub-flavoured Markdown, each construct with the characters it cannot appear without. The constructs
- * cost most of the parsing time (autolink literals alone double it), so a body gets only those whose
- * characters it contains: the tree is the same as with all of them, parsed several times faster.
- */
-const GFM_PARTS = [
-  { name: 'autolink', needs: /www\.|:\/\/|@/i, syntax: gfmAutolinkLiteral, tree: gfmAutolinkLiteralFromMarkdown },
-  { name: 'footnote', needs: /\[\^/, syntax: gfmFootnote, tree: gfmFootnoteFromMarkdown },
-  { name: 'strikethrough', needs: /~/, syntax: gfmStrikethrough, tree: gfmStrikethroughFromMarkdown },
-  { name: 'table', needs: /\|/, syntax: gfmTable, tree: gfmTableFromMarkdown },
-  { name: 'task', needs: /\[[\sxX]\]/, syntax: gfmTaskListItem, tree: gfmTaskListItemFromMarkdown },
-] as const;
-
-/** The GFM constructs `body` may contain; `all` gives every one of them. */
-export function gfmPartsFor(body: string | 'all'): string[] {
-  return GFM_PARTS.filter((part) => body === 'all' || part.needs.test(body)).map((part) => part.name);
-}
+/** The parser extensions of each GFM construct a body may get (`gfmPartsFor`). */
+const GFM_EXTENSIONS = {
+  autolink: { syntax: gfmAutolinkLiteral, tree: gfmAutolinkLiteralFromMarkdown },
+  footnote: { syntax: gfmFootnote, tree: gfmFootnoteFromMarkdown },
+  strikethrough: { syntax: gfmStrikethrough, tree: gfmStrikethroughFromMarkdown },
+  table: { syntax: gfmTable, tree: gfmTableFromMarkdown },
+  task: { syntax: gfmTaskListItem, tree: gfmTaskListItemFromMarkdown },
+} satisfies Record<GfmPart, unknown>;
 
 const parsers = new Map<string, Processor<Root>>();
 
 /** The parser for a syntax and a set of GFM constructs, made once. */
-export function bodyParser(syntax: BodySyntax, gfmParts: string[]): Processor<Root> {
+export function bodyParser(syntax: BodySyntax, gfmParts: readonly GfmPart[]): Processor<Root> {
   const key = `${syntax}:${gfmParts.join(',')}`;
   let parser = parsers.get(key);
   if (!parser) {
-    const parts = GFM_PARTS.filter((part) => gfmParts.includes(part.name));
+    const parts = gfmParts.map((part) => GFM_EXTENSIONS[part]);
     const base = syntax === 'mdx' ? unified().use(remarkParse).use(remarkMdx) : unified().use(remarkParse);
     parser = base.use(function gfmParts() {
       const data = this.data();
@@ -150,8 +142,6 @@ export function bodyParser(syntax: BodySyntax, gfmParts: string[]): Processor<Ro
 }
 const FORBIDDEN_HTML = new RegExp(`<\\s*(${[...FORBIDDEN_TAGS].join('|')})\\b|\\son[a-z]+\\s*=|javascript:`, 'i');
 
-export type BodySyntax = 'mdx' | 'markdown';
-
 export interface ParsedBody {
   syntax: BodySyntax;
   /** Absent when the body does not parse. */
@@ -159,14 +149,6 @@ export interface ParsedBody {
   /** Raw HTML in a Markdown body, which the renderer must parse. */
   hasHtml?: boolean;
   problems: MdxProblem[];
-}
-
-/**
- * `.md` files, and MDX bodies without any tag, expression, import or export (most articles), are plain Markdown:
- * the same tree, parsed several times faster.
- */
-export function bodySyntax(body: string, filePath: string): BodySyntax {
-  return filePath.endsWith('.md') || !/[<{]|^(?:import|export)\b/m.test(body) ? 'markdown' : 'mdx';
 }
 
 /** Parses a body once and lists every rule it breaks; the tree then goes to the renderer. */

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../src/lib/frontmatter';
-import { bodyParser, bodySyntax, gfmPartsFor } from '../../src/lib/safe-mdx';
+import { bodySyntax, gfmPartsFor } from '../../src/lib/body-syntax';
+import { bodyParser } from '../../src/lib/safe-mdx';
 
 function articleFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })

@@ -7,7 +7,8 @@ import { generateCorpus } from '../../scripts/bench/corpus';
 import { splitFrontmatter } from '../../src/lib/frontmatter';
 import { renderPlainMarkdown } from '../../src/lib/plain-markdown';
 import { renderBody } from '../../src/lib/render-body';
-import { bodySyntax, parseBody } from '../../src/lib/safe-mdx';
+import { bodySyntax } from '../../src/lib/body-syntax';
+import { parseBody } from '../../src/lib/safe-mdx';
 import { FIXTURE_CONTENT, ROOT } from '../helpers/astro';
 
 const full = async (body: string, file: string) => (await renderBody(parseBody(body, bodySyntax(body, file)), file)).html;

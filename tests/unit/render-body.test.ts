@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderBody } from '../../src/lib/render-body';
-import { bodySyntax, parseBody } from '../../src/lib/safe-mdx';
+import { bodySyntax } from '../../src/lib/body-syntax';
+import { parseBody } from '../../src/lib/safe-mdx';
 
 const render = (body: string, file = 'bai.mdx') => renderBody(parseBody(body, bodySyntax(body, file)), file);
 
