@@ -5,7 +5,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildTime, yearOf } from './dates';
 import { changedEntries, reportBuildFacts } from './build-facts';
-import { COVER_USES, GALLERY_USES, photoCopies, reportPhotoCopies, type Photo } from './photos';
+import type { Photo } from './photo-file';
+import { COVER_USES, GALLERY_USES, photoCopies, reportPhotoCopies } from './photos';
 import { searchFeed } from './search-feed';
 import { groupBy, isPublished, neighbours, newestFirst, nextChange, relatedItems, splitEvents, type StreamItem } from './stream';
 import { slugify } from './slug';

@@ -1,4 +1,4 @@
-import { isSlug, slugify } from './slug';
+import { isSlug, slugify } from './slug.ts';
 
 /**
  * The URL slug of a content file: its file name, or its folder's name when the file is `index.mdx`

@@ -1,7 +1,7 @@
 /** Checks of an article file that its schema cannot express; shared by the build and `npm run check:content`. */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { entryIdFromPath, slugProblem } from './entry-id';
+import { entryIdFromPath, slugProblem } from './entry-id.ts';
 import type { ParsedBody } from './safe-mdx';
 
 /** Image fields editors fill in, relative to the article's file. */

@@ -1,23 +1,27 @@
 /**
  * The photo fields of the build's schemas (`cover`, `gallery[].src`): a path next to the article's file, read as a
- * `Photo`. The content loader checks one file at a time and says which (`checkingFile`), as Astro's `image()` did.
+ * `Photo`. The content loader checks one file at a time and says which (`checkingFile`), as Astro's `image()` did,
+ * with the photos it has read already (`article-reader.ts`).
  */
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { readPhoto } from './photos';
+import { readPhoto, type Photo } from './photo-file';
 
 let checkedFile: string | undefined;
+let photosRead: ReadonlyMap<string, Photo> = new Map();
 
-/** The article file whose data the schema checks next. */
-export function checkingFile(file: string): void {
+/** The article file whose data the schema checks next, with the photos already read for it, by absolute path. */
+export function checkingFile(file: string, photos: readonly Photo[] = []): void {
   checkedFile = file;
+  photosRead = new Map(photos.map((photo) => [photo.file, photo]));
 }
 
 export const photoField = () =>
   z.string({ error: 'phải là đường dẫn ảnh, ví dụ ./anh-bia.jpg' }).transform((src, ctx) => {
     if (!checkedFile) throw new Error('photoField: no article file is being checked');
     try {
-      return readPhoto(path.resolve(path.dirname(checkedFile), src));
+      const file = path.resolve(path.dirname(checkedFile), src);
+      return photosRead.get(file) ?? readPhoto(file);
     } catch (error) {
       ctx.addIssue({ code: 'custom', message: `không đọc được ảnh "${src}": ${(error as Error).message}` });
       return z.NEVER;

@@ -10,9 +10,10 @@ import { fileStamp, readStamps, writeStamps } from './file-stamps';
 import { entryIdFromPath } from './entry-id';
 import { articleFiles, describeProblem, duplicateSlugs, fileProblems, imagePaths } from './file-checks';
 import { checkingFile } from './photo-field';
-import { entryPhotosUnchanged, photoFileStamp } from './photos';
+import { photoFileStamp } from './photo-file';
+import { entryPhotosUnchanged } from './photos';
 import { renderBody, RENDERER_VERSION } from './render-body';
-import { articleReader, readArticle, type ReadArticle } from './article-reader';
+import { articleReader, readArticle, startReaderThread, type ReadArticle } from './article-reader';
 import { bodySyntax } from './body-syntax';
 import { parseBody, type ParsedBody } from './safe-mdx';
 
@@ -50,10 +51,15 @@ export function articleLoader(collection: string): Loader {
       const dir = path.resolve(contentDir(collection));
       const root = fileURLToPath(config.root);
       const cacheDir = fileURLToPath(config.cacheDir);
+      // On a first build every file is read: the reading thread starts while the files are listed.
+      const thread = store.keys().length === 0 ? startReaderThread() : undefined;
       const files = articleFiles(dir);
       const stamps = readStamps(collection, cacheDir);
       const duplicates = duplicateSlugs(files);
-      if (duplicates.length > 0) throw new ContentFileError(path.relative(root, dir), duplicates);
+      if (duplicates.length > 0) {
+        void thread?.terminate();
+        throw new ContentFileError(path.relative(root, dir), duplicates);
+      }
 
       /**
        * Whether a file must be read: not when its size and modification time are those it had when its entry was
@@ -78,7 +84,7 @@ export function articleLoader(collection: string): Loader {
         const relative = path.relative(root, filePath).replaceAll('\\', '/');
         const id = entryIdFromPath(entry);
         const existing = store.get(id);
-        const { source, split, yamlError, plainHtml } = await reading;
+        const { source, split, yamlError, plainHtml, photos } = await reading;
         if (!split) throw new ContentFileError(relative, [`YAML không đọc được: ${yamlError}`]);
         const { data, body, bodyStartLine } = split;
         // The store keeps an entry whose digest has not changed, so the digest covers everything the entry holds:
@@ -90,10 +96,11 @@ export function articleLoader(collection: string): Loader {
           return;
         }
         // A plain-Markdown body (most of them) has nothing to check and a faster renderer of the same HTML.
-        const parsedBody: ParsedBody = plainHtml === undefined ? parseBody(body, bodySyntax(body, filePath)) : { syntax: 'markdown', problems: [] };
+        const parsedBody: ParsedBody =
+          plainHtml === undefined ? parseBody(body, bodySyntax(body, filePath)) : { syntax: 'markdown', problems: [] };
         const problems = fileProblems(id, filePath, data, parsedBody, bodyStartLine);
         if (problems.length > 0) throw new ContentFileError(relative, problems.map(describeProblem));
-        checkingFile(filePath);
+        checkingFile(filePath, photos);
         const parsed = await parseData({ id, data, filePath });
         let html = plainHtml;
         try {
@@ -120,7 +127,10 @@ export function articleLoader(collection: string): Loader {
         return check.read ? [{ entry, stats: check.stats }] : [];
       });
       // Read ahead, on a second thread when there are many, while this one checks and stores them in order.
-      const reader = articleReader(changed.map(({ entry }) => path.join(dir, entry)));
+      const reader = articleReader(
+        changed.map(({ entry }) => path.join(dir, entry)),
+        { thread },
+      );
       try {
         for (const { entry, stats } of changed) await sync(entry, stats, reader.read(path.join(dir, entry)));
       } finally {
@@ -138,7 +148,9 @@ export function articleLoader(collection: string): Loader {
       let queue = Promise.resolve();
       const resync = (file: string) => {
         if (!inCollection(file)) return;
-        queue = queue.then(() => syncOne(path.relative(dir, file))).catch((error: Error) => logger.error(error.message));
+        queue = queue
+          .then(() => syncOne(path.relative(dir, file)))
+          .catch((error: Error) => logger.error(error.message));
       };
       watcher?.on('change', resync);
       watcher?.on('add', resync);

@@ -1,8 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { articleReader, readArticle } from '../../src/lib/article-reader';
+import { readPhoto } from '../../src/lib/photo-file';
+
+const PHOTO = path.resolve('tests/fixtures/site/content/news/hien-mau-tinh-nguyen/anh-bia.jpg');
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,6 +39,16 @@ describe('readArticle', () => {
     expect(readArticle(mdx).plainHtml).toBeUndefined();
   });
 
+  it('reads the photos the frontmatter names, and leaves those it cannot read to the schema', () => {
+    const [file] = articles(1);
+    copyFileSync(PHOTO, path.join(dir, 'anh-bia.jpg'));
+    writeFileSync(path.join(dir, 'hong.jpg'), 'không phải ảnh');
+    writeFileSync(file, '---\ntitle: x\ncover: ./anh-bia.jpg\ngallery:\n  - src: ./hong.jpg\n  - src: ./khong-co.jpg\n---\n\nThân bài.\n');
+    const read = readArticle(file);
+    expect(read.photos).toEqual([readPhoto(path.join(dir, 'anh-bia.jpg'))]);
+    expect(read.photos?.[0].width).toBeGreaterThan(0);
+  });
+
   it('says why frontmatter is not YAML, and keeps the text', () => {
     const [file] = articles(1);
     writeFileSync(file, '---\ntitle: "không đóng\n---\n\nThân bài.\n');
@@ -49,7 +62,7 @@ describe('readArticle', () => {
 describe('articleReader', () => {
   it('reads every file once and gives each its own reading, from both threads', async () => {
     const files = articles(120);
-    const reader = articleReader(files, 1);
+    const reader = articleReader(files, { threadFrom: 1 });
     const reads = [];
     for (const [i, file] of files.entries()) {
       // A slow loader: the thread starts (in well under a second) and reads ahead.
@@ -66,7 +79,7 @@ describe('articleReader', () => {
 
   it('reads on its own thread only below the threshold', async () => {
     const files = articles(3);
-    const reader = articleReader(files, 4);
+    const reader = articleReader(files, { threadFrom: 4 });
     for (const file of files) expect(await reader.read(file)).toEqual(readArticle(file));
     expect(reader.close()).toEqual({ byThread: 0 });
   });
@@ -75,7 +88,7 @@ describe('articleReader', () => {
     const files = articles(60);
     rmSync(files[1]);
     rmSync(files[40]);
-    const reader = articleReader(files, 1);
+    const reader = articleReader(files, { threadFrom: 1 });
     for (const [i, file] of files.entries()) {
       // The first files are read here before the thread starts, the later ones by the thread.
       if (i === 2) await pause(1000);
@@ -87,7 +100,7 @@ describe('articleReader', () => {
 
   it('says so when asked for a file it was not given', async () => {
     const files = articles(2);
-    const reader = articleReader(files, 1);
+    const reader = articleReader(files, { threadFrom: 1 });
     await expect(reader.read(path.join(dir, 'khac.md'))).rejects.toThrow(/khac\.md không có trong danh sách đọc/);
     reader.close();
   });

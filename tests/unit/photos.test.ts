@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyWidths, entryPhotosUnchanged, imgAttributes, photoCopies, readPhoto, writeCopies, type Photo } from '../../src/lib/photos';
+import { readPhoto, type Photo } from '../../src/lib/photo-file';
+import { copyWidths, entryPhotosUnchanged, imgAttributes, photoCopies, writeCopies } from '../../src/lib/photos';
 import { FIXTURE_CONTENT } from '../helpers/astro';
 
 const FIXTURE_PHOTO = path.join(FIXTURE_CONTENT, 'news/hien-mau-tinh-nguyen/anh-bia.jpg');

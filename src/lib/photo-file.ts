@@ -1,0 +1,54 @@
+/**
+ * Reading a photo file: its size and a hash of its bytes. Light (no image library beyond a header reader), so that
+ * the thread that reads articles ahead of the loader reads their photos too (`article-reader.ts`).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { imageSize } from 'image-size';
+import { sizeAndTime } from './file-stamps.ts';
+
+export interface Photo {
+  /** The original file, absolute. */
+  file: string;
+  width: number;
+  height: number;
+  /** A hash of the file's bytes: copies of a changed photo get new names. */
+  hash: string;
+  /** The file's size and modification time when read: a file that changed is read again. */
+  stamp: string;
+}
+
+/** What image-size calls the formats sharp makes copies of. */
+const FORMATS = new Set(['jpg', 'png', 'webp', 'avif', 'gif', 'tiff']);
+
+export function photoFileStamp(file: string): string {
+  return sizeAndTime(statSync(file));
+}
+
+/**
+ * Reads a photo's size (from its header, with image-size: a tenth of a millisecond, where sharp's metadata takes
+ * 0.6 ms, which 3,000 covers would feel) and a hash of its bytes; rejects a file that is not a photo in a format the
+ * copies can be made from.
+ */
+export function readPhoto(file: string): Photo {
+  const stamp = photoFileStamp(file);
+  const bytes = readFileSync(file);
+  let size;
+  try {
+    size = imageSize(bytes);
+  } catch {
+    throw new Error('tệp không phải ảnh; dùng ảnh JPEG, PNG hoặc WebP');
+  }
+  if (!size.type || !FORMATS.has(size.type)) {
+    throw new Error(`định dạng ${size.type ?? 'không rõ'} không dùng được; dùng ảnh JPEG, PNG hoặc WebP`);
+  }
+  // EXIF orientation 5–8: the photo is shown turned a quarter, so its sides swap.
+  const turned = (size.orientation ?? 1) >= 5;
+  return {
+    file,
+    width: turned ? size.height : size.width,
+    height: turned ? size.width : size.height,
+    hash: createHash('sha256').update(bytes).digest('base64url').slice(0, 10),
+    stamp,
+  };
+}
