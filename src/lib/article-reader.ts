@@ -1,11 +1,10 @@
 /**
  * Reading an article file for the loader: its text, frontmatter and body, the HTML of a plain-Markdown body, and the
- * photos it names.
- * That is most of the work of loading content. On a first build of a large portal a second thread
+ * photos it names. That is most of the work of loading content. On a first build of a large portal a second thread
  * (`article-reader-worker.ts`) reads files ahead of the loader, which checks and stores the entries in order on the
  * first: the second core has nothing else to do before pages render. Each file is claimed once, by whichever thread
- * comes to it first, so the loader never waits for a thread that is starting (half a second) or behind. Node loads the
- * thread's modules itself: relative imports in this graph name their `.ts` file (`tests/unit/article-reader.test.ts` runs the thread).
+ * comes to it first, so the loader never waits for a thread that is starting (0.2–0.5 s) or behind. Node loads the
+ * thread's modules itself: relative imports in this graph name their `.ts` file (the unit test runs the thread).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -144,8 +143,8 @@ export function articleReader(
   // A file the thread claimed and did not read (it failed) is read here.
   worker.on('exit', () => {
     results.forEach((result, index) => {
-      if (Atomics.load(claims, index) !== UNCLAIMED && Atomics.load(claims, index) !== BY_LOADER && !result.settled)
-        readHere(index);
+      const state = Atomics.load(claims, index);
+      if ((state === BY_THREAD || state === POSTED) && !result.settled) readHere(index);
     });
   });
   /** The last file that may be unclaimed. */
