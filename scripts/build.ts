@@ -10,10 +10,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { lastBuild, outputBuildId } from '../src/integrations/keep-output';
-import { inputsDigest, type FileHashes } from '../src/lib/build-inputs';
-import { buildCacheDir, CONTENT_ROOT } from '../src/lib/content-root';
-import { buildTime } from '../src/lib/dates';
+import { lastBuild, outputBuildId } from '../src/integrations/keep-output.ts';
+import { inputsDigest, type FileHashes } from '../src/lib/build-inputs.ts';
+import { buildCacheDir, CONTENT_ROOT } from '../src/lib/content-root.ts';
+import { buildTime } from '../src/lib/dates.ts';
 
 /** The project: npm runs scripts from its folder. */
 const ROOT = process.cwd();

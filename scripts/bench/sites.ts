@@ -22,7 +22,7 @@ import { astroPhases, dirBytes, runMeasured, walkFiles, type Measured } from './
 export const BENCH_NOW = '2026-12-31T12:00:00+07:00';
 const ASTRO_CLI = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
 /** `npm run build`: Astro, unless nothing changed since the last build. */
-const PORTAL_BUILD = [path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(REPO_ROOT, 'scripts/build.ts')];
+const PORTAL_BUILD = [path.join(REPO_ROOT, 'scripts/build.ts')];
 const PAGEFIND_CLI = path.join(REPO_ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 
 /** Top-level entries of the repository that the portal's build does not read. */

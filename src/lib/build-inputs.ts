@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { sizeAndTime } from './file-stamps';
-import { filesUnder } from './files-under';
+import { sizeAndTime } from './file-stamps.ts';
+import { filesUnder } from './files-under.ts';
 
 /** Folders of the project that no build reads: generated output, caches, tests, version control. */
 const NOT_READ = new Set(['node_modules', '.git', '.astro', 'tests', 'test-results', '.tmp-exp']);

@@ -64,7 +64,7 @@ export function runAstro(args: string[], contentDir: string, env: Record<string,
 
 /** Runs `npm run build` (`scripts/build.ts`) with the Node running the tests, on a content folder. */
 export function runBuild(args: string[], contentDir: string, env: Record<string, string> = {}): AstroRun {
-  return runNode([path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/build.ts'), ...args], contentDir, env);
+  return runNode([path.join(ROOT, 'scripts/build.ts'), ...args], contentDir, env);
 }
 
 function runNode(args: string[], contentDir: string, env: Record<string, string>): AstroRun {
