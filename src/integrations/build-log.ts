@@ -22,6 +22,10 @@ export interface LogStreams {
   colours: (stream: 'out' | 'err') => boolean;
 }
 
+/** The flush of every destination made here, for the end of the process: one listener, however many loggers. */
+const flushAtExit = new Set<() => void>();
+process.once('exit', () => flushAtExit.forEach((flush) => flush()));
+
 const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
 /** Astro's own line prefix: the time, a level for warnings and errors, and the label. */
@@ -59,7 +63,7 @@ export function batchedDestination(level: AstroLoggerLevel, streams: LogStreams,
     pending = '';
     streams.out.write(text);
   };
-  process.once('exit', flush);
+  flushAtExit.add(flush);
   return {
     write(message) {
       if (!matchesLevel(message.level, level)) return;
@@ -79,7 +83,10 @@ export function batchedDestination(level: AstroLoggerLevel, streams: LogStreams,
       else timer ??= setTimeout(flush, FLUSH_MS).unref();
     },
     flush,
-    close: flush,
+    close() {
+      flush();
+      flushAtExit.delete(flush);
+    },
   };
 }
 

@@ -75,6 +75,20 @@ describe('the build log', () => {
     expect(writes[1].text).toContain('/b/index.html');
   });
 
+  it('flushes at the end of the process with one listener, however many loggers there are', () => {
+    const before = process.listenerCount('exit');
+    const { writes, streams } = recorder();
+    const logs = Array.from({ length: 12 }, () => batchedDestination('info', streams));
+    expect(process.listenerCount('exit')).toBe(before);
+    for (const message of pageLine('/a/index.html')) logs[3].write(message);
+    // Only the build log's own listener: the test runner has its own.
+    const flushAtExit = process.listeners('exit').filter((listener) => String(listener).includes('flushAtExit'));
+    expect(flushAtExit).toHaveLength(1);
+    (flushAtExit[0] as (code: number) => void)(0);
+    expect(writes).toHaveLength(1);
+    logs.forEach((log) => log.close?.());
+  });
+
   it('writes a long burst without waiting', () => {
     const { writes, streams } = recorder();
     const log = batchedDestination('info', streams);
