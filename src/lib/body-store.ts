@@ -7,6 +7,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { buildCacheDir } from './content-root';
 
+/**
+ * Bump when the HTML the renderers produce changes (`render-body.ts`, `plain-markdown.ts`), so cached bodies are
+ * rendered again.
+ */
+export const RENDERER_VERSION = 4;
+
 function bodyDir(collection: string, cacheDir = buildCacheDir()): string {
   return path.join(cacheDir, 'bodies', collection);
 }
@@ -35,7 +41,9 @@ export function writeBody(collection: string, digest: string, html: string, cach
 export function readBody(entry: { collection: string; id: string; digest?: string | number }): string {
   const file = entry.digest ? bodyFile(entry.collection, String(entry.digest)) : undefined;
   if (!file || !existsSync(file)) {
-    throw new Error(`${entry.collection}/${entry.id}: không có thân bài đã dựng trong bộ nhớ đệm (${file ?? 'không có digest'}); chạy lại "npm run build"`);
+    throw new Error(
+      `${entry.collection}/${entry.id}: không có thân bài đã dựng trong bộ nhớ đệm (${file ?? 'không có digest'}); chạy lại "npm run build"`,
+    );
   }
   return readFileSync(file, 'utf8');
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { hasBody, pruneBodies, writeBody } from './body-store';
+import { hasBody, pruneBodies, RENDERER_VERSION, writeBody } from './body-store';
 import { reportChangedEntry } from './build-facts';
 import { contentDir } from './content-root';
 import { fileStamp, readStamps, writeStamps } from './file-stamps';
@@ -12,10 +12,17 @@ import { articleFiles, describeProblem, duplicateSlugs, fileProblems, imagePaths
 import { checkingFile } from './photo-field';
 import { photoFileStamp } from './photo-file';
 import { entryPhotosUnchanged } from './photos';
-import { renderBody, RENDERER_VERSION } from './render-body';
 import { articleReader, readArticle, startReaderThread, type ReadArticle } from './article-reader';
 import { bodySyntax } from './body-syntax';
-import { parseBody, type ParsedBody } from './safe-mdx';
+import type { ParsedBody } from './safe-mdx';
+
+/** The parser that checks a body and the renderer of the full way (`safe-mdx.ts`, `render-body.ts`), loaded once. */
+let loadedPipeline: Promise<[typeof import('./safe-mdx'), typeof import('./render-body')]> | undefined;
+async function fullPipeline() {
+  loadedPipeline ??= Promise.all([import('./safe-mdx'), import('./render-body')]);
+  const [{ parseBody }, { renderBody }] = await loadedPipeline;
+  return { parseBody, renderBody };
+}
 
 /** The size and time of every photo file an article's data names, as they are now. */
 function photoStamps(filePath: string, data: Record<string, unknown>): string {
@@ -96,15 +103,18 @@ export function articleLoader(collection: string): Loader {
           return;
         }
         // A plain-Markdown body (most of them) has nothing to check and a faster renderer of the same HTML.
-        const parsedBody: ParsedBody =
-          plainHtml === undefined ? parseBody(body, bodySyntax(body, filePath)) : { syntax: 'markdown', problems: [] };
+        // The full parser and renderer are loaded only for a body that needs them: most builds have none.
+        const full = plainHtml === undefined ? await fullPipeline() : undefined;
+        const parsedBody: ParsedBody = full
+          ? full.parseBody(body, bodySyntax(body, filePath))
+          : { syntax: 'markdown', problems: [] };
         const problems = fileProblems(id, filePath, data, parsedBody, bodyStartLine);
         if (problems.length > 0) throw new ContentFileError(relative, problems.map(describeProblem));
         checkingFile(filePath, photos);
         const parsed = await parseData({ id, data, filePath });
         let html = plainHtml;
         try {
-          html ??= (await renderBody(parsedBody, filePath)).html;
+          html ??= (await full!.renderBody(parsedBody, filePath)).html;
         } catch (error) {
           throw new ContentFileError(relative, [`thân bài: ${(error as Error).message}`]);
         }

@@ -17,9 +17,6 @@ import { bodyComponents } from './body-components';
 import { rehypeNfc } from './rehype-nfc';
 import { literalValue, type ParsedBody } from './safe-mdx';
 
-/** Bump when the HTML the renderer produces changes, so cached bodies are rendered again. */
-export const RENDERER_VERSION = 4;
-
 export interface RenderedBody {
   html: string;
   headings: { depth: number; slug: string; text: string }[];
