@@ -330,7 +330,12 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
         if (!withAdapter) {
           setPrerenderer((astro) => ({
             ...astro,
-            getStaticPaths: async () => indexedPagesFirst(await astro.getStaticPaths(), (url) => current.expects(url)),
+            getStaticPaths: async () => {
+              const found = await astro.getStaticPaths();
+              const ordered = <P extends { pathname: string }>(paths: readonly P[]) => indexedPagesFirst(paths, (url) => current.expects(url));
+              // The paths alone (the older form), or with the images they resolved.
+              return Array.isArray(found) ? ordered(found) : { ...found, paths: ordered(found.paths) };
+            },
           }));
         }
       },
