@@ -53,11 +53,13 @@ export function outputBuildId(outDir: string): string | undefined {
  * removed by the list of the last build's pages), so only the other folders are read: assets, copies of the public
  * folder, the top level.
  */
-function removeStale(root: string, routeOutputs: ReadonlySet<string>, buildStart: number, skip: ReadonlySet<string>) {
-  // A page of this build is current whatever its age: only other files need their time.
+function removeStale(root: string, routeOutputs: ReadonlySet<string>, buildStart: number, skip: ReadonlySet<string>, publicDir: string) {
+  // A page of this build, or a copy of a public file (Astro keeps the public file's time), is current whatever its
+  // age: only other files need their time.
+  const publicFiles = new Set(existsSync(publicDir) ? filesUnder(publicDir).map((full) => path.relative(publicDir, full)) : []);
   const candidates = filesUnder(root, (full) => skip.has(path.relative(root, full)))
     .map((full) => path.relative(root, full))
-    .filter((file) => !routeOutputs.has(file) && file !== MARKER);
+    .filter((file) => !routeOutputs.has(file) && !publicFiles.has(file) && file !== MARKER);
   const files = candidates.map((file) => ({ file, modified: statSync(path.join(root, file)).mtimeMs }));
   const stale = staleFiles(files, routeOutputs, buildStart);
   for (const file of stale) rmSync(path.join(root, file), { force: true });
@@ -137,7 +139,7 @@ export function keepOutput({ ownedByOthers = ['pagefind'] }: { ownedByOthers?: s
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const skip = new Set([...owned, ...pageFolders(routeOutputs, publicDir)]);
-        removed = removed.concat(removeStale(root, routeOutputs, buildStart, skip));
+        removed = removed.concat(removeStale(root, routeOutputs, buildStart, skip, publicDir));
         removeEmptyFolders(root, removed);
         if (removed.length > 0) logger.info(`xóa ${removed.length} tệp của lần dựng trước không còn dùng`);
         const record: BuildRecord = { id: randomUUID(), nextChange: buildFacts()?.nextChange?.toISOString() };

@@ -1,7 +1,8 @@
 /**
- * Which files of a kept output folder a build no longer produces. A build rewrites every asset and public file
- * it produces, but leaves an unchanged page untouched; so a file is current when a route of this build produced it
- * (written or kept) or when it was written during this build.
+ * Which files of a kept output folder a build no longer produces. A build rewrites every asset it produces, but
+ * leaves an unchanged page untouched, and copies a public file with that file's time; so a file is current when a
+ * route of this build produced it (written or kept), when it was written during this build, or (told apart by the
+ * caller, `keep-output.ts`) when it is a copy of a public file.
  */
 
 /** File times may lag the clock a little; a build takes seconds to start, so the margin never spans two builds. */
