@@ -54,14 +54,14 @@ export function outputBuildId(outDir: string): string | undefined {
  * folder, the top level.
  */
 function removeStale(root: string, routeOutputs: ReadonlySet<string>, buildStart: number, skip: ReadonlySet<string>, publicDir: string) {
-  // A page of this build, or a copy of a public file (Astro keeps the public file's time), is current whatever its
-  // age: only other files need their time.
-  const publicFiles = new Set(existsSync(publicDir) ? filesUnder(publicDir).map((full) => path.relative(publicDir, full)) : []);
+  // A page of this build, or a copy of a public file, is current whatever its age: only other files need their time.
+  const publicCopies = existsSync(publicDir) ? filesUnder(publicDir).map((full) => path.relative(publicDir, full)) : [];
+  const current = new Set([...routeOutputs, ...publicCopies, MARKER]);
   const candidates = filesUnder(root, (full) => skip.has(path.relative(root, full)))
     .map((full) => path.relative(root, full))
-    .filter((file) => !routeOutputs.has(file) && !publicFiles.has(file) && file !== MARKER);
+    .filter((file) => !current.has(file));
   const files = candidates.map((file) => ({ file, modified: statSync(path.join(root, file)).mtimeMs }));
-  const stale = staleFiles(files, routeOutputs, buildStart);
+  const stale = staleFiles(files, current, buildStart);
   for (const file of stale) rmSync(path.join(root, file), { force: true });
   return stale;
 }

@@ -1,8 +1,8 @@
 /**
  * Which files of a kept output folder a build no longer produces. A build rewrites every asset it produces, but
- * leaves an unchanged page untouched, and copies a public file with that file's time; so a file is current when a
- * route of this build produced it (written or kept), when it was written during this build, or (told apart by the
- * caller, `keep-output.ts`) when it is a copy of a public file.
+ * leaves an unchanged page untouched, and copies a public file with that file's time (Astro 7.4); so a file is
+ * current when it is one of this build's own (`current`: a route's output, written or kept, or a copy of a public
+ * file) or when it was written during this build.
  */
 
 /** File times may lag the clock a little; a build takes seconds to start, so the margin never spans two builds. */
@@ -15,8 +15,8 @@ export interface OutputFile {
   modified: number;
 }
 
-export function staleFiles(files: readonly OutputFile[], routeOutputs: ReadonlySet<string>, buildStart: number): string[] {
+export function staleFiles(files: readonly OutputFile[], current: ReadonlySet<string>, buildStart: number): string[] {
   return files
-    .filter(({ file, modified }) => !routeOutputs.has(file) && modified < buildStart - CLOCK_MARGIN_MS)
+    .filter(({ file, modified }) => !current.has(file) && modified < buildStart - CLOCK_MARGIN_MS)
     .map(({ file }) => file);
 }
