@@ -18,7 +18,7 @@ import type { Browser, Page } from 'playwright-core';
 import { shardBatches, SHARDS_FILE, type ShardsFile } from '../src/lib/search-batches';
 import { launchChromium } from '../tests/helpers/browser';
 import { serveCompressed, type CountingServer, type Sent } from './bench/gzip-server';
-import { dirBytes, machine, median, walkFiles } from './bench/measure';
+import { dirBytes, machine, median, referenceWorkMs, walkFiles } from './bench/measure';
 import { buildPortal, makeCold, prepareWorkspace, releaseWorkspace, removeDiscarded } from './bench/sites';
 
 /**
@@ -267,6 +267,7 @@ function table(r: SiteResult): string {
   return out.join('\n');
 }
 
+const referenceBefore = referenceWorkMs();
 const results: SiteResult[] = [];
 const browser = await launchChromium();
 try {
@@ -291,7 +292,8 @@ try {
   removeDiscarded();
 }
 
-const report = JSON.stringify({ machine: machine(), runs, rtt, results }, null, 2);
+const reference = { beforeMs: referenceBefore, afterMs: referenceWorkMs() };
+const report = JSON.stringify({ machine: { ...machine(), reference }, runs, rtt, results }, null, 2);
 if (values.out) writeFileSync(values.out, report);
 if (values.json) console.log(report);
 else {
@@ -299,4 +301,5 @@ else {
   const m = machine();
   const network = rtt > 0 ? `loopback with ${rtt} ms added to every request` : 'loopback';
   console.log(`\n${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; Chromium headless, ${network}, gzip; kB = 1000 bytes`);
+  console.log(`Reference work (scripts/bench/measure.ts, lower is a faster machine): ${reference.beforeMs.toFixed(0)} ms before, ${reference.afterMs.toFixed(0)} ms after`);
 }

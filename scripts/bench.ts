@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { editArticle } from './bench/corpus';
-import { busyCores, machine, median } from './bench/measure';
+import { busyCores, machine, median, referenceWorkMs } from './bench/measure';
 import { buildBaseline, buildPortal, makeCold, prepareWorkspace, releaseWorkspace, removeDiscarded, type BuildResult, type Workspace } from './bench/sites';
 
 const PHASES = ['cold', 'rebuild', 'incremental', 'edit'] as const;
@@ -168,6 +168,7 @@ function table(result: NResult): string {
   return out.join('\n');
 }
 
+const referenceBefore = referenceWorkMs();
 const started = performance.now();
 const results: NResult[] = [];
 for (const n of ns) {
@@ -177,12 +178,14 @@ for (const n of ns) {
 }
 removeDiscarded();
 const total = (performance.now() - started) / 1000;
-const report = JSON.stringify({ machine: machine(), runs, phases, seconds: total, results }, null, 2);
+const reference = { beforeMs: referenceBefore, afterMs: referenceWorkMs() };
+const report = JSON.stringify({ machine: { ...machine(), reference }, runs, phases, seconds: total, results }, null, 2);
 if (values.out) writeFileSync(values.out, report);
 if (values.json) {
   console.log(report);
 } else {
   const m = machine();
   console.log(`\n${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; benchmark took ${total.toFixed(0)} s`);
+  console.log(`Reference work (scripts/bench/measure.ts, lower is a faster machine): ${reference.beforeMs.toFixed(0)} ms before, ${reference.afterMs.toFixed(0)} ms after`);
 }
 progress(path.basename(import.meta.filename) + ': done');

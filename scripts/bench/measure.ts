@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { deflateSync } from 'node:zlib';
 
 export interface Line {
   /** Milliseconds since the command started. */
@@ -226,4 +227,36 @@ export function machine() {
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
   };
+}
+
+/** A fixed text of Vietnamese-like words (the same bytes on every machine), about 1 MB. */
+function referenceText(): string {
+  const words = ['đoàn', 'viên', 'thanh', 'niên', 'hiến', 'máu', 'tình', 'nguyện', 'chi', 'hội', 'năm', 'kết', 'quả', 'số'];
+  let seed = 1;
+  const parts: string[] = [];
+  for (let i = 0; i < 160_000; i++) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    parts.push(words[seed % words.length]);
+  }
+  return parts.join(' ');
+}
+
+/**
+ * Milliseconds this machine takes for a fixed piece of single-threaded work like a build's (building HTML strings,
+ * JSON, deflate at the best level as pagefind compresses): the median of `runs`. The machines behind these figures
+ * differ from day to day by more than most changes (the same cold build took 49 s one day and 77 s another), so
+ * figures measured on different days compare only next to this.
+ */
+export function referenceWorkMs(runs = 5): number {
+  const text = referenceText();
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    let html = '';
+    for (let i = 0; i < text.length; i += 4000) html += `<p class="body">${text.slice(i, i + 4000).replaceAll('đ', '&#273;')}</p>\n`;
+    const data = JSON.parse(JSON.stringify({ html, words: text.split(' ') }));
+    deflateSync(Buffer.from(data.html), { level: 9 });
+    times.push(performance.now() - start);
+  }
+  return median(times);
 }
