@@ -62,7 +62,7 @@ if (upToDate()) {
 // up a build by about 1.3 s (1,900 modules), and reading it makes a later build start only about 0.2 s sooner.
 const env = { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' };
 // A larger young generation: rendering pages makes much short-lived garbage, collected less often so. Interleaved cold
-// builds were faster with it in 7 of 8 pairs, by about 3% (README, Notes).
+// builds were faster with it in 7 of 8 pairs, by about 3% (docs/performance.md, Notes).
 const run = spawnSync(process.execPath, ['--max-semi-space-size=64', ASTRO_CLI, 'build', ...args], { stdio: 'inherit', env });
 if (run.status === 0) {
   const last = lastBuild(cacheDir);

@@ -23,8 +23,8 @@ function installedVersion(name: string): string {
 /**
  * Word positions per index chunk, where pagefind's default is 20,000. A search loads the whole chunk of each of its
  * words, so smaller chunks make a search load less: at 10,000 articles, a first search loaded 133–171 kB in all
- * instead of 163–224 kB, a second one 45–83 kB instead of 77–138 kB (README, Search). Pagefind 1.6 takes this from
- * its environment only; a pagefind without it writes the same index in larger chunks.
+ * instead of 163–224 kB, a second one 45–83 kB instead of 77–138 kB (docs/performance.md, Search on 6 December).
+ * Pagefind 1.6 takes this from its environment only; a pagefind without it writes the same index in larger chunks.
  */
 const INDEX_CHUNK_POSITIONS = 2500;
 
