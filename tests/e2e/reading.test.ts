@@ -132,4 +132,24 @@ describe('accessibility', () => {
     }
     await phone.close();
   });
+
+  it('keeps the menu to one row on a phone, scrolled sideways, every item reachable from the keyboard', async () => {
+    const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await phone.goto(`${site}/`);
+    const menu = phone.getByRole('navigation', { name: 'Điều hướng chính' });
+    const links = menu.getByRole('link');
+    const first = (await links.first().boundingBox())!;
+    const row = (await menu.getByRole('list').boundingBox())!;
+    // One row of links (a scroll bar may add a few pixels), wider than the screen.
+    expect(row.height).toBeLessThan(first.height * 1.5);
+    expect(await menu.getByRole('list').evaluate((list) => list.scrollWidth > list.clientWidth)).toBe(true);
+    const last = links.last();
+    await last.focus();
+    const box = (await last.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    const violations = await axeViolations(phone);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+    await phone.close();
+  });
 });
