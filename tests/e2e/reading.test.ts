@@ -93,6 +93,12 @@ describe('reading the portal', () => {
     const response = await page.goto(`${site}/khong-co-trang-nay/`);
     expect(response?.status()).toBe(404);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Không tìm thấy trang');
+    // The latest news instead, each a page that exists.
+    const latest = page.getByRole('region', { name: 'Tin mới nhất' }).getByRole('link');
+    expect(await latest.count()).toBe(5);
+    for (const href of await latest.evaluateAll((links) => links.map((link) => link.getAttribute('href')!))) {
+      expect((await page.request.get(`${site}${href}`)).status(), href).toBe(200);
+    }
   });
 });
 
