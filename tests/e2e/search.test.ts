@@ -57,6 +57,12 @@ describe('search', () => {
     if (lookAlike >= 0) expect(lookAlike).toBeGreaterThan(results.indexOf('/tin-tuc/hien-mau-tinh-nguyen/'));
     expect(await status().textContent()).toMatch(/^Tìm thấy \d+ kết quả cho "hiến máu"$/);
     expect(await page.locator('.result mark').count()).toBeGreaterThan(0);
+    // The excerpt is the article's words: its category and date show on the result's own line, not in the excerpt.
+    const result = page.locator('.result', { has: page.locator('a[href="/tin-tuc/hien-mau-tinh-nguyen/"]') });
+    expect(await result.locator('.facts').textContent()).toBe('14/04/2024 · Hoạt động Đoàn · Chi đoàn Sở Thông tin và Truyền thông');
+    const excerpt = await result.locator('.excerpt').textContent();
+    expect(excerpt).toMatch(/hiến máu/i);
+    expect(excerpt).not.toMatch(/14\/04\/2024|Chủ Nhật|Hoạt động Đoàn/);
   });
 
   it('finds the same items without tones, in upper case, and from decomposed input', async () => {
