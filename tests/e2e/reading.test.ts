@@ -19,6 +19,8 @@ describe('reading the portal', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hoạt động Đoàn');
     await page.getByRole('link', { name: 'Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện' }).first().click();
     await page.waitForURL('**/tin-tuc/hien-mau-tinh-nguyen/');
+    // The menu marks the article's category, as the breadcrumb does, not the news stream its path is under.
+    expect(await page.getByRole('navigation', { name: 'Điều hướng chính' }).locator('[aria-current="page"]').allInnerTexts()).toEqual(['Hoạt động Đoàn']);
     const crumbs = await page.getByRole('navigation', { name: 'Đường dẫn' }).getByRole('listitem').allTextContents();
     expect(crumbs).toEqual(['Trang chủ', 'Hoạt động Đoàn', 'Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện']);
     expect(await page.locator('time').first().textContent()).toBe('Chủ Nhật, 14/04/2024, 08:30');
