@@ -107,6 +107,10 @@ describe('fixture site build', () => {
     for (const heading of ['Tin nổi bật', 'Tin mới nhất', 'Sự kiện sắp diễn ra', 'Báo cáo mới']) expect(home).toContain(heading);
     expect(exists('/tim-kiem/')).toBe(true);
     expect(existsSync(path.join(DIST, '404.html'))).toBe(true);
+    // The first featured photo is the largest thing on the home page: it loads at once, first; the rest when near.
+    const images = home.match(/<img [^>]*>/g) ?? [];
+    expect(images[0]).toMatch(/loading="eager"[^>]*fetchpriority="high"/);
+    for (const image of images.slice(1)) expect(image).toContain('loading="lazy"');
   });
 
   it('copies the public folder, however old its files are', () => {
