@@ -49,7 +49,7 @@ if (values.help) {
   --dist     measure this built site instead of building one (e.g. <tmp>/ban-tin-bench-10000/dist-portal kept by --keep)
   --rtt      milliseconds added to every request, as a round trip over a reader's network (default 0: loopback)
   --query    queries to measure (repeat the flag); default: ${DEFAULT_QUERIES.join(' | ')}
-  --keep     keep the working folder (<tmp>/ban-tin-bench-<n>/)
+  --keep     keep the working folder (<tmp>/ban-tin-bench-<n>/); one kept by an earlier run is always kept
   --json     print the results as JSON on stdout
   --out      also write the results as JSON to this file
   --verbose  list the requests of each query`);
@@ -283,8 +283,7 @@ try {
       const build = await buildPortal(ws, 'search');
       progress(`   built in ${build.wall.toFixed(1)} s`);
       results.push(await benchSite(browser, `N = ${n}`, ws.portalDist, n, build.wall));
-      releaseWorkspace(ws, values.keep);
-      if (values.keep) progress(`   kept ${ws.base}`);
+      if (releaseWorkspace(ws, values.keep)) progress(`   kept ${ws.base}`);
     }
   }
 } finally {

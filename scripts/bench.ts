@@ -40,7 +40,8 @@ if (values.help) {
   --phases    cold (no output or cache), rebuild (nothing changed: npm run build stops at once), incremental
               (nothing changed, astro build itself: the portal's incremental build), edit (one body changed)
   --baseline  also build the plain Astro + MDX + pagefind site (default; --no-baseline to skip)
-  --keep      keep the working folder (<tmp>/ban-tin-bench-<n>/: corpus, both sites' output, build logs)
+  --keep      keep the working folder (<tmp>/ban-tin-bench-<n>/: corpus, both sites' output, build logs); a folder
+              kept by an earlier run is always kept
   --json      print the results as JSON on stdout (progress stays on stderr)
   --out       also write the results as JSON to this file
   --in-place  build the portal in the repository rather than in a copy of its sources`);
@@ -116,8 +117,7 @@ async function benchN(n: number): Promise<NResult> {
       if (list?.length) result.medians[site][phase] = medianOf(list);
     }
   }
-  if (values.keep) result.workspace = ws.base;
-  releaseWorkspace(ws, values.keep);
+  if (releaseWorkspace(ws, values.keep)) result.workspace = ws.base;
   return result;
 }
 

@@ -38,6 +38,8 @@ export interface Workspace {
   portalDist: string;
   baselineDist: string;
   logs: string;
+  /** The folder was there, kept by an earlier run (`--keep`): this run leaves it too. */
+  keptBefore: boolean;
 }
 
 export function workspacePath(n: number): string {
@@ -76,9 +78,12 @@ function discard(base: string, dir: string): void {
 }
 
 /** Marks the working folder free for another benchmark when kept; removes it, after the measurements, when not. */
-export function releaseWorkspace(ws: Workspace, keep: boolean): void {
-  if (keep) rmSync(path.join(ws.base, 'bench.pid'), { force: true });
+/** Marks the working folder for removal, unless it is to be kept or was kept before; returns whether it stays. */
+export function releaseWorkspace(ws: Workspace, keep: boolean): boolean {
+  const stays = keep || ws.keptBefore;
+  if (stays) rmSync(path.join(ws.base, 'bench.pid'), { force: true });
   else toRemove.add(ws.base);
+  return stays;
 }
 
 /** Deletes what the benchmark discarded: call once every build is measured. */
@@ -100,6 +105,8 @@ export function prepareWorkspace(n: number, options: { inPlace?: boolean; reuseC
     base = `${base}-${process.pid}`;
   }
   const content = path.join(base, 'content');
+  // A run that ends leaves no pid file behind when it keeps its folder, and no folder when it does not.
+  const keptBefore = existsSync(path.join(base, 'corpus.json')) && !existsSync(path.join(base, 'bench.pid'));
   mkdirSync(base, { recursive: true });
   writeFileSync(path.join(base, 'bench.pid'), String(process.pid));
   let corpus: CorpusSummary | undefined;
@@ -137,7 +144,7 @@ export function prepareWorkspace(n: number, options: { inPlace?: boolean; reuseC
   rmSync(logs, { recursive: true, force: true });
   mkdirSync(logs);
   return {
-    n, base, content, corpus, portalRoot, baselineRoot, logs,
+    n, base, content, corpus, portalRoot, baselineRoot, logs, keptBefore,
     portalDist: path.join(base, 'dist-portal'),
     baselineDist: path.join(base, 'dist-baseline'),
   };
