@@ -77,8 +77,10 @@ function discard(base: string, dir: string): void {
   toRemove.add(bin);
 }
 
-/** Marks the working folder free for another benchmark when kept; removes it, after the measurements, when not. */
-/** Marks the working folder for removal, unless it is to be kept or was kept before; returns whether it stays. */
+/**
+ * Marks the working folder free for another benchmark when it stays (`keep`, or kept by an earlier run); else it is
+ * removed after the measurements. Returns whether it stays.
+ */
 export function releaseWorkspace(ws: Workspace, keep: boolean): boolean {
   const stays = keep || ws.keptBefore;
   if (stays) rmSync(path.join(ws.base, 'bench.pid'), { force: true });
