@@ -8,7 +8,7 @@ import { z } from 'astro/zod';
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { contentDir } from './content-root';
 import { entryIdFromPath } from './entry-id';
-import { articleFiles, duplicateSlugs, fileProblems, imagePaths } from './file-checks';
+import { articleFiles, duplicateSlugs, fileProblems, imagePaths, photoFile } from './file-checks';
 import { splitFrontmatter } from './frontmatter';
 import { bodySyntax } from './body-syntax';
 import { parseBody } from './safe-mdx';
@@ -202,7 +202,7 @@ function editorialWarnings(file: string, source: string, data: Record<string, un
     warn('description', `phần tóm tắt dài ${data.description.length} ký tự (nên dưới ${LIMITS.descriptionLength})`, 'Tóm tắt 1–2 câu; phần còn lại đưa vào thân bài');
   }
   for (const { field, src } of imagePaths(data)) {
-    const image = path.resolve(path.dirname(file), src);
+    const image = photoFile(file, src);
     if (!existsSync(image)) continue;
     const size = statSync(image).size;
     const mb = (size / 1024 / 1024).toFixed(1).replace('.', ',');

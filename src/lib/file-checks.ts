@@ -4,6 +4,11 @@ import path from 'node:path';
 import { entryIdFromPath, slugProblem } from './entry-id.ts';
 import type { ParsedBody } from './safe-mdx';
 
+/** Where a photo an article names is: its path is relative to the article's file. */
+export function photoFile(articleFile: string, src: string): string {
+  return path.resolve(path.dirname(articleFile), src);
+}
+
 /** Image fields editors fill in, relative to the article's file. */
 export function imagePaths(data: Record<string, unknown>): { field: string; src: string }[] {
   const found: { field: string; src: string }[] = [];
@@ -30,7 +35,7 @@ export function fileProblems(id: string, filePath: string, data: Record<string, 
   const badSlug = slugProblem(id);
   if (badSlug) problems.push({ message: badSlug });
   for (const { field, src } of imagePaths(data)) {
-    if (/^[a-z]+:\/\//i.test(src) || !existsSync(path.resolve(path.dirname(filePath), src))) {
+    if (/^[a-z]+:\/\//i.test(src) || !existsSync(photoFile(filePath, src))) {
       problems.push({ field, message: `không tìm thấy ảnh "${src}"; ảnh phải nằm cạnh bài viết, ghi dạng ./ten-anh.jpg` });
     }
   }

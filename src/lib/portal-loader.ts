@@ -8,7 +8,7 @@ import { reportChangedEntry } from './build-facts';
 import { contentDir } from './content-root';
 import { fileStamp, readStamps, writeStamps } from './file-stamps';
 import { entryIdFromPath } from './entry-id';
-import { articleFiles, describeProblem, duplicateSlugs, fileProblems, imagePaths } from './file-checks';
+import { articleFiles, describeProblem, duplicateSlugs, fileProblems, imagePaths, photoFile } from './file-checks';
 import { checkingFile } from './photo-field';
 import { photoFileStamp } from './photo-file';
 import { entryPhotosUnchanged } from './photos';
@@ -29,7 +29,7 @@ function photoStamps(filePath: string, data: Record<string, unknown>): string {
   return imagePaths(data)
     .map(({ src }) => {
       try {
-        return photoFileStamp(path.resolve(path.dirname(filePath), src));
+        return photoFileStamp(photoFile(filePath, src));
       } catch {
         return 'missing';
       }
