@@ -30,6 +30,8 @@ const INDEX_CHUNK_POSITIONS = 2500;
 
 /** Everything besides the pages that shapes a shard: a change here indexes every year again. */
 const SETTINGS = JSON.stringify({ pagefind: installedVersion('pagefind'), forceLanguage: 'vi', chunk: INDEX_CHUNK_POSITIONS, layout: 5 });
+/** In a shard's cache folder, next to its key: the words of its pages that start with d or đ. */
+const D_WORDS_FILE = 'd-words.json';
 /** Pagefind's ready-made interfaces, which the portal does not use. */
 const UNUSED_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
 
@@ -55,8 +57,9 @@ async function newIndex(): Promise<PagefindIndex> {
   return index;
 }
 
-async function addPage(index: PagefindIndex, url: string, region: string): Promise<void> {
-  const added = await index.addHTMLFile({ url, content: indexedDocument(region) });
+/** Adds a page to a shard's index, and its words that start with d or đ to the shard's (`ShardsFile.dWords`). */
+async function addPage(index: PagefindIndex, url: string, region: string, dWords: Set<string>): Promise<void> {
+  const added = await index.addHTMLFile({ url, content: indexedDocument(region, dWords) });
   if (added.errors.length) throw new Error(`pagefind (${url}): ${added.errors.join('; ')}`);
 }
 
@@ -118,6 +121,8 @@ interface ShardIndex {
   pages: InOrder<string>;
   /** The pages added or on their way, with the hash of their region. */
   added: Map<string, string>;
+  /** The words of the pages added that start with d or đ. */
+  dWords: Set<string>;
   adds: Promise<void>[];
   /**
    * A page changed after its older version was added, or one came that the shard did not expect: the shard is
@@ -241,12 +246,13 @@ class Feed implements SearchFeed {
   private start(expected: ExpectedShard, kept: readonly string[]): ShardIndex {
     const index = newIndex();
     const adds: Promise<void>[] = [];
+    const dWords = new Set<string>();
     const pages = new InOrder<string>(expected.pages, (url, region) => {
-      const added = index.then((opened) => addPage(opened, url, region));
+      const added = index.then((opened) => addPage(opened, url, region, dWords));
       adds.push(added);
       this.track(added);
     });
-    const shard: ShardIndex = { expected, index, pages, added: new Map(), adds, stale: false };
+    const shard: ShardIndex = { expected, index, pages, added: new Map(), dWords, adds, stale: false };
     this.shards.set(expected.name, shard);
     this.track(index);
     for (const url of kept) {
@@ -375,13 +381,17 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
           const shards = groupYears(new Map([...years].map(([year, list]) => [year, list.length])), shardPages);
           const reindexed: string[] = [];
           const tags = new Map<string, string>();
+          const dWords = new Set<string>();
           for (const { name, years: shardYears } of shards) {
             const shardPagesNow = shardYears.flatMap((year) => years.get(year)!);
             const key = shardKey(shardPagesNow, SETTINGS);
             tags.set(name, key.slice(0, 16));
             const cached = path.join(cacheRoot, name);
             const target = path.join(output, name);
-            if (readJson<string>(path.join(cached, 'key.json')) === key) {
+            // A shard cached without its d-words (by an older version) is indexed again.
+            const cachedDWords = readJson<string[]>(path.join(cached, D_WORDS_FILE));
+            if (cachedDWords && readJson<string>(path.join(cached, 'key.json')) === key) {
+              for (const word of cachedDWords) dWords.add(word);
               if (!existsSync(path.join(target, 'pagefind-entry.json'))) {
                 rmSync(target, { recursive: true, force: true });
                 linkTree(lastFiles(name), target);
@@ -394,19 +404,22 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
             // What the feed wrote is this build's pages as they are now (none changed after, none gone since, none missing).
             const consistent = started && !started.stale && [...started.added].every(([url, hash]) => hashes.get(url) === hash);
             const complete = consistent && started.written && started.added.size === hashes.size;
+            const shardDWords = complete ? started.dWords : new Set<string>();
             if (!complete) {
               // Indexed again from the output, in the same order as pages reach a shard during the build.
               const index = await newIndex();
               for (const url of current.order(shardPagesNow.map((page) => page.url))) {
                 const region = describePage(url, readFileSync(fileOf(url), 'utf8'))?.region;
                 if (region === undefined) throw new Error(`chỉ mục tìm kiếm: không đọc được ${fileOf(url)}`);
-                await addPage(index, url, region);
+                await addPage(index, url, region, shardDWords);
               }
               await writeIndex(index, fresh, same ? lastFiles(name) : undefined);
             }
+            for (const word of shardDWords) dWords.add(word);
             rmSync(cached, { recursive: true, force: true });
             mkdirSync(cached, { recursive: true });
             renameSync(fresh, lastFiles(name));
+            writeFileSync(path.join(cached, D_WORDS_FILE), JSON.stringify([...shardDWords].sort()));
             writeFileSync(path.join(cached, 'key.json'), JSON.stringify(key));
             rmSync(target, { recursive: true, force: true });
             linkTree(lastFiles(name), target);
@@ -430,6 +443,7 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
               tag: tags.get(name)!,
             })),
             batchPages,
+            dWords: [...dWords].sort(),
             preload: shards.length > 0 ? searchFiles(output, shards[0].name, tags.get(shards[0].name)!) : [],
           };
           mkdirSync(output, { recursive: true });

@@ -26,6 +26,12 @@ export interface ShardsFile {
   shards: Shard[];
   /** The browser searches shards together until they hold this many pages. */
   batchPages: number;
+  /**
+   * The words of the index that start with d or đ, in lower case without tones, up to seven letters (the length of
+   * a Vietnamese syllable): "doan", "đoan". A word the reader types with d is searched in the spellings listed here
+   * (`querySpellings`). Sorted.
+   */
+  dWords: string[];
   /** Files of the newest shard that every search loads, which the search page asks for while it loads. */
   preload: string[];
 }

@@ -72,6 +72,15 @@ function loadShards(): Promise<ShardsFile> {
   return shardsFile;
 }
 
+const dWordSets = new WeakMap<ShardsFile, ReadonlySet<string>>();
+/** The spellings of a query worth searching in this index: its d-words' spellings that the index holds. */
+function spellingsIn(shards: ShardsFile, query: string): string[] {
+  let dWords = dWordSets.get(shards);
+  // A list published before the index listed its d-words has none: every spelling is searched.
+  if (!dWords && shards.dWords) dWordSets.set(shards, (dWords = new Set(shards.dWords)));
+  return querySpellings(query, dWords);
+}
+
 /** Pagefind's larger gzipped files: index chunks, filters, metadata and wasm (not the results' small fragments). */
 const GZIPPED_INDEX_FILE = /\/pagefind\/.+\.(pf_index|pf_filter|pf_meta|pagefind)(\?|$)/;
 /** Pagefind's wasm, the same program in every shard. */
@@ -241,7 +250,7 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     }
     const newest = shards.shards[0];
     const batches = searchBatches(shards, params.get('year') ?? undefined, params.get('sort'));
-    const spellings = querySpellings(query);
+    const spellings = spellingsIn(shards, query);
     const newestFirst = params.get('sort') === 'newest';
 
     const searched: BatchResults[] = [];
@@ -342,7 +351,7 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
       const first = searchBatches(shards, year, sort)[0];
       if (!first) return;
       const pagefind = await instanceFor(shards.shards[0], first);
-      await Promise.all(querySpellings(query).map((spelling) => pagefind.preload(spelling)));
+      await Promise.all(spellingsIn(shards, query).map((spelling) => pagefind.preload(spelling)));
     } catch {
       // Nothing to prepare (no index yet): the search itself says so.
     }

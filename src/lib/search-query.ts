@@ -1,9 +1,9 @@
 /**
  * Vietnamese readers often type without tones and write đ as d ("doan vien" for "đoàn viên").
- * Pagefind folds tones but keeps đ distinct, so a query is searched in each of its d/đ spellings
- * and the results merged. In Vietnamese đ only starts a syllable, so each word has at most two spellings.
+ * Pagefind folds tones but keeps đ distinct, so a query is searched in each of its d/đ spellings that the index
+ * holds, and the results merged. In Vietnamese đ only starts a syllable, so each word has at most two spellings.
  */
-import { plainPunctuation } from './typography';
+import { plainPunctuation } from './typography.ts';
 
 /**
  * Composed Unicode, single spaces, the plain punctuation of the index: NFD input (Word, some keyboards) must not
@@ -16,11 +16,31 @@ export function normaliseQuery(query: string): string {
 /** At most 2^MAX_EXPANDED searches per query. */
 const MAX_EXPANDED = 3;
 
+/** A word as the index's list of d-words holds it (`ShardsFile.dWords`): lower case, without tones; đ stays đ. */
+export function foldedWord(word: string): string {
+  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase();
+}
+
 /**
- * Every spelling of a query with word-initial d read as d or đ, the reader's own spelling first.
- * Quotes and other words are kept as typed.
+ * The spellings of a word typed with d worth searching. With the index's d-words, only those it holds: "doan" is
+ * searched as "đoan" alone where the index has "đoàn" and no "doan", which saves loading the index around "doan"
+ * and keeps out its prefix matches ("doanh"). Both when the index holds neither (a word being typed, or one the list
+ * leaves out), or when there is no list.
  */
-export function querySpellings(query: string): string[] {
+function dSpellings(word: string, dWords: ReadonlySet<string> | undefined): string[] {
+  const withD = (word[0] === 'D' ? 'Đ' : 'đ') + word.slice(1);
+  if (!dWords) return [word, withD];
+  const held = (spelling: string) => dWords.has(foldedWord(spelling).replace(/[^a-zđ].*$/, ''));
+  const asTyped = held(word);
+  if (asTyped === held(withD)) return [word, withD];
+  return [asTyped ? word : withD];
+}
+
+/**
+ * Every spelling of a query with word-initial d read as d or đ (those the index holds, given its d-words), the
+ * reader's own spelling first. Quotes and other words are kept as typed.
+ */
+export function querySpellings(query: string, dWords?: ReadonlySet<string>): string[] {
   const normalised = normaliseQuery(query);
   const words = normalised.split(/(\s+|")/);
   const expandable = words
@@ -29,8 +49,8 @@ export function querySpellings(query: string): string[] {
     .slice(0, MAX_EXPANDED);
   let spellings = [words];
   for (const { word, index } of expandable) {
-    const withD = (word[0] === 'D' ? 'Đ' : 'đ') + word.slice(1);
-    spellings = spellings.flatMap((parts) => [parts, parts.map((part, i) => (i === index ? withD : part))]);
+    const forms = dSpellings(word, dWords);
+    spellings = spellings.flatMap((parts) => forms.map((form) => parts.map((part, i) => (i === index ? form : part))));
   }
   return spellings.map((parts) => parts.join(''));
 }

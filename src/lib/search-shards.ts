@@ -7,6 +7,7 @@
  * its year again.
  */
 import { createHash } from 'node:crypto';
+import { foldedWord } from './search-query.ts';
 import { plainPunctuation } from './typography.ts';
 import { builtPageUrl } from './urls.ts';
 
@@ -54,12 +55,48 @@ export function indexedRegion(html: string): string | undefined {
 /** A tag (its quoted attribute values may hold ">"), or a run of text. */
 const TAG_OR_TEXT = /<(?:[^>"']|"[^"]*"|'[^']*')*>|[^<]+/g;
 
+/** A run of characters that starts with d or đ and holds no space or punctuation; what precedes it is checked apart. */
+const D_RUN = /[dDđĐ][^\s<>"'`.,;:!?()[\]{}\/\\\-–—“”‘’…«»|*+=&#%@~^$]*/g;
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+/** A d-word as the list holds it: a Vietnamese syllable is at most seven letters; longer words are left out. */
+const LISTED_D_WORD = /^[dđ][a-z]{0,6}$/;
+/** Attributes whose values pagefind may index as words: an image's alt text, a page's meta values. */
+const WORDS_IN_ATTRIBUTES = /\s(?:alt|data-pagefind-meta)="([^"]*)"/g;
+/** `foldedWord` of each word met, or undefined when it is not listed: a page's words are mostly the same few. */
+const listedForms = new Map<string, string | undefined>();
+
+/** Adds to `into` the words of `text` that start with d or đ (`foldedWord`, up to seven letters). */
+function addDWords(text: string, into: Set<string>): void {
+  for (const match of text.matchAll(D_RUN)) {
+    if (match.index > 0 && WORD_CHARACTER.test(text[match.index - 1])) continue;
+    const word = match[0];
+    let listed = listedForms.get(word);
+    if (listed === undefined && !listedForms.has(word)) {
+      const folded = foldedWord(word);
+      listed = LISTED_D_WORD.test(folded) ? folded : undefined;
+      listedForms.set(word, listed);
+    }
+    if (listed) into.add(listed);
+  }
+}
+
 /**
  * The document pagefind indexes for a region: the same index as the whole page gives, but for the typographic
  * punctuation of its text, in the plain forms pagefind splits words on (`typography.ts`; attributes keep theirs).
+ * With `dWords`, adds to it the words of the region that start with d or đ (`ShardsFile.dWords`), taken in the same
+ * pass: its text and the attribute values pagefind may index, a few more words than the index holds, never fewer.
  */
-export function indexedDocument(region: string): string {
-  const text = region.replace(TAG_OR_TEXT, (part) => (part.startsWith('<') ? part : plainPunctuation(part)));
+export function indexedDocument(region: string, dWords?: Set<string>): string {
+  const text = region.replace(TAG_OR_TEXT, (part) => {
+    if (part.startsWith('<')) {
+      if (dWords && (part.includes(' alt=') || part.includes(' data-pagefind-meta='))) {
+        for (const [, value] of part.matchAll(WORDS_IN_ATTRIBUTES)) addDWords(value, dWords);
+      }
+      return part;
+    }
+    if (dWords) addDWords(part, dWords);
+    return plainPunctuation(part);
+  });
   return `<!doctype html><html lang="vi"><body>${text}</body></html>`;
 }
 

@@ -105,8 +105,17 @@ describe('incremental build', () => {
       expect(restoredCount(unchanged)).toBeGreaterThan(pageCount * 0.7);
       expect(unchanged).toContain('lập lại 0 phần');
 
+      // A shard cached without its d-words (an older version's cache) is indexed again, and lists them again.
+      const dWords = () => (JSON.parse(readFileSync(path.join(dist, 'pagefind/shards.json'), 'utf8')) as { dWords: string[] }).dWords;
+      const listed = dWords();
+      expect(listed).toContain('đoan');
+      rmSync(path.join(base, '.astro-cache/search-index/2024/d-words.json'));
+      expect(reindexedYears(build())).toEqual(['2024']);
+      expect(dWords()).toEqual(listed);
+
       const oldTitle = 'Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện';
-      const newTitle = 'Đoàn viên Sở Thông tin và Truyền thông hiến máu cứu người';
+      // "duy" is a new d-word: the list of the index's d-words takes it.
+      const newTitle = 'Đoàn viên Sở Thông tin và Truyền thông duy trì hiến máu cứu người';
       edit('news/hien-mau-tinh-nguyen/index.mdx', `title: ${oldTitle}`, `title: ${newTitle}`);
       const edited = build();
       // The article is from 2024: only that year's search index is made again.
@@ -118,6 +127,8 @@ describe('incremental build', () => {
       expect(rendered).toBeLessThan(pageCount * 0.5);
       const site = pages(dist);
       expect(site.get('tin-tuc/hien-mau-tinh-nguyen/index.html')).toContain(newTitle);
+      expect(listed).not.toContain('duy');
+      expect(dWords()).toEqual([...listed, 'duy'].sort());
       expect(site.get('tin-tuc/index.html')).toContain(newTitle);
       // Pages that link to it (related, newer/older) show the new title; none shows the old one.
       const linking = [...site].filter(([file, html]) => file !== 'tin-tuc/hien-mau-tinh-nguyen/index.html' && html.includes(newTitle));

@@ -84,6 +84,21 @@ describe('search', () => {
     expect(await search('"doan vien"')).toContain('/tin-tuc/hien-mau-tinh-nguyen/');
   });
 
+  it('searches a d-word only in the spellings the index holds: "doan" is "đoàn", not the start of "doanh"', async () => {
+    // The index has "đoàn" and "doanh" but no "doan": an article with "doanh nghiệp" and "nhân viên" is no answer.
+    const list = JSON.parse((await (await fetch(`${site}/pagefind/shards.json`)).text())) as { dWords: string[] };
+    expect(list.dWords).toContain('đoan');
+    expect(list.dWords).toContain('doanh');
+    expect(list.dWords).not.toContain('doan');
+    expect(await search('doanh nghiep')).toContain('/tin-tuc/ho-tro-doanh-nghiep-sau-bao/');
+    expect(await search('doan vien')).not.toContain('/tin-tuc/ho-tro-doanh-nghiep-sau-bao/');
+    expect(await search('DOAN VIEN')).not.toContain('/tin-tuc/ho-tro-doanh-nghiep-sau-bao/');
+    // A word that is in neither spelling is searched in both, as pagefind takes a word's start: "doa" finds both.
+    const started = await search('doa');
+    expect(started).toContain('/tin-tuc/ho-tro-doanh-nghiep-sau-bao/');
+    expect(started).toContain('/tin-tuc/hien-mau-tinh-nguyen/');
+  });
+
   it('finds words joined by typographic punctuation, takes a phrase pasted in typographic quotes, and shows them as written', async () => {
     // The article has: Huy hiệu “Búp sen xanh” của nhiệm kỳ 2022–2027.
     for (const query of ['2027', 'nhiệm kỳ 2022', '"búp sen xanh"', '“Búp sen xanh”']) {

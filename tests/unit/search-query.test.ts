@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeByDate, mergeByScore, newestFirstByYear, normaliseQuery, querySpellings, typedWords } from '../../src/lib/search-query';
+import { foldedWord, mergeByDate, mergeByScore, newestFirstByYear, normaliseQuery, querySpellings, typedWords } from '../../src/lib/search-query';
 
 describe('query spellings', () => {
   it('reads each word-initial d as d or đ, the typed spelling first', () => {
@@ -20,6 +20,30 @@ describe('query spellings', () => {
 
   it('keeps quoted phrases quoted', () => {
     expect(querySpellings('"doan vien" tre')).toEqual(['"doan vien" tre', '"đoan vien" tre']);
+  });
+
+  it('searches only the spellings the index holds, given its d-words', () => {
+    // An index with "đoàn", "doanh", "dân", "Đinh" and "dinh dưỡng", and no "doan" or "đân".
+    const dWords = new Set(['đoan', 'doanh', 'dan', 'đinh', 'dinh']);
+    expect(querySpellings('doan vien', dWords)).toEqual(['đoan vien']);
+    expect(querySpellings('Doàn Viên', dWords)).toEqual(['Đoàn Viên']);
+    expect(querySpellings('dân vận', dWords)).toEqual(['dân vận']);
+    expect(querySpellings('Dinh Tien Hoang', dWords)).toEqual(['Dinh Tien Hoang', 'Đinh Tien Hoang']);
+    expect(querySpellings('"doan vien" dan', dWords)).toEqual(['"đoan vien" dan']);
+    expect(querySpellings('doan, dan.', dWords)).toEqual(['đoan, dan.']);
+    // Neither spelling listed (a word being typed, a long word, a name the index lacks): both, as without a list.
+    expect(querySpellings('doa', dWords)).toEqual(['doa', 'đoa']);
+    expect(querySpellings('download', dWords)).toEqual(['download', 'đownload']);
+    expect(querySpellings('doan vien', new Set())).toEqual(['doan vien', 'đoan vien']);
+    // Words typed with đ are never expanded.
+    expect(querySpellings('đoàn viên', dWords)).toEqual(['đoàn viên']);
+  });
+
+  it('folds a word as the list of d-words holds it', () => {
+    expect(foldedWord('Đường')).toBe('đuong');
+    expect(foldedWord('DƯƠNG')).toBe('duong');
+    expect(foldedWord('Đức'.normalize('NFD'))).toBe('đuc');
+    expect(foldedWord('dân')).toBe('dan');
   });
 
   it('composes decomposed input and trims spaces', () => {

@@ -81,6 +81,20 @@ describe('search index shards', () => {
     );
     expect(indexedDocument('<img alt="a > “b”"><p>“c”</p>')).toBe('<!doctype html><html lang="vi"><body><img alt="a > “b”"><p>"c"</p></body></html>');
   });
+
+  it('lists the words that start with d or đ, without tones, from the text and the attributes pagefind indexes', () => {
+    const words = new Set<string>();
+    const region =
+      '<div data-pagefind-body><h1 data-pagefind-meta="title">Đoàn viên dự Đại hội</h1>' +
+      '<p class="unit"><a href="/don-vi/doan-co-so-y-te/" title="dinh dưỡng">Chi đoàn Sở Y tế</a></p>' +
+      '<p>“Dân vận” khéo, doanh nghiệp; ĐƯỜNG Đinh Tiên Hoàng, Dương-Đức, mã D12, Download, Lê Thị Đàoss</p>' +
+      '<img alt="Dàn đồng ca" src="/_images/dap.webp"><span data-pagefind-meta="unit:Đoàn Khối"></span>' +
+      '<p>Trần Minh Đúc</p></div>';
+    const document = indexedDocument(region, words);
+    // The document is the same as without the list.
+    expect(document).toBe(indexedDocument(region));
+    expect([...words].sort()).toEqual(['dan', 'doanh', 'du', 'duong', 'đai', 'đaoss', 'đinh', 'đoan', 'đong', 'đuc', 'đuong'].sort());
+  });
 });
 
 describe('the list of shards inside the search page', () => {
@@ -88,6 +102,7 @@ describe('the list of shards inside the search page', () => {
     const list: ShardsFile = {
       shards: [{ name: '2026</script><script>alert(1)</script>', years: ['2026'], pages: 3, tag: '0123456789abcdef' }],
       batchPages: 100,
+      dWords: ['doan', 'đoan'],
       preload: ['/pagefind/2026/pagefind.js'],
     };
     const inline = inlineShardsJson(list);
