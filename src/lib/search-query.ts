@@ -77,9 +77,10 @@ export interface Scored {
 
 /**
  * Results of several spellings, each page once, best first. A page's score is the sum over the spellings
- * that found it: a page with "đoàn viên" is found by both "doan vien" (through "viên") and "đoan vien",
- * and so ranks above pages that only share "viên" or start with "doan" ("doanh"). The result object kept
- * is the one its best spelling returned, so its excerpt highlights the words that matched best.
+ * that found it: with both "dinh" and "đinh" in the index, a page with "Đinh Tiên Hoàng" is found by both
+ * "dinh tien hoang" (through "tiên hoàng") and "đinh tien hoang", and so ranks above pages that only share
+ * "tiên hoàng" or have "dinh" (dinh dưỡng). The result object kept is the one its best spelling returned, so its
+ * excerpt highlights the words that matched best.
  */
 export function mergeByScore<T extends Scored>(lists: readonly (readonly T[])[]): T[] {
   const merged = new Map<string, { best: T; total: number }>();
