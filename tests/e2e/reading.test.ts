@@ -44,7 +44,7 @@ describe('reading the portal', () => {
     expect(await pagination.getByRole('link', { name: 'Trang 1' }).getAttribute('aria-current')).toBe('page');
     await pagination.getByRole('link', { name: 'Trang 2' }).click();
     await page.waitForURL('**/chuyen-muc/tin-tuc-su-kien/trang/2/');
-    expect(await page.locator('article.card').count()).toBe(6);
+    expect(await page.locator('article.card').count()).toBe(7);
     await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Trang trước' }).click();
     await page.waitForURL('**/chuyen-muc/tin-tuc-su-kien/');
   });
