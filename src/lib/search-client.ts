@@ -1,8 +1,8 @@
 /**
- * The search page's browser code: reads the query from the URL, searches every d/đ spelling with pagefind (loaded
- * only here, on demand), and renders accessible results. The index has one shard per year (`search-shards.ts`);
- * the newest years are searched first, and older ones only when the reader asks for more results, so a query loads
- * a small part of a large portal's index.
+ * The search page's browser code: reads the query from the URL, searches the d/đ spellings of it that the index
+ * holds with pagefind (loaded only here, on demand), and renders accessible results. The index has one shard per
+ * year (`search-shards.ts`); the newest years are searched first, and older ones only when the reader asks for more
+ * results, so a query loads a small part of a large portal's index.
  */
 import { dayOfIso } from './dates';
 import { typographicPunctuation } from './typography';
