@@ -38,6 +38,13 @@ describe('fixture site build', () => {
     expect(html).toContain('"@type":"NewsArticle"');
     expect(html).toContain('<link rel="canonical" href="https://bantin.example.gov.vn/tin-tuc/hien-mau-tinh-nguyen/">');
     expect(html).toContain('<meta property="og:image" content="https://bantin.example.gov.vn/_images/anh-bia.');
+    // The preview's size and text, so a network can show it on a first share; the article's dates, section, tags.
+    expect(html).toMatch(/<meta property="og:image:width" content="\d+"><meta property="og:image:height" content="\d+">/);
+    expect(html).toContain('<meta property="og:image:alt" content="Đoàn viên xếp hàng đăng ký hiến máu">');
+    expect(html).toContain('<meta property="article:published_time" content="2024-04-14T08:30:00+07:00">');
+    expect(html).toContain('<meta property="article:modified_time" content="2024-04-15T10:00:00+07:00">');
+    expect(html).toContain('<meta property="article:section" content="Hoạt động Đoàn">');
+    expect(html).toContain('<meta property="article:tag" content="hiến máu"><meta property="article:tag" content="tình nguyện">');
     expect(html).toMatch(/srcset="[^"]+\.webp 480w/);
   });
 
