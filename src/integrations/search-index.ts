@@ -28,8 +28,11 @@ function installedVersion(name: string): string {
  */
 const INDEX_CHUNK_POSITIONS = 2500;
 
-/** Everything besides the pages that shapes a shard: a change here indexes every year again. */
-const SETTINGS = JSON.stringify({ pagefind: installedVersion('pagefind'), forceLanguage: 'vi', chunk: INDEX_CHUNK_POSITIONS, layout: 5 });
+/**
+ * Everything besides the pages that shapes a shard: a change here indexes every year again. `layout` counts changes
+ * of what the portal makes of a shard: its files, and its list of d-words (`indexedDocument`).
+ */
+const SETTINGS = JSON.stringify({ pagefind: installedVersion('pagefind'), forceLanguage: 'vi', chunk: INDEX_CHUNK_POSITIONS, layout: 6 });
 /** In a shard's cache folder, next to its key: the words of its pages that start with d or đ. */
 const D_WORDS_FILE = 'd-words.json';
 /** Pagefind's ready-made interfaces, which the portal does not use. */

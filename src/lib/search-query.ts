@@ -22,6 +22,12 @@ export function foldedWord(word: string): string {
 }
 
 /**
+ * The words the list holds, folded: letters only, at most seven (a Vietnamese syllable). A query word of another
+ * shape ("D01", a long name) is searched in both spellings.
+ */
+export const LISTED_D_WORD = /^[dđ][a-z]{0,6}$/;
+
+/**
  * The spellings of a word typed with d worth searching. With the index's d-words, only those it holds: "doan" is
  * searched as "đoan" alone where the index has "đoàn" and no "doan", which saves loading the index around "doan"
  * and keeps out its prefix matches ("doanh"). Both when the index holds neither (a word being typed, or one the list
@@ -30,9 +36,11 @@ export function foldedWord(word: string): string {
 function dSpellings(word: string, dWords: ReadonlySet<string> | undefined): string[] {
   const withD = (word[0] === 'D' ? 'Đ' : 'đ') + word.slice(1);
   if (!dWords) return [word, withD];
-  const held = (spelling: string) => dWords.has(foldedWord(spelling).replace(/[^a-zđ].*$/, ''));
-  const asTyped = held(word);
-  if (asTyped === held(withD)) return [word, withD];
+  // Without its punctuation, as pagefind indexes a word ("doan," is "doan"; "D-Day" is "dday").
+  const listed = (spelling: string) => foldedWord(spelling).replace(/[^\p{L}\p{N}]/gu, '');
+  if (!LISTED_D_WORD.test(listed(word))) return [word, withD];
+  const asTyped = dWords.has(listed(word));
+  if (asTyped === dWords.has(listed(withD))) return [word, withD];
   return [asTyped ? word : withD];
 }
 

@@ -7,7 +7,7 @@
  * its year again.
  */
 import { createHash } from 'node:crypto';
-import { foldedWord } from './search-query.ts';
+import { foldedWord, LISTED_D_WORD } from './search-query.ts';
 import { plainPunctuation } from './typography.ts';
 import { builtPageUrl } from './urls.ts';
 
@@ -55,29 +55,41 @@ export function indexedRegion(html: string): string | undefined {
 /** A tag (its quoted attribute values may hold ">"), or a run of text. */
 const TAG_OR_TEXT = /<(?:[^>"']|"[^"]*"|'[^']*')*>|[^<]+/g;
 
-/** A run of characters that starts with d or đ and holds no space or punctuation; what precedes it is checked apart. */
-const D_RUN = /[dDđĐ][^\s<>"'`.,;:!?()[\]{}\/\\\-–—“”‘’…«»|*+=&#%@~^$]*/g;
-const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
-/** A d-word as the list holds it: a Vietnamese syllable is at most seven letters; longer words are left out. */
-const LISTED_D_WORD = /^[dđ][a-z]{0,6}$/;
+/**
+ * The list must hold every word starting with d or đ that pagefind indexes (more does no harm: a spelling searched
+ * for nothing), so it takes every run of letters from a d or đ, wherever it starts ("xĐoàn", "2024Đoàn": pagefind
+ * splits them off), and every run with punctuation inside, without it (pagefind indexes "Đ/c" as "đc" too, and a
+ * word with a soft hyphen pasted in whole).
+ */
+const D_WORD = /[dđ][\p{L}\p{M}\p{N}]*(?:[^\s\p{L}\p{M}\p{N}]+[\p{L}\p{M}\p{N}]+)*/giu;
+const D_LETTERS = /[dđ][\p{L}\p{M}]*/giu;
+const NOT_WORD_CHARACTER = /[^\p{L}\p{M}\p{N}]/gu;
 /** Attributes whose values pagefind may index as words: an image's alt text, a page's meta values. */
 const WORDS_IN_ATTRIBUTES = /\s(?:alt|data-pagefind-meta)="([^"]*)"/g;
-/** `foldedWord` of each word met, or undefined when it is not listed: a page's words are mostly the same few. */
-const listedForms = new Map<string, string | undefined>();
 
-/** Adds to `into` the words of `text` that start with d or đ (`foldedWord`, up to seven letters). */
+/** What the list takes of a word from a d or đ, folded: its letters from each d or đ, and all of it without punctuation. */
+function listedForms(word: string): string[] {
+  const forms = [...word.matchAll(D_LETTERS)].map(([letters]) => foldedWord(letters));
+  forms.push(foldedWord(word.replace(NOT_WORD_CHARACTER, '')));
+  return forms.filter((form) => LISTED_D_WORD.test(form));
+}
+
+/** `listedForms` of each word met: a page's words are mostly the same few. */
+const formsOf = new Map<string, string[]>();
+
+/** Adds to `into` the words of `text` that start with d or đ, as the list holds them (`LISTED_D_WORD`). */
 function addDWords(text: string, into: Set<string>): void {
-  for (const match of text.matchAll(D_RUN)) {
-    if (match.index > 0 && WORD_CHARACTER.test(text[match.index - 1])) continue;
-    const word = match[0];
-    let listed = listedForms.get(word);
-    if (listed === undefined && !listedForms.has(word)) {
-      const folded = foldedWord(word);
-      listed = LISTED_D_WORD.test(folded) ? folded : undefined;
-      listedForms.set(word, listed);
-    }
-    if (listed) into.add(listed);
+  for (const [word] of text.matchAll(D_WORD)) {
+    let forms = formsOf.get(word);
+    if (!forms) formsOf.set(word, (forms = listedForms(word)));
+    for (const form of forms) into.add(form);
   }
+}
+
+/** Where the last white space of `text` is, or -1. */
+function lastSpace(text: string): number {
+  for (let at = text.length - 1; at >= 0; at--) if (/\s/.test(text[at])) return at;
+  return -1;
 }
 
 /**
@@ -87,6 +99,8 @@ function addDWords(text: string, into: Set<string>): void {
  * pass: its text and the attribute values pagefind may index, a few more words than the index holds, never fewer.
  */
 export function indexedDocument(region: string, dWords?: Set<string>): string {
+  // The end of the text so far after its last space: pagefind joins a word across tags ("<b>D</b>ân").
+  let unfinished = '';
   const text = region.replace(TAG_OR_TEXT, (part) => {
     if (part.startsWith('<')) {
       if (dWords && (part.includes(' alt=') || part.includes(' data-pagefind-meta='))) {
@@ -94,8 +108,15 @@ export function indexedDocument(region: string, dWords?: Set<string>): string {
       }
       return part;
     }
-    if (dWords) addDWords(part, dWords);
-    return plainPunctuation(part);
+    const plain = plainPunctuation(part);
+    if (dWords) {
+      addDWords(plain, dWords);
+      const firstSpace = plain.search(/\s/);
+      const start = firstSpace < 0 ? plain : plain.slice(0, firstSpace);
+      if (unfinished && start) addDWords(unfinished + start, dWords);
+      unfinished = firstSpace < 0 ? unfinished + plain : plain.slice(lastSpace(plain) + 1);
+    }
+    return plain;
   });
   return `<!doctype html><html lang="vi"><body>${text}</body></html>`;
 }

@@ -31,6 +31,12 @@ describe('query spellings', () => {
     expect(querySpellings('Dinh Tien Hoang', dWords)).toEqual(['Dinh Tien Hoang', 'Đinh Tien Hoang']);
     expect(querySpellings('"doan vien" dan', dWords)).toEqual(['"đoan vien" dan']);
     expect(querySpellings('doan, dan.', dWords)).toEqual(['đoan, dan.']);
+    // A word the list cannot hold (digits, more than a syllable) is searched in both spellings, even where the list
+    // holds its letters ("d", "đ").
+    const withLetters = new Set([...dWords, 'đ', 'd']);
+    expect(querySpellings('khoi D01', withLetters)).toEqual(['khoi D01', 'khoi Đ01']);
+    expect(querySpellings('d1', withLetters)).toEqual(['d1', 'đ1']);
+    expect(querySpellings('D-Day', withLetters)).toEqual(['D-Day', 'Đ-Day']);
     // Neither spelling listed (a word being typed, a long word, a name the index lacks): both, as without a list.
     expect(querySpellings('doa', dWords)).toEqual(['doa', 'đoa']);
     expect(querySpellings('download', dWords)).toEqual(['download', 'đownload']);

@@ -93,7 +93,23 @@ describe('search index shards', () => {
     const document = indexedDocument(region, words);
     // The document is the same as without the list.
     expect(document).toBe(indexedDocument(region));
-    expect([...words].sort()).toEqual(['dan', 'doanh', 'du', 'duong', 'đai', 'đaoss', 'đinh', 'đoan', 'đong', 'đuc', 'đuong'].sort());
+    expect([...words].sort()).toEqual(['d', 'dan', 'doanh', 'du', 'duong', 'đai', 'đaoss', 'đinh', 'đoan', 'đong', 'đuc', 'đuong'].sort());
+  });
+
+  it('lists every d-word pagefind indexes, however the text around it is written', () => {
+    const listed = (html: string) => {
+      const words = new Set<string>();
+      indexedDocument(`<div data-pagefind-body>${html}</div>`, words);
+      return [...words].sort();
+    };
+    // Symbols, a zero-width space, a soft hyphen, letters or digits before: pagefind indexes "đoàn".
+    for (const html of ['<p>Đoàn👏</p>', '<p>Đoàn™ </p>', '<p>Đoàn\u200B</p>', '<p>Đo\u00ADàn</p>', '<p>xĐoàn</p>', '<p>2024Đoàn</p>', '<p>“Đoàn‟</p>']) {
+      expect(listed(html), html).toContain('đoan');
+    }
+    // Joined across tags, and without the punctuation inside.
+    expect(listed('<p><b>D</b>â<i>n</i> vận</p>')).toContain('dan');
+    expect(listed('<dl><dt>Địa điểm</dt><dd>Hội trường</dd></dl>')).toEqual(expect.arrayContaining(['đia', 'điem', 'điemhoi']));
+    expect(listed('<p>Đ/c Hùng</p>')).toEqual(expect.arrayContaining(['đ', 'đc']));
   });
 });
 
