@@ -22,10 +22,11 @@ export function foldedWord(word: string): string {
 }
 
 /**
- * The words the list holds, folded: letters only, at most seven (a Vietnamese syllable). A query word of another
- * shape ("D01", a long name) is searched in both spellings.
+ * The words the list holds, folded: Vietnamese syllables, d or đ, one to three vowels and a final consonant if any.
+ * Readers type syllables; the words pagefind makes by joining text across tags ("đoànkết") are none. A query word of
+ * another shape ("D01", "download") is searched in both spellings.
  */
-export const LISTED_D_WORD = /^[dđ][a-z]{0,6}$/;
+export const LISTED_D_WORD = /^[dđ][aeiouy]{1,3}(?:c|ch|m|n|ng|nh|p|t)?$/;
 
 /**
  * The spellings of a word typed with d worth searching. With the index's d-words, only those it holds: "doan" is

@@ -56,34 +56,32 @@ export function indexedRegion(html: string): string | undefined {
 const TAG_OR_TEXT = /<(?:[^>"']|"[^"]*"|'[^']*')*>|[^<]+/g;
 
 /**
- * The list must hold every word starting with d or đ that pagefind indexes (more does no harm: a spelling searched
- * for nothing), so it takes every run of letters from a d or đ, wherever it starts ("xĐoàn", "2024Đoàn": pagefind
- * splits them off), and every run with punctuation inside, without it (pagefind indexes "Đ/c" as "đc" too, and a
- * word with a soft hyphen pasted in whole).
+ * The list must hold every word starting with d or đ that pagefind indexes and a reader may type (more does no
+ * harm: a spelling searched for nothing), so it takes every run of letters from a d or đ, wherever it starts
+ * ("xĐoàn", "2024Đoàn": pagefind splits them off), and reads through the invisible characters of pasted text (a soft
+ * hyphen, a zero-width space) both as pagefind may: as a break and as nothing. The forms pagefind adds of a word
+ * with punctuation inside ("Đ/c" as "đc") are left out: a query word the list holds in neither spelling is searched
+ * in both.
  */
-const D_WORD = /[dđ][\p{L}\p{M}\p{N}]*(?:[^\s\p{L}\p{M}\p{N}]+[\p{L}\p{M}\p{N}]+)*/giu;
 const D_LETTERS = /[dđ][\p{L}\p{M}]*/giu;
-const NOT_WORD_CHARACTER = /[^\p{L}\p{M}\p{N}]/gu;
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/;
 /** Attributes whose values pagefind may index as words: an image's alt text, a page's meta values. */
 const WORDS_IN_ATTRIBUTES = /\s(?:alt|data-pagefind-meta)="([^"]*)"/g;
-
-/** What the list takes of a word from a d or đ, folded: its letters from each d or đ, and all of it without punctuation. */
-function listedForms(word: string): string[] {
-  const forms = [...word.matchAll(D_LETTERS)].map(([letters]) => foldedWord(letters));
-  forms.push(foldedWord(word.replace(NOT_WORD_CHARACTER, '')));
-  return forms.filter((form) => LISTED_D_WORD.test(form));
-}
-
-/** `listedForms` of each word met: a page's words are mostly the same few. */
-const formsOf = new Map<string, string[]>();
+/** The listed form (`foldedWord`) of each run met, or undefined when it is not listed: a page's words are mostly the same few. */
+const listedForms = new Map<string, string | undefined>();
 
 /** Adds to `into` the words of `text` that start with d or đ, as the list holds them (`LISTED_D_WORD`). */
 function addDWords(text: string, into: Set<string>): void {
-  for (const [word] of text.matchAll(D_WORD)) {
-    let forms = formsOf.get(word);
-    if (!forms) formsOf.set(word, (forms = listedForms(word)));
-    for (const form of forms) into.add(form);
+  for (const [run] of text.matchAll(D_LETTERS)) {
+    let listed = listedForms.get(run);
+    if (listed === undefined && !listedForms.has(run)) {
+      const folded = foldedWord(run);
+      listed = LISTED_D_WORD.test(folded) ? folded : undefined;
+      listedForms.set(run, listed);
+    }
+    if (listed) into.add(listed);
   }
+  if (INVISIBLE.test(text)) addDWords(text.replace(new RegExp(INVISIBLE.source, 'g'), ''), into);
 }
 
 /** Where the last white space of `text` is, or -1. */
