@@ -12,11 +12,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { editArticle } from './bench/corpus';
 import { busyCores, machine, median, referenceWorkMs } from './bench/measure';
-import { buildBaseline, buildPortal, makeCold, prepareWorkspace, releaseWorkspace, removeDiscarded, type BuildResult, type Workspace } from './bench/sites';
+import { buildBaseline, buildPortal, makeCold, prepareWorkspace, releaseWorkspace, removeDiscarded, resolveCommit, type BuildResult, type Workspace } from './bench/sites';
 
 const PHASES = ['cold', 'rebuild', 'incremental', 'edit'] as const;
 type Phase = (typeof PHASES)[number];
-type Site = 'portal' | 'baseline';
+type Site = 'portal' | 'before' | 'baseline';
 
 const { values } = parseArgs({
   options: {
@@ -28,13 +28,14 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     out: { type: 'string' },
     'in-place': { type: 'boolean', default: false },
+    against: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
   allowNegative: true,
 });
 
 if (values.help) {
-  console.log(`npm run bench -- [--n 200,1000] [--runs 3] [--phases cold,rebuild,incremental,edit] [--no-baseline] [--keep] [--json] [--out file] [--in-place]
+  console.log(`npm run bench -- [--n 200,1000] [--runs 3] [--phases cold,rebuild,incremental,edit] [--no-baseline] [--keep] [--json] [--out file] [--in-place] [--against <commit>]
   --n         numbers of articles, comma-separated (default 1000)
   --runs      runs per phase; the tables show medians (default 3)
   --phases    cold (no output or cache), rebuild (nothing changed: npm run build stops at once), incremental
@@ -44,7 +45,10 @@ if (values.help) {
               kept by an earlier run is always kept
   --json      print the results as JSON on stdout (progress stays on stderr)
   --out       also write the results as JSON to this file
-  --in-place  build the portal in the repository rather than in a copy of its sources`);
+  --in-place  build the portal in the repository rather than in a copy of its sources
+  --against   also build the portal as it was at this commit (its sources and build script, today's node_modules),
+              each run right before or after the portal's, in turn: the machine's changes of speed then touch both
+              alike. Cold builds only (--phases cold)`);
   process.exit(0);
 }
 
@@ -54,7 +58,11 @@ const phases = values.phases.split(',').map((p) => p.trim()) as Phase[];
 for (const n of ns) if (!Number.isInteger(n) || n < 1) throw new Error(`--n: "${values.n}" is not a list of positive numbers`);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: "${values.runs}" is not a positive number`);
 for (const p of phases) if (!PHASES.includes(p)) throw new Error(`--phases: unknown phase "${p}" (${PHASES.join(', ')})`);
-const sites: Site[] = values.baseline ? ['portal', 'baseline'] : ['portal'];
+if (values.against && phases.some((p) => p !== 'cold')) throw new Error('--against compares cold builds only: add --phases cold');
+const against = values.against ? resolveCommit(values.against) : undefined;
+const sites: Site[] = [...(against ? (['before'] as const) : []), 'portal', ...(values.baseline ? (['baseline'] as const) : [])];
+/** The sites in the order of one run: the two versions of the portal take turns at going first. */
+const runOrder = (run: number): Site[] => (against && run % 2 === 0 ? ['portal', 'before', ...sites.slice(2)] : sites);
 
 const progress = (text: string) => process.stderr.write(`${text}\n`);
 const MiB = 1024 * 1024;
@@ -79,15 +87,15 @@ function medianOf(results: BuildResult[]): Record<string, number> {
 
 async function benchN(n: number): Promise<NResult> {
   progress(`\n== N = ${n}: generating the corpus…`);
-  const ws = prepareWorkspace(n, { inPlace: values['in-place'] });
+  const ws = prepareWorkspace(n, { inPlace: values['in-place'], against });
   const c = ws.corpus;
   progress(`   ${c.news} news, ${c.reports} reports, ${c.events} events, ${c.covers} covers, ${c.words} words in ${ws.content}`);
-  const result: NResult = { n, corpus: c, runs: { portal: {}, baseline: {} }, medians: { portal: {}, baseline: {} }, busyBefore: [] };
+  const result: NResult = { n, corpus: c, runs: { portal: {}, before: {}, baseline: {} }, medians: { portal: {}, before: {}, baseline: {} }, busyBefore: [] };
   let edits = 0;
   for (let run = 1; run <= runs; run++) {
-    for (const site of sites) {
+    for (const site of runOrder(run)) {
       const build = (label: string, phase?: Phase) =>
-        site === 'portal' ? buildPortal(ws, label, { direct: phase === 'incremental' }) : buildBaseline(ws, label);
+        site === 'baseline' ? buildBaseline(ws, label) : buildPortal(ws, label, { direct: phase === 'incremental', before: site === 'before' });
       const record = async (phase: Phase) => {
         result.busyBefore.push(await busyCores());
         progress(`   run ${run}/${runs} ${site} ${phase}…`);
@@ -128,15 +136,18 @@ function table(result: NResult): string {
   const { n, corpus: c } = result;
   const out: string[] = [];
   out.push(`N = ${n} (${c.news} news, ${c.reports} reports, ${c.events} events, ${c.covers} with a cover; ${Math.round(c.words / n)} words per article), median of ${runs} run(s)`);
+  if (against) out.push(`before: the portal at ${values.against} (${against.slice(0, 7)}), built in turn with the portal (each run, the one built first alternates)`);
   out.push('');
-  out.push('| phase | site | wall s | build s | index s | CPU s | peak RSS MiB (one process / all) | pages/s | wall vs baseline |');
+  out.push(`| phase | site | wall s | build s | index s | CPU s | peak RSS MiB (one process / all) | pages/s | wall vs ${against ? 'before, ' : ''}baseline |`);
   out.push('|---|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const phase of phases) {
     const base = result.medians.baseline[phase];
+    const before = result.medians.before[phase];
     for (const site of sites) {
       const m = result.medians[site][phase];
       if (!m) continue;
-      const ratio = site === 'portal' && base ? `${(m.wall / base.wall).toFixed(2)}×` : '';
+      const ratios = site === 'portal' ? [before && `${(m.wall / before.wall).toFixed(2)}× before`, base && `${(m.wall / base.wall).toFixed(2)}×`] : [];
+      const ratio = ratios.filter(Boolean).join(', ');
       out.push(`| ${phase} | ${site} | ${s(m.wall)} | ${s(m.build)} | ${s(m.index)} | ${s(m.cpu)} | ${mib(m.peakRssMax)} / ${mib(m.peakRssTotal)} | ${m.pagesPerSecond.toFixed(0)} | ${ratio} |`);
     }
   }

@@ -4,6 +4,8 @@
  * `os.tmpdir()/ban-tin-bench-<n>/`:
  *   content/            the synthetic corpus (BAN_TIN_CONTENT)
  *   portal/, baseline/  copies of the portal's sources and of bench/baseline, taken when the benchmark starts
+ *   before/             with `--against <commit>`, the portal's sources at that commit (built with the same
+ *                       node_modules), whose cold builds alternate with the portal's
  *   node_modules        a link to the repository's node_modules, which both copies resolve through
  *   dist-portal/, dist-baseline/, .astro-cache/, .astro-cache-baseline/, logs/
  *   discarded/          what a cold build must not find, moved aside and deleted when the benchmark ends
@@ -12,6 +14,7 @@
  * repository while someone else builds or tests there would mix the two builds' files. `--in-place` builds in
  * the repository instead.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,6 +40,8 @@ export interface Workspace {
   baselineRoot: string;
   portalDist: string;
   baselineDist: string;
+  /** The portal at another commit (`--against`). */
+  before?: { commit: string; root: string; dist: string };
   logs: string;
   /** The folder was there, kept by an earlier run (`--keep`): this run leaves it too. */
   keptBefore: boolean;
@@ -98,7 +103,24 @@ export function removeDiscarded(): void {
  * Makes the working folder for N articles: the corpus (generated again unless one of the same version and N is
  * there and `reuseCorpus`), fresh copies of both sites' sources, empty logs.
  */
-export function prepareWorkspace(n: number, options: { inPlace?: boolean; reuseCorpus?: boolean } = {}): Workspace {
+/** The commit a name (`HEAD~3`, a tag, a hash) stands for in the repository, checked before any work starts. */
+export function resolveCommit(name: string): string {
+  const found = spawnSync('git', ['-C', REPO_ROOT, 'rev-parse', '--verify', '--quiet', `${name}^{commit}`], { encoding: 'utf8' });
+  if (found.status !== 0) throw new Error(`--against: "${name}" is no commit of the repository's history`);
+  return found.stdout.trim();
+}
+
+/** The portal's sources at `commit`, with its own build script, in `root`. */
+function checkOut(commit: string, root: string): void {
+  mkdirSync(root);
+  const archive = spawnSync('sh', ['-c', 'git -C "$1" archive --format=tar "$2" | tar -x -C "$3"', 'sh', REPO_ROOT, commit, root], { encoding: 'utf8' });
+  if (archive.status !== 0 || !existsSync(path.join(root, 'scripts/build.ts'))) {
+    throw new Error(`--against: cannot take the portal at "${commit}" from the repository's history (${archive.stderr.trim() || 'no scripts/build.ts'})`);
+  }
+  for (const name of NOT_COPIED) if (name !== 'scripts') rmSync(path.join(root, name), { recursive: true, force: true });
+}
+
+export function prepareWorkspace(n: number, options: { inPlace?: boolean; reuseCorpus?: boolean; against?: string } = {}): Workspace {
   let base = workspacePath(n);
   const owner = runningOwner(base);
   if (owner !== undefined) {
@@ -135,6 +157,12 @@ export function prepareWorkspace(n: number, options: { inPlace?: boolean; reuseC
       cpSync(path.join(REPO_ROOT, name), path.join(portalRoot, name), { recursive: true });
     }
   }
+  let before: Workspace['before'];
+  if (options.against) {
+    before = { commit: options.against, root: path.join(base, 'before'), dist: path.join(base, 'dist-before') };
+    discard(base, before.root);
+    checkOut(options.against, before.root);
+  }
   const baselineRoot = path.join(base, 'baseline');
   discard(base, baselineRoot);
   cpSync(path.join(REPO_ROOT, 'bench/baseline'), baselineRoot, {
@@ -146,7 +174,7 @@ export function prepareWorkspace(n: number, options: { inPlace?: boolean; reuseC
   rmSync(logs, { recursive: true, force: true });
   mkdirSync(logs);
   return {
-    n, base, content, corpus, portalRoot, baselineRoot, logs, keptBefore,
+    n, base, content, corpus, portalRoot, baselineRoot, before, logs, keptBefore,
     portalDist: path.join(base, 'dist-portal'),
     baselineDist: path.join(base, 'dist-baseline'),
   };
@@ -200,30 +228,36 @@ function failure(run: Measured, log: string): never {
 }
 
 /** Empties the output and every cache of a site, for a cold build. */
-export function makeCold(ws: Workspace, site: 'portal' | 'baseline'): void {
-  const root = site === 'portal' ? ws.portalRoot : ws.baselineRoot;
+export function makeCold(ws: Workspace, site: 'portal' | 'before' | 'baseline'): void {
+  const root = site === 'portal' ? ws.portalRoot : site === 'before' ? ws.before!.root : ws.baselineRoot;
+  // Both versions of the portal keep their build cache beside the content (`buildCacheDir`).
   const dirs =
-    site === 'portal'
-      ? [ws.portalDist, path.join(ws.base, '.astro-cache')]
-      : [ws.baselineDist, path.join(ws.base, '.astro-cache-baseline')];
+    site === 'baseline'
+      ? [ws.baselineDist, path.join(ws.base, '.astro-cache-baseline')]
+      : [site === 'portal' ? ws.portalDist : ws.before!.dist, path.join(ws.base, '.astro-cache')];
   // The copies' generated types and Vite's cache; never the repository's own (others build there).
   if (root !== REPO_ROOT) dirs.push(path.join(root, '.astro'), path.join(root, 'node_modules'));
   for (const dir of dirs) discard(ws.base, dir);
 }
 
-/** The portal's build as `npm run build` runs it, or `astro build` itself when `direct`. */
-export async function buildPortal(ws: Workspace, label: string, { direct = false } = {}): Promise<BuildResult> {
-  const log = path.join(ws.logs, `portal-${label}.log`);
-  const command = direct ? [ASTRO_CLI, 'build'] : PORTAL_BUILD;
-  const run = await runMeasured(process.execPath, [...command, '--outDir', ws.portalDist], {
-    cwd: ws.portalRoot, env: astroEnv(ws.content), logFile: log,
+/**
+ * The portal's build as `npm run build` runs it, or `astro build` itself when `direct`; with `before`, the portal at
+ * the commit of `--against`, with that commit's build script.
+ */
+export async function buildPortal(ws: Workspace, label: string, { direct = false, before = false } = {}): Promise<BuildResult> {
+  const log = path.join(ws.logs, `${before ? 'before' : 'portal'}-${label}.log`);
+  const root = before ? ws.before!.root : ws.portalRoot;
+  const dist = before ? ws.before!.dist : ws.portalDist;
+  const command = direct ? [ASTRO_CLI, 'build'] : before ? [path.join(root, 'scripts/build.ts')] : PORTAL_BUILD;
+  const run = await runMeasured(process.execPath, [...command, '--outDir', dist], {
+    cwd: root, env: astroEnv(ws.content), logFile: log,
   });
   if (run.status !== 0) failure(run, log);
   const parts = Object.fromEntries(Object.entries(astroPhases(run.lines)).map(([k, v]) => [k, seconds(v)]));
   const wall = run.wallMs / 1000;
   // No search index line: the build was skipped (nothing changed).
   const index = parts.index ?? 0;
-  const measured = sizes(ws.portalDist);
+  const measured = sizes(dist);
   return {
     ok: true, wall, build: wall - index, index, peakRssMax: run.peakRssMax, peakRssTotal: run.peakRssTotal, cpu: run.cpuSeconds,
     ...measured, pagesPerSecond: measured.pages / wall, parts, log,
