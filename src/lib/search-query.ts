@@ -13,8 +13,8 @@ export function normaliseQuery(query: string): string {
   return plainPunctuation(query.normalize('NFC')).replace(/\s+/g, ' ').trim();
 }
 
-/** At most 2^MAX_EXPANDED searches per query. */
-const MAX_EXPANDED = 3;
+/** At most this many searches per query: three words searched in both spellings. */
+const MAX_SPELLINGS = 8;
 
 /** A word as the index's list of d-words holds it (`ShardsFile.dWords`): lower case, without tones; đ stays đ. */
 export function foldedWord(word: string): string {
@@ -52,13 +52,12 @@ function dSpellings(word: string, dWords: ReadonlySet<string> | undefined): stri
 export function querySpellings(query: string, dWords?: ReadonlySet<string>): string[] {
   const normalised = normaliseQuery(query);
   const words = normalised.split(/(\s+|")/);
-  const expandable = words
-    .map((word, index) => ({ word, index }))
-    .filter(({ word }) => /^d/i.test(word))
-    .slice(0, MAX_EXPANDED);
+  const dWordsAt = words.map((word, index) => ({ word, index })).filter(({ word }) => /^d/i.test(word));
   let spellings = [words];
-  for (const { word, index } of expandable) {
+  for (const { word, index } of dWordsAt) {
+    // A word the index holds in one spelling only costs no search more, however many words came before it.
     const forms = dSpellings(word, dWords);
+    if (spellings.length * forms.length > MAX_SPELLINGS) continue;
     spellings = spellings.flatMap((parts) => forms.map((form) => parts.map((part, i) => (i === index ? form : part))));
   }
   return spellings.map((parts) => parts.join(''));

@@ -41,6 +41,10 @@ describe('query spellings', () => {
     expect(querySpellings('doa', dWords)).toEqual(['doa', 'đoa']);
     expect(querySpellings('download', dWords)).toEqual(['download', 'đownload']);
     expect(querySpellings('doan vien', new Set())).toEqual(['doan vien', 'đoan vien']);
+    // Past three words in both spellings, a word the index holds in one spelling still gets it.
+    expect(querySpellings('dinh dinh dinh doan', dWords)).toEqual(expect.arrayContaining(['dinh dinh dinh đoan']));
+    expect(querySpellings('dinh dinh dinh doan', dWords)).toHaveLength(8);
+    expect(querySpellings('dinh dinh dinh dinh', dWords).every((spelling) => spelling.endsWith(' dinh'))).toBe(true);
     // Words typed with đ are never expanded.
     expect(querySpellings('đoàn viên', dWords)).toEqual(['đoàn viên']);
   });
