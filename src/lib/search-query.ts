@@ -23,8 +23,8 @@ export function foldedWord(word: string): string {
 
 /**
  * The words the list holds, folded: Vietnamese syllables, d or đ, one to three vowels and a final consonant if any.
- * Readers type syllables; the words pagefind makes by joining text across tags ("đoànkết") are none. A query word of
- * another shape ("D01", "download") is searched in both spellings.
+ * Readers type syllables; the words pagefind makes by joining text across tags ("đoànkết") are none. A query word
+ * of another shape ("D01", "download") is searched in both spellings.
  */
 export const LISTED_D_WORD = /^[dđ][aeiouy]{1,3}(?:c|ch|m|n|ng|nh|p|t)?$/;
 

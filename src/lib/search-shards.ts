@@ -58,16 +58,16 @@ const TAG_OR_TEXT = /<(?:[^>"']|"[^"]*"|'[^']*')*>|[^<]+/g;
 /**
  * The list must hold every word starting with d or đ that pagefind indexes and a reader may type (more does no
  * harm: a spelling searched for nothing), so it takes every run of letters from a d or đ, wherever it starts
- * ("xĐoàn", "2024Đoàn": pagefind splits them off), and reads through the invisible characters of pasted text (a soft
- * hyphen, a zero-width space) both as pagefind may: as a break and as nothing. The forms pagefind adds of a word
- * with punctuation inside ("Đ/c" as "đc") are left out: a query word the list holds in neither spelling is searched
- * in both.
+ * ("xĐoàn", "2024Đoàn": pagefind splits them off), and reads through the invisible characters of pasted text (a
+ * soft hyphen, a zero-width space) both as pagefind may: as a break and as nothing. The forms pagefind adds of a
+ * word with punctuation inside ("Đ/c" as "đc") are left out: a query word the list holds in neither spelling is
+ * searched in both.
  */
 const D_LETTERS = /[dđ][\p{L}\p{M}]*/giu;
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/;
 /** Attributes whose values pagefind may index as words: an image's alt text, a page's meta values. */
 const WORDS_IN_ATTRIBUTES = /\s(?:alt|data-pagefind-meta)="([^"]*)"/g;
-/** The listed form (`foldedWord`) of each run met, or undefined when it is not listed: a page's words are mostly the same few. */
+/** The listed form (`foldedWord`) of each run met, or undefined: a page's words are mostly the same few. */
 const listedForms = new Map<string, string | undefined>();
 
 /** Adds to `into` the words of `text` that start with d or đ, as the list holds them (`LISTED_D_WORD`). */
