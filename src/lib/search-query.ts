@@ -38,10 +38,10 @@ function dSpellings(word: string, dWords: ReadonlySet<string> | undefined): stri
   const withD = (word[0] === 'D' ? 'Đ' : 'đ') + word.slice(1);
   if (!dWords) return [word, withD];
   // Without its punctuation, as pagefind indexes a word ("doan," is "doan"; "D-Day" is "dday").
-  const listed = (spelling: string) => foldedWord(spelling).replace(/[^\p{L}\p{N}]/gu, '');
-  if (!LISTED_D_WORD.test(listed(word))) return [word, withD];
-  const asTyped = dWords.has(listed(word));
-  if (asTyped === dWords.has(listed(withD))) return [word, withD];
+  const typed = foldedWord(word).replace(/[^\p{L}\p{N}]/gu, '');
+  if (!LISTED_D_WORD.test(typed)) return [word, withD];
+  const asTyped = dWords.has(typed);
+  if (asTyped === dWords.has(`đ${typed.slice(1)}`)) return [word, withD];
   return [asTyped ? word : withD];
 }
 
