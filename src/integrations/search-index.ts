@@ -6,7 +6,7 @@ import * as pagefind from 'pagefind';
 import { isHashedFile, linkTree, removeUnreferenced } from '../lib/pagefind-files.ts';
 import { setSearchFeed, type SearchFeed, type SearchPage } from '../lib/search-feed.ts';
 import { BATCH_PAGES, INLINE_SHARDS_ID, inlineShardsJson, SHARDS_FILE, type ShardsFile } from '../lib/search-batches.ts';
-import { byYear, describePage, groupYears, indexedDocument, indexedPagesFirst, InOrder, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards.ts';
+import { byMonth, describePage, groupMonths, indexedDocument, indexedPagesFirst, InOrder, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards.ts';
 import { builtPageUrl, urls } from '../lib/urls.ts';
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
@@ -29,16 +29,16 @@ function installedVersion(name: string): string {
 const INDEX_CHUNK_POSITIONS = 2500;
 
 /**
- * Everything besides the pages that shapes a shard: a change here indexes every year again. `layout` counts changes
- * of what the portal makes of a shard: its files, and its list of d-words (`indexedDocument`).
+ * Everything besides the pages that shapes a shard: a change here indexes every shard again. `layout` counts changes
+ * of what the portal makes of a shard: its files, its list of d-words (`indexedDocument`), its months (`groupMonths`).
  */
-const SETTINGS = JSON.stringify({ pagefind: installedVersion('pagefind'), forceLanguage: 'vi', chunk: INDEX_CHUNK_POSITIONS, layout: 6 });
+const SETTINGS = JSON.stringify({ pagefind: installedVersion('pagefind'), forceLanguage: 'vi', chunk: INDEX_CHUNK_POSITIONS, layout: 7 });
 /** In a shard's cache folder, next to its key: the words of its pages that start with d or đ. */
 const D_WORDS_FILE = 'd-words.json';
 /** Pagefind's ready-made interfaces, which the portal does not use. */
 const UNUSED_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
 
-/** What the last build knew of each page: indexed (year and region hash) or not. */
+/** What the last build knew of each page: indexed (month and region hash) or not. */
 interface PagesManifest {
   settings: string;
   pages: Record<string, IndexedPage | { url: string; indexed: false }>;
@@ -111,7 +111,7 @@ function pageFile(site: string, url: string): string {
 /** A shard as the portal announced it (`Feed.expect`): its pages, in the order pagefind gets them. */
 interface ExpectedShard {
   name: string;
-  years: string[];
+  months: string[];
   pages: readonly string[];
   members: ReadonlySet<string>;
 }
@@ -152,7 +152,7 @@ class Feed implements SearchFeed {
   readonly rendered = new Map<string, IndexedPage | { url: string; indexed: false }>();
   readonly shards = new Map<string, ShardIndex>();
   private readonly work: Promise<unknown>[] = [];
-  private shardOfYear = new Map<string, ExpectedShard>();
+  private shardOfMonth = new Map<string, ExpectedShard>();
   /** Where each expected page comes in the portal's order. */
   private position = new Map<string, number>();
 
@@ -190,17 +190,13 @@ class Feed implements SearchFeed {
   }
 
   expect(pages: readonly SearchPage[], changed: ReadonlySet<string>): void {
-    const byYearPages = new Map<string, string[]>();
-    pages.forEach(({ url, year }, at) => {
-      this.position.set(url, at);
-      const urls = byYearPages.get(year);
-      if (urls) urls.push(url);
-      else byYearPages.set(year, [url]);
-    });
-    const counts = new Map([...byYearPages].map(([year, urls]) => [year, urls.length]));
-    for (const shard of groupYears(counts, this.shardPages)) {
-      const pages = this.order(shard.years.flatMap((year) => byYearPages.get(year) ?? []));
-      for (const year of shard.years) this.shardOfYear.set(year, { ...shard, pages, members: new Set(pages) });
+    pages.forEach(({ url }, at) => this.position.set(url, at));
+    const byMonthPages = byMonth(pages);
+    const counts = new Map([...byMonthPages].map(([month, list]) => [month, list.length]));
+    for (const { name, months } of groupMonths(counts, this.shardPages)) {
+      const shardPages = this.order(months.flatMap((month) => byMonthPages.get(month)!.map((page) => page.url)));
+      const expected = { name, months, pages: shardPages, members: new Set(shardPages) };
+      for (const month of months) this.shardOfMonth.set(month, expected);
     }
     // The shards of the pages that changed since the last build start at once, from the pages of theirs that did
     // not change, while the build goes on to render; the changed pages join them as they render.
@@ -209,7 +205,7 @@ class Feed implements SearchFeed {
     const keep = (url: string) => current.has(url) && !changed.has(url);
     const considered = new Set<string>();
     for (const page of pages) {
-      const expected = changed.has(page.url) ? this.shardOfYear.get(page.year) : undefined;
+      const expected = changed.has(page.url) ? this.shardOfMonth.get(page.month) : undefined;
       if (!expected || considered.has(expected.name) || this.shards.has(expected.name)) continue;
       considered.add(expected.name);
       // A first build, or a shard whose every page changed: its pages come as they render.
@@ -224,14 +220,14 @@ class Feed implements SearchFeed {
       this.rendered.set(url, { url, indexed: false });
       return;
     }
-    this.rendered.set(url, { url, year: page.year, hash: page.hash });
-    const expected = this.shardOfYear.get(page.year);
-    // A year the portal did not announce: its shard is made when the build ends.
+    this.rendered.set(url, { url, month: page.month, hash: page.hash });
+    const expected = this.shardOfMonth.get(page.month);
+    // A month the portal did not announce: its shard is made when the build ends.
     if (!expected) return;
     let shard = this.shards.get(expected.name);
     if (!shard) {
       const before = this.previous[url];
-      if (before && 'hash' in before && before.hash === page.hash && before.year === page.year) return;
+      if (before && 'hash' in before && before.hash === page.hash && before.month === page.month) return;
       shard = this.start(expected, this.keptPages(expected, (other) => other !== url));
     }
     this.offer(shard, url, page.hash, page.region);
@@ -241,7 +237,7 @@ class Feed implements SearchFeed {
   private keptPages(expected: ExpectedShard, keep: (url: string) => boolean): string[] {
     return expected.pages.filter((url) => {
       const info = this.previous[url];
-      return keep(url) && info !== undefined && 'hash' in info && expected.years.includes(info.year);
+      return keep(url) && info !== undefined && 'hash' in info && expected.months.includes(info.month);
     });
   }
 
@@ -302,9 +298,10 @@ class Feed implements SearchFeed {
 
 /**
  * Builds the search index with the site, so `npm run build` always ships search: one pagefind index per shard of
- * consecutive years (`/pagefind/<name>/`, listed with their years and page counts in `/pagefind/shards.json`). Pages
+ * consecutive years or months (`/pagefind/<name>/`, listed with their years and page counts in
+ * `/pagefind/shards.json`). Pages
  * are indexed while they are rendered (`search-middleware.ts`); each shard is kept in the build cache under a key
- * of its pages' regions, and a build indexes only the shards whose pages changed. `shardPages`: see `groupYears`;
+ * of its pages' regions, and a build indexes only the shards whose pages changed. `shardPages`: see `groupMonths`;
  * `batchPages`: see `BATCH_PAGES`.
  */
 export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES }: { shardPages?: number; batchPages?: number } = {}): AstroIntegration {
@@ -376,17 +373,17 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
             else {
               const html = existsSync(fileOf(url)) ? readFileSync(fileOf(url), 'utf8') : '';
               const page = describePage(url, html);
-              described.set(url, page ? { url, year: page.year, hash: page.hash } : { url, indexed: false });
+              described.set(url, page ? { url, month: page.month, hash: page.hash } : { url, indexed: false });
             }
           }
           const indexed = [...described.values()].filter((page): page is IndexedPage => 'hash' in page);
-          const years = byYear(indexed);
-          const shards = groupYears(new Map([...years].map(([year, list]) => [year, list.length])), shardPages);
+          const months = byMonth(indexed);
+          const shards = groupMonths(new Map([...months].map(([month, list]) => [month, list.length])), shardPages);
           const reindexed: string[] = [];
           const tags = new Map<string, string>();
           const dWords = new Set<string>();
-          for (const { name, years: shardYears } of shards) {
-            const shardPagesNow = shardYears.flatMap((year) => years.get(year)!);
+          for (const { name, months: shardMonths } of shards) {
+            const shardPagesNow = shardMonths.flatMap((month) => months.get(month)!);
             const key = shardKey(shardPagesNow, SETTINGS);
             tags.set(name, key.slice(0, 16));
             const cached = path.join(cacheRoot, name);
@@ -439,10 +436,11 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
             }
           }
           const list: ShardsFile = {
-            shards: shards.map(({ name, years: shardYears }) => ({
+            shards: shards.map(({ name, years, months: shardMonths, from }) => ({
               name,
-              years: shardYears,
-              pages: shardYears.reduce((sum, year) => sum + years.get(year)!.length, 0),
+              years,
+              from,
+              pages: shardMonths.reduce((sum, month) => sum + months.get(month)!.length, 0),
               tag: tags.get(name)!,
             })),
             batchPages,

@@ -3,7 +3,7 @@
  * (no drafts, scheduled or expired items) and sorted newest first.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildTime, yearOf } from './dates';
+import { buildTime, monthOf, yearOf } from './dates';
 import { changedEntries, reportBuildFacts } from './build-facts';
 import type { Photo } from './photo-file';
 import { COVER_USES, GALLERY_USES, photoCopies, reportPhotoCopies } from './photos';
@@ -125,7 +125,7 @@ async function load(): Promise<Portal> {
   const changed = changedEntries();
   const isChanged = (item: Item) => changed.has(`${item.entry.collection}/${item.entry.id}`);
   searchFeed()?.expect(
-    items.map((item) => ({ url: item.url, year: String(item.year) })),
+    items.map((item) => ({ url: item.url, month: monthOf(item.date) })),
     new Set(items.filter(isChanged).map((item) => item.url)),
   );
 

@@ -117,6 +117,12 @@ export function yearOf(date: Date): number {
   return zonedParts(date).year;
 }
 
+/** The month in Viet Nam as `YYYY-MM`, as `toIsoVietnam` begins. */
+export function monthOf(date: Date): string {
+  const p = zonedParts(date);
+  return `${p.year}-${pad(p.month)}`;
+}
+
 /** Today's date in Viet Nam as `YYYY-MM-DD`. */
 export function todayInVietnam(now: Date = new Date()): string {
   const p = zonedParts(now);

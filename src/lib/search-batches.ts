@@ -1,6 +1,6 @@
 /**
- * The list of search shards the build publishes, and how the browser groups them: shards of the newest years are
- * searched first, a batch at a time (`search-shards.ts` has how they are built). No Node modules here: the search
+ * The list of search shards the build publishes, and how the browser groups them: the newest shards are searched
+ * first, a batch at a time (`search-shards.ts` has how they are built). No Node modules here: the search
  * page bundles this file.
  */
 
@@ -8,10 +8,12 @@
 export const SHARDS_FILE = 'shards.json';
 
 export interface Shard {
-  /** `2024`, or `2019-2022` for years joined into one shard. */
+  /** `2024`, `2019-2022` for years joined into one shard, `2026-07` for part of a year from July. */
   name: string;
-  /** Newest first. */
+  /** Newest first; a part of a year has its year. */
   years: string[];
+  /** The first month it covers (`2026-07`, `2024-01`): a reader is told how far back a search has gone. */
+  from: string;
   pages: number;
   /**
    * Changes whenever the shard's index does: pagefind asks for `pagefind-entry.json?ts=<tag>` (its `metaCacheTag`),

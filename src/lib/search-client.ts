@@ -1,8 +1,8 @@
 /**
  * The search page's browser code: reads the query from the URL, searches the d/đ spellings of it that the index
- * holds with pagefind (loaded only here, on demand), and renders accessible results. The index has one shard per
- * year (`search-shards.ts`); the newest years are searched first, and older ones only when the reader asks for more
- * results, so a query loads a small part of a large portal's index.
+ * holds with pagefind (loaded only here, on demand), and renders accessible results. The index is split in shards
+ * of consecutive months or years (`search-shards.ts`); the newest are searched first, and older ones only when the
+ * reader asks for more results, so a query loads a small part of a large portal's index.
  */
 import { dayOfIso } from './dates';
 import { typographicPunctuation } from './typography';
@@ -36,6 +36,8 @@ export interface SearchTexts {
   suggestions: string;
   count: string;
   countRecent: string;
+  sinceYear: string;
+  sinceMonth: string;
   loading: string;
   more: string;
 }
@@ -169,7 +171,8 @@ async function searchBatch(newest: Shard, batch: readonly Shard[], spellings: re
   const pagefind = await instanceFor(newest, batch);
   const run = async (spelling: string, extra: Filters, sort?: Record<string, string>) =>
     (await pagefind.search(spelling, { filters: { ...filters, ...extra }, ...(sort && { sort }) }))?.results ?? [];
-  const years = typeof filters.year === 'string' ? [filters.year] : batch.flatMap((shard) => shard.years);
+  // Parts of one year in a batch (its halves, quarters) are searched as that year, once.
+  const years = typeof filters.year === 'string' ? [filters.year] : [...new Set(batch.flatMap((shard) => shard.years))];
   if (newestFirst) {
     // Pagefind sorts each shard on its own and merges shards by score: one year at a time, newest first.
     const perYear = await Promise.all(years.map((year) => Promise.all(spellings.map((spelling) => run(spelling, { year }, { date: 'desc' })))));
@@ -184,7 +187,7 @@ async function searchBatch(newest: Shard, batch: readonly Shard[], spellings: re
   return { total: all.length, take: async (n) => all.slice(0, n) };
 }
 
-/** The batches of shards a search goes through, in order: with a year, that year's shard only. */
+/** The batches of shards a search goes through, in order: with a year, that year's shards only. */
 function searchBatches(shards: ShardsFile, year: string | undefined, sort: string | null): Shard[][] {
   const wanted = year ? shards.shards.filter((shard) => shard.years.includes(year)) : shards.shards;
   // "Every year": one batch, ranked across all years, at the cost of loading every shard's index for the words.
@@ -282,8 +285,9 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     }
     const announce = () => {
       const complete = searched.length === batches.length;
-      const oldest = batches[searched.length - 1]?.at(-1)?.years.at(-1) ?? '';
-      status.textContent = fill(complete ? texts.count : texts.countRecent, { n: formatNumber(found()), q: shownQuery, year: oldest, more: texts.more });
+      const [year, month] = (batches[searched.length - 1]?.at(-1)?.from ?? '').split('-');
+      const since = fill(month === '01' ? texts.sinceYear : texts.sinceMonth, { year, month: Number(month) });
+      status.textContent = fill(complete ? texts.count : texts.countRecent, { n: formatNumber(found()), q: shownQuery, since, more: texts.more });
     };
 
     try {

@@ -7,7 +7,8 @@
 /** An indexed page of the portal: an item's article page. */
 export interface SearchPage {
   url: string;
-  year: string;
+  /** `2026-07` (`monthOf` its date). */
+  month: string;
 }
 
 export interface SearchFeed {

@@ -1,10 +1,11 @@
 /**
- * The search index is split into shards of consecutive years (`/pagefind/2024/`, `/pagefind/2019-2022/`), listed
+ * The search index is split into shards of a few hundred pages each: consecutive years (`/pagefind/2024/`,
+ * `/pagefind/2019-2022/`), or part of a year that holds more (`/pagefind/2026-07/`, July to December), listed
  * newest first in `/pagefind/shards.json`. The browser searches the newest shards first and older ones only when
  * the reader asks for more results, so a query on a portal of many years loads a small part of the index; a build
- * indexes again only the shards whose pages changed. What pagefind reads of a page is the element marked `data-pagefind-body` (its region), so a page is
- * indexed from that element alone, and links around it (related items, newer/older) can change without indexing
- * its year again.
+ * indexes again only the shards whose pages changed. What pagefind reads of a page is the element marked
+ * `data-pagefind-body` (its region), so a page is indexed from that element alone, and links around it (related
+ * items, newer/older) can change without indexing its shard again.
  */
 import { createHash } from 'node:crypto';
 import { foldedWord, LISTED_D_WORD } from './search-query.ts';
@@ -12,15 +13,18 @@ import { plainPunctuation } from './typography.ts';
 import { builtPageUrl } from './urls.ts';
 
 /**
- * Years are joined into a shard until it holds this many pages: a build indexes a changed shard again in a few
- * seconds, and a shard costs the browser about as much as any smaller one (see `BATCH_PAGES`).
+ * About how many pages a shard holds (`groupMonths`). A first search loads the index of the newest shard for its
+ * words, which grows with the shard's pages: at 10,000 articles (about 590 a year), shards of a whole year made a
+ * first search of a common word starting with d load 161 kB, half-years 138 kB (docs/performance.md). A build
+ * indexes a changed shard again in a second or two.
  */
-export const SHARD_PAGES = 500;
+export const SHARD_PAGES = 400;
 
 export interface IndexedPage {
   /** Site path of the page: `/tin-tuc/x/`. */
   url: string;
-  year: string;
+  /** `2026-07`: the month of the page's date in Viet Nam, as its sort key has it. */
+  month: string;
   /** Of the page's region. */
   hash: string;
 }
@@ -119,50 +123,87 @@ export function indexedDocument(region: string, dWords?: Set<string>): string {
   return `<!doctype html><html lang="vi"><body>${text}</body></html>`;
 }
 
-/** The year of an indexed page, from its `year` filter; an error when the page has none. */
-export function yearOf(region: string, url: string): string {
-  const year = /data-pagefind-filter="year:(\d{4})"/.exec(region)?.[1];
-  if (!year) throw new Error(`chỉ mục tìm kiếm: trang ${url} có data-pagefind-body nhưng không có bộ lọc năm (data-pagefind-filter="year:…")`);
-  return year;
+/** The month of an indexed page (`2026-07`), from its date sort key; an error when the page has none. */
+export function indexedMonth(region: string, url: string): string {
+  const month = /data-pagefind-sort="date:(\d{4}-\d{2})-/.exec(region)?.[1];
+  if (!month) throw new Error(`chỉ mục tìm kiếm: trang ${url} có data-pagefind-body nhưng không có ngày để sắp xếp (data-pagefind-sort="date:…")`);
+  return month;
 }
 
 /** What the index needs to know of a built page, with its region; undefined when the page is not indexed. */
 export function describePage(url: string, html: string): (IndexedPage & { region: string }) | undefined {
   const region = indexedRegion(html);
   if (region === undefined) return undefined;
-  return { url, region, year: yearOf(region, url), hash: createHash('sha256').update(region).digest('hex') };
+  return { url, region, month: indexedMonth(region, url), hash: createHash('sha256').update(region).digest('hex') };
 }
 
+export interface ShardPlan {
+  /** `2026-07` for part of a year, from its first month; `2024` for a year; `2019-2022` for years joined. */
+  name: string;
+  /** Newest first. */
+  years: string[];
+  /** The months it holds pages of, newest first. */
+  months: string[];
+  /** Its first month (`2026-07`, `2019-01`): a reader is told how far back a search has gone. */
+  from: string;
+}
+
+/** How many equal parts a year may be split into: whole months each. */
+const YEAR_PARTS = [1, 2, 3, 4, 6, 12];
+
 /**
- * Years joined into shards, from the oldest, until a shard holds at least `minPages` pages; the newest shard may
- * hold fewer. Joining from the oldest keeps the older boundaries where they are as new articles arrive. Newest first.
+ * Shards from the number of pages of each month (`2026-07`), newest first. A year of more than `shardPages` pages is
+ * split into as few equal parts of whole months as hold about that many each (halves, thirds, quarters…); smaller
+ * years are joined from the oldest until a shard holds at least `shardPages` (the newest may hold fewer, and so may
+ * years joined before a split year). How a year is split depends on its own pages only, and years are joined from
+ * the oldest: a new article moves no boundary of an older shard, unless its year is split anew.
  */
-export function groupYears(pagesPerYear: ReadonlyMap<string, number>, minPages: number): { name: string; years: string[] }[] {
-  const shards: { name: string; years: string[] }[] = [];
-  let years: string[] = [];
-  let pages = 0;
-  const close = () => {
-    if (years.length > 0) shards.push({ name: years.length === 1 ? years[0] : `${years[0]}-${years.at(-1)}`, years: [...years].reverse() });
-    years = [];
-    pages = 0;
-  };
-  for (const year of [...pagesPerYear.keys()].sort()) {
-    years.push(year);
-    pages += pagesPerYear.get(year)!;
-    if (pages >= minPages) close();
+export function groupMonths(pagesPerMonth: ReadonlyMap<string, number>, shardPages: number): ShardPlan[] {
+  const monthsOfYear = new Map<string, string[]>();
+  for (const month of [...pagesPerMonth.keys()].sort()) {
+    const year = month.slice(0, 4);
+    monthsOfYear.set(year, [...(monthsOfYear.get(year) ?? []), month]);
   }
-  close();
+  const shards: ShardPlan[] = [];
+  let joined: string[] = [];
+  let joinedPages = 0;
+  const closeJoined = () => {
+    if (joined.length === 0) return;
+    const name = joined.length === 1 ? joined[0] : `${joined[0]}-${joined.at(-1)}`;
+    const months = joined.flatMap((year) => monthsOfYear.get(year)!);
+    shards.push({ name, years: [...joined].reverse(), months: months.reverse(), from: `${joined[0]}-01` });
+    joined = [];
+    joinedPages = 0;
+  };
+  for (const [year, months] of monthsOfYear) {
+    const pages = months.reduce((sum, month) => sum + pagesPerMonth.get(month)!, 0);
+    if (pages <= shardPages) {
+      joined.push(year);
+      joinedPages += pages;
+      if (joinedPages >= shardPages) closeJoined();
+      continue;
+    }
+    closeJoined();
+    const parts = YEAR_PARTS.find((count) => pages / count <= shardPages) ?? 12;
+    const length = 12 / parts;
+    for (let first = 1; first <= 12; first += length) {
+      const from = `${year}-${String(first).padStart(2, '0')}`;
+      const inPart = months.filter((month) => Number(month.slice(5)) >= first && Number(month.slice(5)) < first + length);
+      if (inPart.length > 0) shards.push({ name: from, years: [year], months: inPart.reverse(), from });
+    }
+  }
+  closeJoined();
   return shards.reverse();
 }
 
-export function byYear<T extends { year: string }>(pages: Iterable<T>): Map<string, T[]> {
-  const years = new Map<string, T[]>();
+export function byMonth<T extends { month: string }>(pages: Iterable<T>): Map<string, T[]> {
+  const months = new Map<string, T[]>();
   for (const page of pages) {
-    const list = years.get(page.year);
+    const list = months.get(page.month);
     if (list) list.push(page);
-    else years.set(page.year, [page]);
+    else months.set(page.month, [page]);
   }
-  return years;
+  return months;
 }
 
 /** Changes when any page of the shard, or the way it is indexed (`settings`), changes. */

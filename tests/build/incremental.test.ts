@@ -5,7 +5,7 @@
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentWith, runAstro } from '../helpers/astro';
+import { contentWith, runAstro, SMALL_SHARDS } from '../helpers/astro';
 
 /** Every HTML page of a built site, by path. */
 function pages(dist: string): Map<string, string> {
@@ -18,8 +18,8 @@ function pages(dist: string): Map<string, string> {
 
 /** Pages not rendered again: kept in the output folder, or copied back from the build cache. */
 const restoredCount = (output: string) => output.match(/\((restored|cached)\)/g)?.length ?? 0;
-/** The years whose search index a build made again (the others are kept from the last build). */
-const reindexedYears = (output: string) => /lập lại (\d+) phần(?: \(([^)]*)\))?/.exec(output)?.[2]?.split(', ') ?? [];
+/** The shards of the search index a build made again (the others are kept from the last build). */
+const reindexedShards = (output: string) => /lập lại (\d+) phần(?: \(([^)]*)\))?/.exec(output)?.[2]?.split(', ') ?? [];
 
 /** Article pages (`/tin-tuc/x/`, `/bao-cao/x/`, `/su-kien/x/`) in the order the build log lists them. */
 const articlePagesInBuildOrder = (output: string) =>
@@ -52,10 +52,10 @@ describe('incremental build', () => {
     const dist = path.join(base, 'dist');
     const fullDist = path.join(base, 'dist-full');
     const fullCopy = path.join(base, 'full');
-    // One shard per year, to see that an edit indexes one year only.
-    const yearly = { BAN_TIN_SEARCH_SHARD_PAGES: '1' };
+    // Several shards (2023 in halves, 2024 joined with 2030), to see that an edit indexes one shard only.
+    const sharded = SMALL_SHARDS;
     const build = () => {
-      const run = runAstro(['build', '--outDir', dist], content.dir, yearly);
+      const run = runAstro(['build', '--outDir', dist], content.dir, sharded);
       expect(run.status, run.output).toBe(0);
       return run.output;
     };
@@ -67,7 +67,7 @@ describe('incremental build', () => {
       rmSync(fullDist, { recursive: true, force: true });
       rmSync(fullCopy, { recursive: true, force: true });
       cpSync(content.dir, path.join(fullCopy, 'content'), { recursive: true });
-      const full = runAstro(['build', '--force', '--outDir', fullDist], path.join(fullCopy, 'content'), yearly);
+      const full = runAstro(['build', '--force', '--outDir', fullDist], path.join(fullCopy, 'content'), sharded);
       expect(full.status, full.output).toBe(0);
       expect(restoredCount(full.output)).toBe(0);
       // No file left over from an earlier build, none missing.
@@ -92,7 +92,7 @@ describe('incremental build', () => {
     try {
       const cold = build();
       expect(restoredCount(cold)).toBe(0);
-      expect(reindexedYears(cold).length).toBeGreaterThan(3);
+      expect(reindexedShards(cold)).toEqual(['2019-2022', '2023-01', '2023-07', '2024-2030']);
       // The article pages, the only pages indexed, are built before any other, so pagefind starts with the first page.
       const builtInOrder = [...cold.matchAll(/├─ (\/\S*?\.(?:html|xml|txt))/g)].map((match) => match[1]);
       const articles = articlePagesInBuildOrder(cold);
@@ -109,8 +109,8 @@ describe('incremental build', () => {
       const dWords = () => (JSON.parse(readFileSync(path.join(dist, 'pagefind/shards.json'), 'utf8')) as { dWords: string[] }).dWords;
       const listed = dWords();
       expect(listed).toContain('đoan');
-      rmSync(path.join(base, '.astro-cache/search-index/2024/d-words.json'));
-      expect(reindexedYears(build())).toEqual(['2024']);
+      rmSync(path.join(base, '.astro-cache/search-index/2024-2030/d-words.json'));
+      expect(reindexedShards(build())).toEqual(['2024-2030']);
       expect(dWords()).toEqual(listed);
 
       const oldTitle = 'Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện';
@@ -118,8 +118,8 @@ describe('incremental build', () => {
       const newTitle = 'Đoàn viên Sở Thông tin và Truyền thông duy trì hiến máu cứu người';
       edit('news/hien-mau-tinh-nguyen/index.mdx', `title: ${oldTitle}`, `title: ${newTitle}`);
       const edited = build();
-      // The article is from 2024: only that year's search index is made again.
-      expect(reindexedYears(edited)).toEqual(['2024']);
+      // The article is from 2024: only the search index of its shard is made again.
+      expect(reindexedShards(edited)).toEqual(['2024-2030']);
       // Its page is the first article page built, so that its year's index, which waits for it, is complete early.
       expect(articlePagesInBuildOrder(edited)[0]).toBe('/tin-tuc/hien-mau-tinh-nguyen/');
       const rendered = pageCount - restoredCount(edited);
@@ -139,9 +139,14 @@ describe('incremental build', () => {
       // A deleted article leaves its page, the listings and the search index.
       rmSync(path.join(content.dir, 'news/kho-bac-so-hoa.md'));
       const deleted = build();
-      expect(reindexedYears(deleted)).toEqual(['2024']);
+      expect(reindexedShards(deleted)).toEqual(['2024-2030']);
       expect(pages(dist).has('tin-tuc/kho-bac-so-hoa/index.html')).toBe(false);
       expect([...pages(dist)].filter(([, html]) => html.includes('/tin-tuc/kho-bac-so-hoa/')).map(([file]) => file)).toEqual([]);
+      expectSameAsFullBuild();
+
+      // An article of July 2023 is in the second half of that year, a shard of its own.
+      edit('news/tin-so-18.md', 'công tác đoàn viên', 'công tác đoàn viên và dân vận');
+      expect(reindexedShards(build())).toEqual(['2023-07']);
       expectSameAsFullBuild();
 
       // The menu is on every page.

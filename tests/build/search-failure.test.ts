@@ -15,7 +15,7 @@ describe('a pagefind service that stops', () => {
   it.each<{ when: string; settings: Record<string, string>; expected: RegExp }>([
     // The fixture makes one shard: its write is the last request, and nothing would ever answer it.
     { when: 'while writing the last shard', settings: {}, expected: /dịch vụ pagefind đã dừng trước khi ghi xong chỉ mục/ },
-    // One shard a year: the service stops at the first shard's write. Whatever is sent to it next finds it closed
+    // A shard for every few pages: the service stops at the first shard's write. Whatever is sent to it next finds it closed
     // (pagefind's own error); if nothing is, the requests left are never answered (the portal's error).
     {
       when: 'while other shards are being indexed',

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ShardsFile } from '../../src/lib/search-batches';
-import { FIXTURE_CONTENT, ROOT, runAstro } from '../helpers/astro';
+import { FIXTURE_CONTENT, ROOT, runAstro, SMALL_SHARDS } from '../helpers/astro';
 
 const DIST = path.join(ROOT, 'tests/fixtures/site/dist');
 const page = (url: string) => readFileSync(path.join(DIST, url, url.endsWith('.xml') ? '' : 'index.html'), 'utf8');
@@ -13,8 +13,8 @@ const allFiles = (dir: string): string[] =>
 const countItems = (html: string) => (html.match(/<article class="card/g) ?? []).length;
 
 beforeAll(() => {
-  // One shard per year, as on a large portal.
-  const run = runAstro(['build', '--outDir', DIST], FIXTURE_CONTENT, { BAN_TIN_SEARCH_SHARD_PAGES: '1', BAN_TIN_SEARCH_BATCH_PAGES: '4' });
+  // Small search shards, as on a large portal.
+  const run = runAstro(['build', '--outDir', DIST], FIXTURE_CONTENT, SMALL_SHARDS);
   if (run.status !== 0) throw new Error(run.output);
 });
 
@@ -135,9 +135,15 @@ describe('fixture site build', () => {
     expect(categoryFeed).toContain('hien-mau-tinh-nguyen');
     expect(categoryFeed).not.toContain('tin-so-01');
     expect(readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8')).toContain('/tin-tuc/hien-mau-tinh-nguyen/');
-    // Shards newest first, each with pagefind's scripts, its years and page count; every article is in one.
+    // Shards newest first, each with pagefind's scripts, its years, first month and page count; every article is in
+    // one. The 23 articles of 2023 are split in halves of the year; the smaller years are joined.
     const { shards, batchPages } = JSON.parse(readFileSync(path.join(DIST, 'pagefind/shards.json'), 'utf8')) as ShardsFile;
-    expect(shards.map((shard) => [shard.name, shard.years])).toEqual([['2030', ['2030']], ['2024', ['2024']], ['2023', ['2023']], ['2022', ['2022']], ['2019', ['2019']]]);
+    expect(shards.map((shard) => [shard.name, shard.years, shard.from, shard.pages])).toEqual([
+      ['2024-2030', ['2030', '2024'], '2024-01', 6],
+      ['2023-07', ['2023'], '2023-07', 12],
+      ['2023-01', ['2023'], '2023-01', 11],
+      ['2019-2022', ['2022', '2019'], '2019-01', 3],
+    ]);
     expect(batchPages).toBe(4);
     const articles = allFiles(DIST).filter((file) => readFileSync(file, 'utf8').includes('data-pagefind-body'));
     expect(shards.reduce((sum, shard) => sum + shard.pages, 0)).toBe(articles.length);

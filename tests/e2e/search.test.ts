@@ -129,6 +129,13 @@ describe('search', () => {
     expect(in2024).not.toContain('/tin-tuc/guong-doan-vien-tre/');
     expect(await search('hiến máu', { unit: 'Đoàn Khối' })).toEqual(['/su-kien/ngay-hoi-hien-mau-2030/']);
     expect(await page.locator('select[name="kind"]').inputValue()).toBe('');
+    // A year split in two shards: both halves, each item once, by relevance and newest first.
+    const numbered = Array.from({ length: 23 }, (_, at) => `/tin-tuc/tin-so-${String(at + 1).padStart(2, '0')}/`);
+    for (const sort of ['', 'newest']) {
+      const in2023 = await search('tin hoạt động', { year: '2023', ...(sort && { sort }) });
+      expect([...in2023].sort(), sort).toEqual(numbered);
+      expect(await status().textContent(), sort).toBe('Tìm thấy 23 kết quả cho "tin hoạt động"');
+    }
   });
 
   it('sorts by newest first across years and shards, with the same results as by relevance', async () => {
@@ -143,7 +150,7 @@ describe('search', () => {
   });
 
   it('searches the newest years first and older ones only when asked for more', async () => {
-    // Shards are searched four pages at a time here: 2030 and 2024 first, then 2023, then 2022 and 2019.
+    // Shards are searched four pages at a time here: 2024 to 2030 first, then each half of 2023, then 2019 to 2022.
     const requested: string[] = [];
     const listen = (request: { url: () => string }) => requested.push(new URL(request.url()).pathname);
     page.on('request', listen);
@@ -151,14 +158,15 @@ describe('search', () => {
       const url = new URL(`${site}/tim-kiem/`);
       url.searchParams.set('q', 'tin hoạt động');
       await page.goto(url.href);
-      // Nothing in 2030 or 2024: the search goes on to 2023, where it finds a first page of results, and stops.
-      await expect.poll(() => status().textContent(), { timeout: 15_000 }).toMatch(/^Tìm thấy \d+ kết quả cho "tin hoạt động" trong các bài từ năm 2023; bấm "Xem thêm kết quả" để tìm cả các năm trước$/);
+      // Nothing in 2024 to 2030: the search goes on to the second half of 2023, where it finds a first page of
+      // results, and stops.
+      await expect.poll(() => status().textContent(), { timeout: 15_000 }).toMatch(/^Tìm thấy \d+ kết quả cho "tin hoạt động" trong các bài từ tháng 7\/2023; bấm "Xem thêm kết quả" để tìm cả các bài trước đó$/);
       expect(await page.locator('.result').count()).toBe(10);
-      expect(requested.some((path) => path.startsWith('/pagefind/2023/'))).toBe(true);
-      expect(requested.filter((path) => path.startsWith('/pagefind/2019/') || path.startsWith('/pagefind/2022/'))).toEqual([]);
+      expect(requested.some((path) => path.startsWith('/pagefind/2023-07/'))).toBe(true);
+      expect(requested.filter((path) => path.startsWith('/pagefind/2023-01/') || path.startsWith('/pagefind/2019-2022/'))).toEqual([]);
       // Results of the newest batch come first, each batch ranked on its own.
-      const years = (await page.locator('.result .facts').allTextContents()).map((text) => text.slice(6, 10));
-      const batch = years.map((year) => (year === '2023' ? 1 : ['2030', '2024'].includes(year) ? 0 : 2));
+      const months = (await page.locator('.result .facts').allTextContents()).map((text) => text.slice(6, 10) + text.slice(2, 5));
+      const batch = months.map((month) => (month >= '2024' ? 0 : month >= '2023/07' ? 1 : 2));
       expect(batch).toEqual([...batch].sort());
       expect(batch).toContain(1);
     } finally {

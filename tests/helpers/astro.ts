@@ -9,6 +9,12 @@ export const FIXTURE_CONTENT = path.join(ROOT, 'tests/fixtures/site/content');
 /** The present the fixtures are written for: items after it are scheduled. */
 export const FIXED_NOW = '2026-11-23T10:00:00+07:00';
 
+/**
+ * Search shards of about 12 pages, searched 4 pages at a time, so that the fixture's index is split as a large
+ * portal's is: its 23 articles of 2023 in halves of the year, the smaller years joined (`groupMonths`).
+ */
+export const SMALL_SHARDS = { BAN_TIN_SEARCH_SHARD_PAGES: '12', BAN_TIN_SEARCH_BATCH_PAGES: '4' };
+
 export interface AstroRun {
   status: number | null;
   output: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOfIso, formatDay, formatLongDate, parsePortalDate, TIME_ZONE, todayInVietnam, toIsoVietnam, yearOf, zonedParts } from '../../src/lib/dates';
+import { dayOfIso, formatDay, formatLongDate, parsePortalDate, TIME_ZONE, monthOf, todayInVietnam, toIsoVietnam, yearOf, zonedParts } from '../../src/lib/dates';
 
 describe('parsePortalDate', () => {
   it('reads a bare day as midnight in Viet Nam', () => {
@@ -38,6 +38,9 @@ describe('formatting in Asia/Ho_Chi_Minh', () => {
   it('assigns New Year’s Eve late evening to the right year', () => {
     expect(yearOf(new Date('2023-12-31T18:00:00Z'))).toBe(2024);
     expect(yearOf(new Date('2023-12-31T16:59:00Z'))).toBe(2023);
+    expect(monthOf(new Date('2023-12-31T18:00:00Z'))).toBe('2024-01');
+    expect(monthOf(new Date('2024-06-30T16:59:00Z'))).toBe('2024-06');
+    expect(monthOf(new Date('2024-06-30T17:00:00Z'))).toBe('2024-07');
   });
 
   it('gives ISO strings with the +07:00 offset and today in Viet Nam', () => {

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { inlineShardsJson, shardBatches, type ShardsFile } from '../../src/lib/search-batches';
-import { byYear, describePage, groupYears, indexedDocument, indexedPagesFirst, indexedRegion, InOrder, pageUrl, shardKey, yearOf } from '../../src/lib/search-shards';
+import { byMonth, describePage, groupMonths, indexedDocument, indexedMonth, indexedPagesFirst, indexedRegion, InOrder, pageUrl, shardKey } from '../../src/lib/search-shards';
 
-const article = (year: number, text = 'Nội dung') =>
-  `<html><body><div data-pagefind-body><h1>${text}</h1><span data-pagefind-filter="year:${year}"></span></div></body></html>`;
+const article = (month: string, text = 'Nội dung') =>
+  `<html><body><div data-pagefind-body><h1>${text}</h1><span data-pagefind-filter="year:${month.slice(0, 4)}"></span>` +
+  `<span data-pagefind-sort="date:${month}-14T00:00:00+07:00"></span></div></body></html>`;
 
 describe('search index shards', () => {
-  it('puts an indexed page in the shard of its year, and leaves other pages out', () => {
-    expect(describePage('/tin-tuc/a/', article(2019))?.year).toBe('2019');
+  it('puts an indexed page in the shard of its month, and leaves other pages out', () => {
+    expect(describePage('/tin-tuc/a/', article('2019-07'))?.month).toBe('2019-07');
     expect(describePage('/', '<html><body><h1>Trang chủ</h1></body></html>')).toBeUndefined();
-    expect(() => describePage('/tin-tuc/b/', '<div data-pagefind-body>Không năm</div>')).toThrow(/\/tin-tuc\/b\/.*năm/);
-    expect(() => yearOf('<div data-pagefind-body></div>', '/x/')).toThrow(/\/x\//);
+    const undated = '<div data-pagefind-body>Không ngày<span data-pagefind-filter="year:2019"></span></div>';
+    expect(() => describePage('/tin-tuc/b/', undated)).toThrow(/\/tin-tuc\/b\/.*data-pagefind-sort="date:…"/);
+    expect(() => indexedMonth('<div data-pagefind-body data-pagefind-sort="date:2019"></div>', '/x/')).toThrow(/\/x\//);
   });
 
   it('gives each page its site path', () => {
@@ -19,35 +21,56 @@ describe('search index shards', () => {
     expect(pageUrl('404.html')).toBe('/404.html');
   });
 
-  it('groups pages by year', () => {
-    const pages = [describePage('/a/', article(2019))!, describePage('/b/', article(2020))!, describePage('/c/', article(2019))!];
-    expect([...byYear(pages)].map(([year, list]) => [year, list.map((p) => p.url)])).toEqual([
-      ['2019', ['/a/', '/c/']],
-      ['2020', ['/b/']],
+  it('groups pages by month', () => {
+    const pages = [describePage('/a/', article('2019-03'))!, describePage('/b/', article('2020-03'))!, describePage('/c/', article('2019-03'))!];
+    expect([...byMonth(pages)].map(([month, list]) => [month, list.map((p) => p.url)])).toEqual([
+      ['2019-03', ['/a/', '/c/']],
+      ['2020-03', ['/b/']],
     ]);
   });
 
   it('keys a shard by its pages: same pages, same key; any change, another key', () => {
-    const pages = [describePage('/x/a', article(2019, 'A'))!, describePage('/x/b', article(2019, 'B'))!];
+    const pages = [describePage('/x/a', article('2019-01', 'A'))!, describePage('/x/b', article('2019-01', 'B'))!];
     const key = shardKey(pages, 'v1');
     expect(shardKey([...pages].reverse(), 'v1')).toBe(key);
-    expect(shardKey([pages[0], describePage('/x/b', article(2019, 'B sửa'))!], 'v1')).not.toBe(key);
+    expect(shardKey([pages[0], describePage('/x/b', article('2019-01', 'B sửa'))!], 'v1')).not.toBe(key);
     expect(shardKey(pages.slice(0, 1), 'v1')).not.toBe(key);
     expect(shardKey(pages, 'v2')).not.toBe(key);
   });
 
   it('joins years from the oldest until a shard is big enough, newest shard first', () => {
-    const counts = new Map([['2019', 2], ['2020', 1], ['2021', 1], ['2022', 3], ['2023', 1]]);
-    expect(groupYears(counts, 3)).toEqual([
-      { name: '2023', years: ['2023'] },
-      { name: '2021-2022', years: ['2022', '2021'] },
-      { name: '2019-2020', years: ['2020', '2019'] },
+    const counts = new Map([['2019-05', 2], ['2020-01', 1], ['2021-12', 1], ['2022-02', 2], ['2022-11', 1], ['2023-04', 1]]);
+    const names = (perMonth: Map<string, number>, pages: number) => groupMonths(perMonth, pages).map((shard) => shard.name);
+    expect(groupMonths(counts, 3)).toEqual([
+      { name: '2023', years: ['2023'], months: ['2023-04'], from: '2023-01' },
+      { name: '2021-2022', years: ['2022', '2021'], months: ['2022-11', '2022-02', '2021-12'], from: '2021-01' },
+      { name: '2019-2020', years: ['2020', '2019'], months: ['2020-01', '2019-05'], from: '2019-01' },
     ]);
     // A new article in the newest year moves no older boundary.
-    expect(groupYears(new Map([...counts, ['2023', 9]]), 3).map((s) => s.name)).toEqual(['2023', '2021-2022', '2019-2020']);
-    expect(groupYears(counts, 1).map((s) => s.name)).toEqual(['2023', '2022', '2021', '2020', '2019']);
-    expect(groupYears(counts, 500).map((s) => s.name)).toEqual(['2019-2023']);
-    expect(groupYears(new Map(), 3)).toEqual([]);
+    expect(names(new Map([...counts, ['2023-05', 2]]), 3)).toEqual(['2023', '2021-2022', '2019-2020']);
+    expect(names(counts, 500)).toEqual(['2019-2023']);
+    expect(groupMonths(new Map(), 3)).toEqual([]);
+  });
+
+  it('splits a year of more pages into equal parts of whole months, each part with pages a shard', () => {
+    const months = (year: string, pages: number[]) => pages.map((count, at) => [`${year}-${String(at + 1).padStart(2, '0')}`, count] as const);
+    // 2025: 60 pages, in halves of 30; 2026: 50 pages so far, none since May, in halves; 2024: 10, joined with 2023.
+    const counts = new Map([...months('2023', [1, 1]), ...months('2024', [5, 5]), ...months('2025', Array(12).fill(5)), ...months('2026', [10, 10, 10, 10, 10])]);
+    expect(groupMonths(counts, 40)).toEqual([
+      { name: '2026-01', years: ['2026'], months: ['2026-05', '2026-04', '2026-03', '2026-02', '2026-01'], from: '2026-01' },
+      { name: '2025-07', years: ['2025'], months: ['2025-12', '2025-11', '2025-10', '2025-09', '2025-08', '2025-07'], from: '2025-07' },
+      { name: '2025-01', years: ['2025'], months: ['2025-06', '2025-05', '2025-04', '2025-03', '2025-02', '2025-01'], from: '2025-01' },
+      { name: '2023-2024', years: ['2024', '2023'], months: ['2024-02', '2024-01', '2023-02', '2023-01'], from: '2023-01' },
+    ]);
+    const names = (perMonth: Map<string, number>, pages: number) => groupMonths(perMonth, pages).map((shard) => shard.name);
+    // Thirds, quarters, sixths and months as a year grows; the years joined before it close as they are.
+    expect(names(counts, 25)).toEqual(['2026-01', '2025-09', '2025-05', '2025-01', '2023-2024']);
+    expect(names(counts, 15)).toEqual(['2026-04', '2026-01', '2025-10', '2025-07', '2025-04', '2025-01', '2023-2024']);
+    const monthly = (year: string, last: number) => Array.from({ length: last }, (_, at) => `${year}-${String(last - at).padStart(2, '0')}`);
+    expect(names(counts, 8)).toEqual([...monthly('2026', 5), ...monthly('2025', 12), '2024-01', '2023']);
+    // A new article in the newest months moves no older boundary, unless its year is split anew.
+    expect(names(new Map([...counts, ['2026-11', 3]]), 40)).toEqual(['2026-07', '2026-01', '2025-07', '2025-01', '2023-2024']);
+    expect(names(new Map([...counts, ['2026-11', 40]]), 40).slice(-3)).toEqual(['2025-07', '2025-01', '2023-2024']);
   });
 
   it('batches shards newest first until a batch holds enough pages', () => {
@@ -66,8 +89,8 @@ describe('search index shards', () => {
 
   it('reads only the indexed element, so links around it can change', () => {
     const page = (body: string, around: string) =>
-      `<html><body><nav>${around}</nav><article><div data-pagefind-body><div class="a"><div>${body}</div></div><span data-pagefind-filter="year:2020"></span></div><nav>${around}</nav></article></body></html>`;
-    expect(indexedRegion(page('Bài', 'x'))).toBe('<div data-pagefind-body><div class="a"><div>Bài</div></div><span data-pagefind-filter="year:2020"></span></div>');
+      `<html><body><nav>${around}</nav><article><div data-pagefind-body><div class="a"><div>${body}</div></div><span data-pagefind-sort="date:2020-05-01T00:00:00+07:00"></span></div><nav>${around}</nav></article></body></html>`;
+    expect(indexedRegion(page('Bài', 'x'))).toBe('<div data-pagefind-body><div class="a"><div>Bài</div></div><span data-pagefind-sort="date:2020-05-01T00:00:00+07:00"></span></div>');
     const key = (html: string) => describePage('/a', html)!.hash;
     expect(key(page('Bài', 'Tin liên quan cũ'))).toBe(key(page('Bài', 'Tin liên quan mới')));
     expect(key(page('Bài', 'x'))).not.toBe(key(page('Bài sửa', 'x')));
@@ -117,7 +140,7 @@ describe('search index shards', () => {
 describe('the list of shards inside the search page', () => {
   it('cannot end its script element early, and reads back the same', () => {
     const list: ShardsFile = {
-      shards: [{ name: '2026</script><script>alert(1)</script>', years: ['2026'], pages: 3, tag: '0123456789abcdef' }],
+      shards: [{ name: '2026</script><script>alert(1)</script>', years: ['2026'], from: '2026-01', pages: 3, tag: '0123456789abcdef' }],
       batchPages: 100,
       dWords: ['doan', 'đoan'],
       preload: ['/pagefind/2026/pagefind.js'],
