@@ -71,9 +71,9 @@ interface Measurement {
   bytes: number;
   pagefindBytes: number;
   requests: number;
-  /** Results found so far: in the years from `fromYear` on when the search stopped there, else in all years. */
+  /** Results found so far: in the items from `from` on (`2026`, `7/2026`) when the search stopped there, else in all. */
   results: number;
-  fromYear?: string;
+  from?: string;
 }
 
 interface QueryResult {
@@ -121,9 +121,9 @@ const OBSERVER = `
 
 function summarise(sent: Sent[], ms: number, searchMs: number, text: string): Measurement {
   const count = /Tìm thấy ([\d.]+)/.exec(text);
-  const from = /từ năm (\d{4})/.exec(text);
+  const from = /từ (?:năm|tháng) ([\d/]+);/.exec(text);
   return {
-    fromYear: from?.[1],
+    from: from?.[1],
     ms,
     searchMs,
     bytes: sent.reduce((a, s) => a + s.bytes, 0),
@@ -253,13 +253,13 @@ function med(list: Measurement[], key: 'ms' | 'searchMs' | 'bytes' | 'pagefindBy
 function table(r: SiteResult): string {
   const kb = (b: number) => (b / KB).toFixed(1);
   const out = [
-    `${r.label}: index ${kb(r.index.bytes)} kB in ${r.index.files} files for ${r.index.pages} pages in ${r.index.shards} yearly shards; a first query searches ${r.index.firstBatch.join(', ')} first and loads, whatever the words, ${kb(r.index.fixedBytes)} kB (compressed); median of ${runs} run(s)`,
+    `${r.label}: index ${kb(r.index.bytes)} kB in ${r.index.files} files for ${r.index.pages} pages in ${r.index.shards} shards; a first query searches ${r.index.firstBatch.join(', ')} first and loads, whatever the words, ${kb(r.index.fixedBytes)} kB (compressed); median of ${runs} run(s)`,
     '',
     '| query | results | cold: ms to results (search only) | kB transferred (pagefind) | then query | warm: ms to results | kB transferred (pagefind) | then typed | typed: ms from Enter | kB transferred (pagefind) |',
     '|---|---:|---:|---:|---|---:|---:|---|---:|---:|',
   ];
   for (const q of r.queries) {
-    const from = q.coldRuns[0]?.fromYear;
+    const from = q.coldRuns[0]?.from;
     out.push(
       `| ${q.cold} | ${med(q.coldRuns, 'results')}${from ? ` (from ${from})` : ''} | ${med(q.coldRuns, 'ms').toFixed(0)} (${med(q.coldRuns, 'searchMs').toFixed(0)}) | ${kb(med(q.coldRuns, 'bytes'))} (${kb(med(q.coldRuns, 'pagefindBytes'))}) | ${q.warm} | ${med(q.warmRuns, 'ms').toFixed(0)} | ${kb(med(q.warmRuns, 'bytes'))} (${kb(med(q.warmRuns, 'pagefindBytes'))}) | ${q.typed} | ${med(q.typedRuns, 'ms').toFixed(0)} | ${kb(med(q.typedRuns, 'bytes'))} (${kb(med(q.typedRuns, 'pagefindBytes'))}) |`,
     );

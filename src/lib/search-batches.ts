@@ -58,18 +58,21 @@ export function inlineShardsJson(list: ShardsFile): string {
 export const BATCH_PAGES = 100;
 
 /**
- * Batches of shards, newest first, each holding at least `batchPages` pages (the last may hold fewer): the browser
- * searches one batch at a time.
+ * Batches of shards, newest first, each holding at least `batchPages` pages and at least as many as all the batches
+ * before it (the last may hold fewer): the browser searches one batch at a time, each a round trip, so a rare word
+ * reaches older years in a few steps, and a common one stops at the newest shard.
  */
 export function shardBatches<T extends { pages: number }>(shards: readonly T[], batchPages: number): T[][] {
   const batches: T[][] = [];
   let current: T[] = [];
   let pages = 0;
+  let before = 0;
   for (const shard of shards) {
     current.push(shard);
     pages += shard.pages;
-    if (pages >= batchPages) {
+    if (pages >= Math.max(batchPages, before)) {
       batches.push(current);
+      before += pages;
       current = [];
       pages = 0;
     }

@@ -73,7 +73,7 @@ describe('search index shards', () => {
     expect(names(new Map([...counts, ['2026-11', 40]]), 40).slice(-3)).toEqual(['2025-07', '2025-01', '2023-2024']);
   });
 
-  it('batches shards newest first until a batch holds enough pages', () => {
+  it('batches shards newest first until a batch holds enough pages, and as many as the batches before it', () => {
     const shards = [
       { year: '2026', pages: 20 },
       { year: '2025', pages: 600 },
@@ -81,8 +81,11 @@ describe('search index shards', () => {
       { year: '2023', pages: 250 },
       { year: '2022', pages: 10 },
     ];
-    expect(shardBatches(shards, 500).map((batch) => batch.map((s) => s.year))).toEqual([['2026', '2025'], ['2024', '2023'], ['2022']]);
-    expect(shardBatches(shards, 1).length).toBe(5);
+    expect(shardBatches(shards, 500).map((batch) => batch.map((s) => s.year))).toEqual([['2026', '2025'], ['2024', '2023', '2022']]);
+    expect(shardBatches(shards, 1).map((batch) => batch.map((s) => s.year))).toEqual([['2026'], ['2025'], ['2024', '2023', '2022']]);
+    // Halves of ten years: each batch as many pages as those before it, the newest half alone.
+    const halves = Array.from({ length: 20 }, () => ({ pages: 300 }));
+    expect(shardBatches(halves, 100).map((batch) => batch.length)).toEqual([1, 1, 2, 4, 8, 4]);
     expect(shardBatches(shards, 10_000).length).toBe(1);
     expect(shardBatches([], 500)).toEqual([]);
   });
