@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { shardBatches, SHARDS_FILE, type ShardsFile } from '../src/lib/search-batches';
+import { SHARDS_FILE, takeBatch, type ShardsFile } from '../src/lib/search-batches';
 import { launchChromium } from '../tests/helpers/browser';
 import { serveCompressed, type CountingServer, type Sent } from './bench/gzip-server';
 import { dirBytes, machine, median, referenceWorkMs, walkFiles } from './bench/measure';
@@ -206,7 +206,7 @@ function indexFacts(dist: string) {
   // shard (scripts gzipped by the server, the wasm by pagefind already), and the entry and metadata files of the
   // shards of the first batch.
   let fixed = gzipSync(readFileSync(path.join(dir, SHARDS_FILE))).length;
-  const firstBatch = shardBatches(shards, batchPages)[0] ?? [];
+  const firstBatch = takeBatch(shards, batchPages);
   firstBatch.forEach((shard, i) => {
     const shardDir = path.join(dir, shard.name);
     const always = /^(pagefind-entry\.json|pagefind\..*\.pf_meta)$/;

@@ -58,25 +58,20 @@ export function inlineShardsJson(list: ShardsFile): string {
 export const BATCH_PAGES = 100;
 
 /**
- * Batches of shards, newest first, each holding at least `batchPages` pages and at least as many as all the batches
- * before it (the last may hold fewer): the browser searches one batch at a time, each a round trip, so a rare word
- * reaches older years in a few steps, and a common one stops at the newest shard.
+ * How many pages the next batch of shards a search goes through should hold, after `searched` pages gave `found`
+ * results, for `wanted` results in all: as many as the results so far say are needed, at least `batchPages`, and at
+ * most as many as all the pages searched before (that many when nothing was found). Each batch is a round trip: a
+ * rare word reaches older years in a few steps, without loading many more shards than its results need.
  */
-export function shardBatches<T extends { pages: number }>(shards: readonly T[], batchPages: number): T[][] {
-  const batches: T[][] = [];
-  let current: T[] = [];
-  let pages = 0;
-  let before = 0;
-  for (const shard of shards) {
-    current.push(shard);
-    pages += shard.pages;
-    if (pages >= Math.max(batchPages, before)) {
-      batches.push(current);
-      before += pages;
-      current = [];
-      pages = 0;
-    }
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
+export function nextBatchPages(searched: number, found: number, wanted: number, batchPages: number): number {
+  if (searched === 0) return batchPages;
+  const needed = found === 0 ? searched : Math.ceil(((wanted - found) * searched) / found);
+  return Math.max(batchPages, Math.min(searched, needed));
+}
+
+/** The first shards of `shards` (newest first) that hold at least `pages` pages, or all of them. */
+export function takeBatch<T extends { pages: number }>(shards: readonly T[], pages: number): T[] {
+  let held = 0;
+  const count = shards.findIndex((shard) => (held += shard.pages) >= pages);
+  return shards.slice(0, count < 0 ? shards.length : count + 1);
 }

@@ -8,7 +8,7 @@ import { dayOfIso } from './dates';
 import { typographicPunctuation } from './typography';
 import { formatNumber } from './numbers';
 import { mergeByScore, newestFirstByYear, normaliseQuery, querySpellings, typedWords } from './search-query';
-import { shardBatches, SHARDS_FILE, type Shard, type ShardsFile } from './search-batches';
+import { nextBatchPages, SHARDS_FILE, takeBatch, type Shard, type ShardsFile } from './search-batches';
 
 interface PagefindResult {
   id: string;
@@ -187,11 +187,15 @@ async function searchBatch(newest: Shard, batch: readonly Shard[], spellings: re
   return { total: all.length, take: async (n) => all.slice(0, n) };
 }
 
-/** The batches of shards a search goes through, in order: with a year, that year's shards only. */
-function searchBatches(shards: ShardsFile, year: string | undefined, sort: string | null): Shard[][] {
-  const wanted = year ? shards.shards.filter((shard) => shard.years.includes(year)) : shards.shards;
+/** The shards a search goes through, newest first: with a year, that year's shards only. */
+function shardsToSearch(shards: ShardsFile, year: string | undefined): Shard[] {
+  return year ? shards.shards.filter((shard) => shard.years.includes(year)) : shards.shards;
+}
+
+/** The pages of the next batch of shards (`nextBatchPages`). */
+function batchPagesFor(shards: ShardsFile, sort: string | null, searched: number, found: number, wanted: number): number {
   // "Every year": one batch, ranked across all years, at the cost of loading every shard's index for the words.
-  return sort === 'all' ? [wanted] : shardBatches(wanted, shards.batchPages);
+  return sort === 'all' ? Infinity : nextBatchPages(searched, found, wanted, shards.batchPages);
 }
 
 export function startSearch(form: HTMLFormElement, output: HTMLElement, status: HTMLElement, texts: SearchTexts) {
@@ -252,18 +256,25 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
       if (value) filters[name] = value;
     }
     const newest = shards.shards[0];
-    const batches = searchBatches(shards, params.get('year') ?? undefined, params.get('sort'));
+    const toSearch = shardsToSearch(shards, params.get('year') ?? undefined);
     const spellings = spellingsIn(shards, query);
     const newestFirst = params.get('sort') === 'newest';
 
     const searched: BatchResults[] = [];
+    /** How many of `toSearch` have been searched, and their pages. */
+    let shardsSearched = 0;
+    let pagesSearched = 0;
     const found = () => searched.reduce((sum, batch) => sum + batch.total, 0);
-    /** Searches the next batches of years until `count` results are found or no year is left. */
+    const complete = () => shardsSearched === toSearch.length;
+    /** Searches the next batches of shards until `count` results are found or no shard is left. */
     async function searchUntil(count: number): Promise<boolean> {
-      while (found() < count && searched.length < batches.length) {
-        const batch = await searchBatch(newest, batches[searched.length], spellings, filters, newestFirst);
+      while (found() < count && !complete()) {
+        const batch = takeBatch(toSearch.slice(shardsSearched), batchPagesFor(shards, params.get('sort'), pagesSearched, found(), count));
+        const results = await searchBatch(newest, batch, spellings, filters, newestFirst);
         if (current !== run) return false;
-        searched.push(batch);
+        searched.push(results);
+        shardsSearched += batch.length;
+        pagesSearched += batch.reduce((sum, shard) => sum + shard.pages, 0);
       }
       return current === run;
     }
@@ -284,10 +295,9 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
       return taken;
     }
     const announce = () => {
-      const complete = searched.length === batches.length;
-      const [year, month] = (batches[searched.length - 1]?.at(-1)?.from ?? '').split('-');
+      const [year, month] = (toSearch[shardsSearched - 1]?.from ?? '').split('-');
       const since = fill(month === '01' ? texts.sinceYear : texts.sinceMonth, { year, month: Number(month) });
-      status.textContent = fill(complete ? texts.count : texts.countRecent, { n: formatNumber(found()), q: shownQuery, since, more: texts.more });
+      status.textContent = fill(complete() ? texts.count : texts.countRecent, { n: formatNumber(found()), q: shownQuery, since, more: texts.more });
     };
 
     try {
@@ -317,7 +327,7 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
       if (current !== run) return undefined;
       list.append(...items);
       shown += next.length;
-      more.hidden = shown >= found() && searched.length === batches.length;
+      more.hidden = shown >= found() && complete();
       return items[0];
     };
     more.addEventListener('click', async () => {
@@ -352,8 +362,8 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
       const shards = await loadShards();
       const year = (form.elements.namedItem('year') as HTMLSelectElement | null)?.value || undefined;
       const sort = (form.elements.namedItem('sort') as HTMLSelectElement | null)?.value ?? null;
-      const first = searchBatches(shards, year, sort)[0];
-      if (!first) return;
+      const first = takeBatch(shardsToSearch(shards, year), batchPagesFor(shards, sort, 0, 0, PAGE));
+      if (first.length === 0) return;
       const pagefind = await instanceFor(shards.shards[0], first);
       await Promise.all(spellingsIn(shards, query).map((spelling) => pagefind.preload(spelling)));
     } catch {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineShardsJson, shardBatches, type ShardsFile } from '../../src/lib/search-batches';
+import { inlineShardsJson, nextBatchPages, takeBatch, type ShardsFile } from '../../src/lib/search-batches';
 import { byMonth, describePage, groupMonths, indexedDocument, indexedMonth, indexedPagesFirst, indexedRegion, InOrder, pageUrl, shardKey } from '../../src/lib/search-shards';
 
 const article = (month: string, text = 'Nội dung') =>
@@ -73,21 +73,32 @@ describe('search index shards', () => {
     expect(names(new Map([...counts, ['2026-11', 40]]), 40).slice(-3)).toEqual(['2025-07', '2025-01', '2023-2024']);
   });
 
-  it('batches shards newest first until a batch holds enough pages, and as many as the batches before it', () => {
+  it('takes the newest shards until a batch holds enough pages', () => {
     const shards = [
       { year: '2026', pages: 20 },
       { year: '2025', pages: 600 },
       { year: '2024', pages: 300 },
-      { year: '2023', pages: 250 },
-      { year: '2022', pages: 10 },
     ];
-    expect(shardBatches(shards, 500).map((batch) => batch.map((s) => s.year))).toEqual([['2026', '2025'], ['2024', '2023', '2022']]);
-    expect(shardBatches(shards, 1).map((batch) => batch.map((s) => s.year))).toEqual([['2026'], ['2025'], ['2024', '2023', '2022']]);
-    // Halves of ten years: each batch as many pages as those before it, the newest half alone.
-    const halves = Array.from({ length: 20 }, () => ({ pages: 300 }));
-    expect(shardBatches(halves, 100).map((batch) => batch.length)).toEqual([1, 1, 2, 4, 8, 4]);
-    expect(shardBatches(shards, 10_000).length).toBe(1);
-    expect(shardBatches([], 500)).toEqual([]);
+    expect(takeBatch(shards, 500).map((s) => s.year)).toEqual(['2026', '2025']);
+    expect(takeBatch(shards, 1).map((s) => s.year)).toEqual(['2026']);
+    expect(takeBatch(shards, 620).map((s) => s.year)).toEqual(['2026', '2025']);
+    expect(takeBatch(shards, 10_000).map((s) => s.year)).toEqual(['2026', '2025', '2024']);
+    expect(takeBatch(shards, Infinity)).toHaveLength(3);
+    expect(takeBatch([], 500)).toEqual([]);
+  });
+
+  it('sizes the next batch by the results found so far, between a minimum and the pages searched before', () => {
+    // The first batch: the minimum.
+    expect(nextBatchPages(0, 0, 10, 100)).toBe(100);
+    // Nothing found in 300 pages: as many again.
+    expect(nextBatchPages(300, 0, 10, 100)).toBe(300);
+    // 3 found in 300 pages, 7 more wanted: about 700 pages, but no more than those searched.
+    expect(nextBatchPages(300, 3, 10, 100)).toBe(300);
+    expect(nextBatchPages(900, 6, 10, 100)).toBe(600);
+    // One result missing: the minimum.
+    expect(nextBatchPages(600, 9, 10, 100)).toBe(100);
+    // "Xem thêm kết quả" wants the next ten.
+    expect(nextBatchPages(1200, 12, 20, 100)).toBe(800);
   });
 
   it('reads only the indexed element, so links around it can change', () => {
