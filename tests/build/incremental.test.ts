@@ -2,7 +2,7 @@
  * Incremental builds: unchanged pages are kept from the last build, and the site they give is the one a full
  * build of the same content gives, after an edited article, a deleted one, an edited category, and no change at all.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentWith, runAstro, SMALL_SHARDS } from '../helpers/astro';
@@ -147,6 +147,16 @@ describe('incremental build', () => {
       // An article of July 2023 is in the second half of that year, a shard of its own.
       edit('news/tin-so-18.md', 'công tác đoàn viên', 'công tác đoàn viên và dân vận');
       expect(reindexedShards(build())).toEqual(['2023-07']);
+      expectSameAsFullBuild();
+
+      // Two more articles make 2023 too large for halves: it is indexed again in thirds, the other years kept.
+      const article = readFileSync(path.join(content.dir, 'news/tin-so-18.md'), 'utf8');
+      for (const [slug, date] of [['tin-so-24', '2023-03-28'], ['tin-so-25', '2023-08-30']]) {
+        const text = article.replace('pubDate: 2023-07-19', `pubDate: ${date}`).replaceAll('số 18', `số ${slug.slice(-2)}`);
+        writeFileSync(path.join(content.dir, `news/${slug}.md`), text);
+      }
+      expect(reindexedShards(build())).toEqual(['2023-01', '2023-05', '2023-09']);
+      expect(existsSync(path.join(dist, 'pagefind/2023-07'))).toBe(false);
       expectSameAsFullBuild();
 
       // The menu is on every page.
