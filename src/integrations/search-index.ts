@@ -30,9 +30,10 @@ const INDEX_CHUNK_POSITIONS = 2500;
 
 /**
  * Everything besides the pages that shapes a shard: a change here indexes every shard again. `layout` counts changes
- * of what the portal makes of a shard: its files, its list of d-words (`indexedDocument`), its months (`groupMonths`).
+ * of what the portal makes of a shard: its files, its documents and list of d-words (`indexedDocument`), its months
+ * (`groupMonths`).
  */
-const SETTINGS = JSON.stringify({ pagefind: installedVersion('pagefind'), forceLanguage: 'vi', chunk: INDEX_CHUNK_POSITIONS, layout: 7 });
+const SETTINGS = JSON.stringify({ pagefind: installedVersion('pagefind'), forceLanguage: 'vi', chunk: INDEX_CHUNK_POSITIONS, layout: 8 });
 /** In a shard's cache folder, next to its key: the words of its pages that start with d or đ. */
 const D_WORDS_FILE = 'd-words.json';
 /** Pagefind's ready-made interfaces, which the portal does not use. */

@@ -88,6 +88,14 @@ function addDWords(text: string, into: Set<string>): void {
   if (INVISIBLE.test(text)) addDWords(text.replace(new RegExp(INVISIBLE.source, 'g'), ''), into);
 }
 
+/**
+ * Elements whose text pagefind runs together with the text next to them, where a reader sees separate blocks: an
+ * event's facts ("Bắt đầuThứ Bảy"), a photo's caption and the table after it ("máy tínhĐoàn viên"). A space around
+ * their tags keeps the words apart, in the index and in the excerpts. (Pagefind separates paragraphs, list items,
+ * headings, table cells after a header cell, and `div`s itself.)
+ */
+const RUN_TOGETHER = /^<\/?(?:address|aside|blockquote|caption|dd|dt|figcaption|figure|header|legend|main|pre|summary|th)[\s/>]/i;
+
 /** Where the last white space of `text` is, or -1. */
 function lastSpace(text: string): number {
   for (let at = text.length - 1; at >= 0; at--) if (/\s/.test(text[at])) return at;
@@ -96,7 +104,8 @@ function lastSpace(text: string): number {
 
 /**
  * The document pagefind indexes for a region: the same index as the whole page gives, but for the typographic
- * punctuation of its text, in the plain forms pagefind splits words on (`typography.ts`; attributes keep theirs).
+ * punctuation of its text, in the plain forms pagefind splits words on (`typography.ts`; attributes keep theirs),
+ * and for the words of separate blocks that pagefind would run together (`RUN_TOGETHER`).
  * With `dWords`, adds to it the words of the region that start with d or đ (`ShardsFile.dWords`), taken in the same
  * pass: its text and the attribute values pagefind may index, a few more words than the index holds, never fewer.
  */
@@ -108,7 +117,9 @@ export function indexedDocument(region: string, dWords?: Set<string>): string {
       if (dWords && (part.includes(' alt=') || part.includes(' data-pagefind-meta='))) {
         for (const [, value] of part.matchAll(WORDS_IN_ATTRIBUTES)) addDWords(value, dWords);
       }
-      return part;
+      if (!RUN_TOGETHER.test(part)) return part;
+      unfinished = '';
+      return ` ${part} `;
     }
     const plain = plainPunctuation(part);
     if (dWords) {

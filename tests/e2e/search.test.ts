@@ -62,7 +62,17 @@ describe('search', () => {
     expect(await result.locator('.facts').textContent()).toBe('14/04/2024 · Hoạt động Đoàn · Chi đoàn Sở Thông tin và Truyền thông');
     const excerpt = await result.locator('.excerpt').textContent();
     expect(excerpt).toMatch(/hiến máu/i);
-    expect(excerpt).not.toMatch(/14\/04\/2024|Chủ Nhật|Hoạt động Đoàn/);
+    // Nor its unit, which the line shows too.
+    expect(excerpt).not.toMatch(/14\/04\/2024|Chủ Nhật|Hoạt động Đoàn|Đơn vị:/);
+  });
+
+  it('finds an item by its unit, and shows an event\'s facts in its excerpt as the page does', async () => {
+    // "các cơ quan tỉnh" is in these articles' unit only, which the index holds as the result's details.
+    expect(await search('các cơ quan tỉnh')).toContain('/tin-tuc/tin-so-18/');
+    expect(await search('"Nhà văn hóa tỉnh"')).toEqual(['/su-kien/ngay-hoi-hien-mau-2030/']);
+    const excerpt = await page.locator('.result .excerpt').first().textContent();
+    expect(excerpt).toContain('Địa điểm Nhà văn hóa tỉnh');
+    expect(excerpt).not.toMatch(/\p{Ll}\p{Lu}/u);
   });
 
   it('finds the same items without tones, in upper case, and from decomposed input', async () => {

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import { afterAll, describe, expect, it } from 'vitest';
 import { inlineShardsJson, nextBatchPages, takeBatch, type ShardsFile } from '../../src/lib/search-batches';
 import { byMonth, describePage, groupMonths, indexedDocument, indexedMonth, indexedPagesFirst, indexedRegion, InOrder, pageUrl, shardKey } from '../../src/lib/search-shards';
 
@@ -192,5 +194,36 @@ describe('the order pages are built in', () => {
     // Astro's path names, with or without their slashes, are the site paths the index knows.
     expect(indexedPagesFirst([{ pathname: 'tin-tuc/b' }, { pathname: '/' }], (url) => indexed.has(url))[0].pathname).toBe('tin-tuc/b');
     expect(indexedPagesFirst(paths, () => false)).toEqual(paths);
+  });
+});
+
+describe('the document pagefind indexes', () => {
+  afterAll(() => pagefind.close());
+
+  /** The text pagefind keeps of a page for its excerpts: its words as the index holds them. */
+  async function indexedText(html: string): Promise<string> {
+    const { index } = await pagefind.createIndex({ forceLanguage: 'vi' });
+    await index!.addHTMLFile({ url: '/a/', content: html });
+    const { files } = await index!.getFiles();
+    await index!.deleteIndex();
+    const fragment = files.find((file) => file.path.includes('fragment/'))!;
+    const raw = gunzipSync(Buffer.from(fragment.content)).toString('utf8');
+    return (JSON.parse(raw.slice(raw.indexOf('{'))) as { content: string }).content;
+  }
+
+  it('keeps the words of an event\'s facts, a caption and a table apart, as the reader sees them', async () => {
+    const region =
+      '<div data-pagefind-body><h1>Ngày hội</h1><dl><dt>Bắt đầu</dt><dd>Thứ Bảy, 22/03/2025</dd><dt>Địa điểm</dt><dd>xã Sơn Thủy</dd></dl>' +
+      '<figure><img src="/a.webp" alt=""><figcaption>Đoàn viên trước màn hình máy tính</figcaption></figure>' +
+      '<table><tbody><tr><th scope="row">Đoàn viên</th><td>22</td></tr><tr><th>Sáng kiến</th><th>3</th></tr></tbody></table>' +
+      '<blockquote>trích dẫn</blockquote><p>Hết.</p></div>';
+    // As pagefind reads the page itself: blocks run together.
+    expect(await indexedText(`<html lang="vi"><body>${region}</body></html>`)).toContain('Bắt đầuThứ Bảy');
+    const text = await indexedText(indexedDocument(region));
+    expect(text).toContain('Bắt đầu Thứ Bảy, 22/03/2025 Địa điểm xã Sơn Thủy');
+    expect(text).toContain('máy tính Đoàn viên');
+    expect(text).toContain('Sáng kiến 3');
+    expect(text).toContain('trích dẫn');
+    expect(text).not.toMatch(/[\p{Ll}\d][\p{Lu}]|điểmxã|tínhĐoàn|dẫnHết/u);
   });
 });
