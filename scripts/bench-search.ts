@@ -5,7 +5,9 @@
  * loopback and opens /tim-kiem/?q=… in headless Chromium: for each query, the bytes transferred and the time to
  * results of a first (cold) query in a fresh browser, then of a second, different query submitted in the same page
  * (warm), then a third typed key by key as a reader does (typed: the page loads the words' index while they are typed).
- * Time to results: from the start of the navigation (or the submit, or the Enter key) to the status "Tìm thấy …".
+ * Time to results: from the start of the navigation (or the submit, or the Enter key) to the status "Tìm thấy …",
+ * which comes once the first page of results is complete, and to the first result on the page (results show one by
+ * one as their excerpts arrive).
  * Figures are medians over the runs. No network throttling by default: loopback, so the times are CPU and pagefind's
  * own work; `--rtt` adds a round-trip time to every request (Chromium's network emulation), as a reader's network
  * does, which shows what the chain of requests costs.
@@ -65,6 +67,8 @@ const KB = 1000;
 
 interface Measurement {
   ms: number;
+  /** To the first result on the page (the status's time when there is none). */
+  firstMs: number;
   /** Cold: from the first request for the search index (under `/pagefind/`) to the results, without loading the page itself. */
   searchMs: number;
   /** Bytes of every response (compressed bodies), and of those under /pagefind/. */
@@ -100,17 +104,20 @@ interface SiteResult {
 declare global {
   interface Window {
     __benchDone?: number;
+    __benchFirst?: number;
     __benchText?: string;
     __benchStart?: number;
   }
 }
 
 /**
- * Records, in the page, when the search status first says how many results (or none) were found. A string, not a
- * function: tsx would add its own helpers to a function's source, which do not exist in the page.
+ * Records, in the page, when the first result shows and when the search status first says how many results (or
+ * none) were found. A string, not a function: tsx would add its own helpers to a function's source, which do not
+ * exist in the page.
  */
 const OBSERVER = `
   new MutationObserver(() => {
+    if (window.__benchFirst === undefined && document.querySelector('#search-results .result')) window.__benchFirst = performance.now();
     const text = document.getElementById('search-status')?.textContent ?? '';
     if (window.__benchDone === undefined && /^(Tìm thấy|Không tìm thấy)/.test(text)) {
       window.__benchDone = performance.now();
@@ -119,12 +126,13 @@ const OBSERVER = `
   }).observe(document, { subtree: true, childList: true, characterData: true });
 `;
 
-function summarise(sent: Sent[], ms: number, searchMs: number, text: string): Measurement {
+function summarise(sent: Sent[], ms: number, firstMs: number, searchMs: number, text: string): Measurement {
   const count = /Tìm thấy ([\d.]+)/.exec(text);
   const from = /từ (?:năm|tháng) ([\d/]+);/.exec(text);
   return {
     from: from?.[1],
     ms,
+    firstMs,
     searchMs,
     bytes: sent.reduce((a, s) => a + s.bytes, 0),
     pagefindBytes: sent.filter((s) => s.path.startsWith('/pagefind/')).reduce((a, s) => a + s.bytes, 0),
@@ -146,6 +154,7 @@ function listRequests(label: string, sent: Sent[]) {
 async function submitAndMeasure(page: Page, server: CountingServer, label: string, query?: string): Promise<Measurement> {
   await page.evaluate((value) => {
     window.__benchDone = undefined;
+    window.__benchFirst = undefined;
     window.__benchStart = performance.now();
     const input = document.querySelector<HTMLInputElement>('#search-q')!;
     if (value !== undefined) input.value = value;
@@ -154,9 +163,13 @@ async function submitAndMeasure(page: Page, server: CountingServer, label: strin
   await page.waitForFunction(() => window.__benchDone !== undefined, null, { timeout: 120_000 });
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
-  const done = await page.evaluate(() => ({ ms: window.__benchDone! - window.__benchStart!, text: window.__benchText! }));
+  const done = await page.evaluate(() => ({
+    ms: window.__benchDone! - window.__benchStart!,
+    firstMs: (window.__benchFirst ?? window.__benchDone!) - window.__benchStart!,
+    text: window.__benchText!,
+  }));
   listRequests(label, server.sent);
-  return summarise(server.sent, done.ms, done.ms, done.text);
+  return summarise(server.sent, done.ms, done.firstMs, done.ms, done.text);
 }
 
 async function measureQuery(browser: Browser, server: CountingServer, cold: string, warm: string, typed: string): Promise<[Measurement, Measurement, Measurement]> {
@@ -177,7 +190,12 @@ async function measureQuery(browser: Browser, server: CountingServer, cold: stri
     const first = await page.evaluate(() => {
       const index = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.startsWith('/pagefind/'));
       const first = Math.min(...index.map((e) => e.startTime));
-      return { ms: window.__benchDone!, searchMs: window.__benchDone! - (Number.isFinite(first) ? first : 0), text: window.__benchText! };
+      return {
+        ms: window.__benchDone!,
+        firstMs: window.__benchFirst ?? window.__benchDone!,
+        searchMs: window.__benchDone! - (Number.isFinite(first) ? first : 0),
+        text: window.__benchText!,
+      };
     });
     const coldSent = server.sent;
     listRequests(`cold "${cold}"`, coldSent);
@@ -191,7 +209,7 @@ async function measureQuery(browser: Browser, server: CountingServer, cold: stri
     await field.pressSequentially(typed, { delay: TYPING_DELAY_MS });
     await page.waitForTimeout(TYPING_DELAY_MS);
     const third = await submitAndMeasure(page, server, `typed "${typed}"`);
-    return [summarise(coldSent, first.ms, first.searchMs, first.text), second, third];
+    return [summarise(coldSent, first.ms, first.firstMs, first.searchMs, first.text), second, third];
   } finally {
     await context.close();
   }
@@ -246,22 +264,24 @@ async function benchSite(browser: Browser, label: string, dist: string, n?: numb
   return result;
 }
 
-function med(list: Measurement[], key: 'ms' | 'searchMs' | 'bytes' | 'pagefindBytes' | 'requests' | 'results') {
+function med(list: Measurement[], key: 'ms' | 'firstMs' | 'searchMs' | 'bytes' | 'pagefindBytes' | 'requests' | 'results') {
   return median(list.map((m) => m[key]));
 }
 
 function table(r: SiteResult): string {
   const kb = (b: number) => (b / KB).toFixed(1);
+  const ms = (list: Measurement[]) => med(list, 'ms').toFixed(0);
+  const first = (list: Measurement[]) => med(list, 'firstMs').toFixed(0);
   const out = [
     `${r.label}: index ${kb(r.index.bytes)} kB in ${r.index.files} files for ${r.index.pages} pages in ${r.index.shards} shards; a first query searches ${r.index.firstBatch.join(', ')} first and loads, whatever the words, ${kb(r.index.fixedBytes)} kB (compressed); median of ${runs} run(s)`,
     '',
-    '| query | results | cold: ms to results (search only) | kB transferred (pagefind) | then query | warm: ms to results | kB transferred (pagefind) | then typed | typed: ms from Enter | kB transferred (pagefind) |',
+    '| query | results | cold: ms to results (search only) / to the first | kB transferred (pagefind) | then query | warm: ms to results / to the first | kB transferred (pagefind) | then typed | typed: ms from Enter / to the first | kB transferred (pagefind) |',
     '|---|---:|---:|---:|---|---:|---:|---|---:|---:|',
   ];
   for (const q of r.queries) {
     const from = q.coldRuns[0]?.from;
     out.push(
-      `| ${q.cold} | ${med(q.coldRuns, 'results')}${from ? ` (from ${from})` : ''} | ${med(q.coldRuns, 'ms').toFixed(0)} (${med(q.coldRuns, 'searchMs').toFixed(0)}) | ${kb(med(q.coldRuns, 'bytes'))} (${kb(med(q.coldRuns, 'pagefindBytes'))}) | ${q.warm} | ${med(q.warmRuns, 'ms').toFixed(0)} | ${kb(med(q.warmRuns, 'bytes'))} (${kb(med(q.warmRuns, 'pagefindBytes'))}) | ${q.typed} | ${med(q.typedRuns, 'ms').toFixed(0)} | ${kb(med(q.typedRuns, 'bytes'))} (${kb(med(q.typedRuns, 'pagefindBytes'))}) |`,
+      `| ${q.cold} | ${med(q.coldRuns, 'results')}${from ? ` (from ${from})` : ''} | ${ms(q.coldRuns)} (${med(q.coldRuns, 'searchMs').toFixed(0)}) / ${first(q.coldRuns)} | ${kb(med(q.coldRuns, 'bytes'))} (${kb(med(q.coldRuns, 'pagefindBytes'))}) | ${q.warm} | ${ms(q.warmRuns)} / ${first(q.warmRuns)} | ${kb(med(q.warmRuns, 'bytes'))} (${kb(med(q.warmRuns, 'pagefindBytes'))}) | ${q.typed} | ${ms(q.typedRuns)} / ${first(q.typedRuns)} | ${kb(med(q.typedRuns, 'bytes'))} (${kb(med(q.typedRuns, 'pagefindBytes'))}) |`,
     );
   }
   return out.join('\n');

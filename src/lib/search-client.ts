@@ -320,14 +320,25 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     more.textContent = texts.more;
     more.className = 'more';
     let shown = 0;
+    /**
+     * The next page of results. Each goes on the page as soon as its excerpt and those before it have arrived, the
+     * first ones while the others still load; the list is `aria-busy` and the button hidden until all have.
+     */
     const showMore = async () => {
+      list.setAttribute('aria-busy', 'true');
+      more.hidden = true;
       if (!(await searchUntil(shown + PAGE))) return undefined;
       const next = await take(shown, PAGE);
-      const items = (await Promise.all(next.map((result) => result.data()))).map(renderResult);
-      if (current !== run) return undefined;
-      list.append(...items);
+      const rendering = next.map((result) => result.data().then(renderResult));
+      const items: HTMLLIElement[] = [];
+      for (const item of rendering) {
+        items.push(await item);
+        if (current !== run) return undefined;
+        list.append(items.at(-1)!);
+      }
       shown += next.length;
       more.hidden = shown >= found() && complete();
+      list.setAttribute('aria-busy', 'false');
       return items[0];
     };
     more.addEventListener('click', async () => {
@@ -337,7 +348,7 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     });
     output.append(list, more);
     await showMore();
-    // Announced once the first results are on the page.
+    // Announced once the page of results is complete.
     if (current === run) announce();
   }
 

@@ -28,11 +28,15 @@ async function search(query: string, params: Record<string, string> = {}): Promi
 /** Asks for more results ("Xem thêm kết quả") until there are none left. */
 async function showAllResults(on: Page): Promise<void> {
   const more = on.getByRole('button', { name: 'Xem thêm kết quả' });
+  // Results come one by one; the list is busy until a page of them is complete.
+  const busy = on.locator('.results[aria-busy="true"]');
+  await expect.poll(() => busy.count(), { timeout: 15_000 }).toBe(0);
   while (await more.isVisible()) {
     const before = await on.locator('.result').count();
     await more.click();
+    await expect.poll(() => busy.count(), { timeout: 15_000 }).toBe(0);
     // More results, or none left in the older years (the button goes).
-    await expect.poll(async () => (await on.locator('.result').count()) > before || !(await more.isVisible())).toBe(true);
+    expect((await on.locator('.result').count()) > before || !(await more.isVisible())).toBe(true);
   }
 }
 
@@ -218,6 +222,30 @@ describe('search', () => {
     await expect.poll(() => page.locator('select[name="kind"]').inputValue()).toBe('');
     await expect.poll(() => page.locator('.result').count()).toBeGreaterThan(1);
     expect(await page.locator('#search-q').inputValue()).toBe('hien mau');
+  });
+
+  it('shows results in order as their excerpts arrive, and announces the page once it is complete', async () => {
+    const { reader, close } = await freshReader();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let fragments = 0;
+    // The third result's excerpt is late; the fourth and later arrive before it.
+    await reader.route('**/fragment/**', async (route) => {
+      if (++fragments === 3) await held;
+      await route.continue();
+    });
+    await reader.goto(`${site}/tim-kiem/?q=${encodeURIComponent('tin hoạt động')}`);
+    const results = reader.locator('.result');
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBe(2);
+    expect(fragments).toBeGreaterThan(3);
+    expect(await reader.locator('.results').getAttribute('aria-busy')).toBe('true');
+    expect(await reader.locator('#search-status').textContent()).toBe('Đang tìm…');
+    expect(await reader.getByRole('button', { name: 'Xem thêm kết quả' }).isVisible()).toBe(false);
+    release();
+    await expect.poll(() => reader.locator('#search-status').textContent(), { timeout: 15_000 }).toMatch(/^Tìm thấy \d+ kết quả/);
+    expect(await results.count()).toBe(10);
+    expect(await reader.locator('.results').getAttribute('aria-busy')).toBe('false');
+    await close();
   });
 
   it('is usable from the keyboard and announces results', async () => {
