@@ -6,7 +6,8 @@ import * as pagefind from 'pagefind';
 import { isHashedFile, linkTree, removeUnreferenced } from '../lib/pagefind-files.ts';
 import { setSearchFeed, type SearchFeed, type SearchPage } from '../lib/search-feed.ts';
 import { BATCH_PAGES, INLINE_SHARDS_ID, inlineShardsJson, SHARDS_FILE, type ShardsFile } from '../lib/search-batches.ts';
-import { byMonth, describePage, groupMonths, indexedDocument, indexedPagesFirst, InOrder, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards.ts';
+import { describePage, groupMonths, indexedDocument, indexedPagesFirst, InOrder, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards.ts';
+import { groupBy } from '../lib/stream.ts';
 import { builtPageUrl, urls } from '../lib/urls.ts';
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
@@ -192,7 +193,7 @@ class Feed implements SearchFeed {
 
   expect(pages: readonly SearchPage[], changed: ReadonlySet<string>): void {
     pages.forEach(({ url }, at) => this.position.set(url, at));
-    const byMonthPages = byMonth(pages);
+    const byMonthPages = groupBy(pages, (page) => [page.month]);
     const counts = new Map([...byMonthPages].map(([month, list]) => [month, list.length]));
     for (const { name, months } of groupMonths(counts, this.shardPages)) {
       const shardPages = this.order(months.flatMap((month) => byMonthPages.get(month)!.map((page) => page.url)));
@@ -300,10 +301,9 @@ class Feed implements SearchFeed {
 /**
  * Builds the search index with the site, so `npm run build` always ships search: one pagefind index per shard of
  * consecutive years or months (`/pagefind/<name>/`, listed with their years and page counts in
- * `/pagefind/shards.json`). Pages
- * are indexed while they are rendered (`search-middleware.ts`); each shard is kept in the build cache under a key
- * of its pages' regions, and a build indexes only the shards whose pages changed. `shardPages`: see `groupMonths`;
- * `batchPages`: see `BATCH_PAGES`.
+ * `/pagefind/shards.json`). Pages are indexed while they are rendered (`search-middleware.ts`); each shard is kept
+ * in the build cache under a key of its pages' regions, and a build indexes only the shards whose pages changed.
+ * `shardPages`: see `groupMonths`; `batchPages`: see `BATCH_PAGES`.
  */
 export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES }: { shardPages?: number; batchPages?: number } = {}): AstroIntegration {
   let cacheRoot = '';
@@ -378,7 +378,7 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
             }
           }
           const indexed = [...described.values()].filter((page): page is IndexedPage => 'hash' in page);
-          const months = byMonth(indexed);
+          const months = groupBy(indexed, (page) => [page.month]);
           const shards = groupMonths(new Map([...months].map(([month, list]) => [month, list.length])), shardPages);
           const reindexed: string[] = [];
           const tags = new Map<string, string>();

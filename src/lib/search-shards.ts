@@ -207,16 +207,6 @@ export function groupMonths(pagesPerMonth: ReadonlyMap<string, number>, shardPag
   return shards.reverse();
 }
 
-export function byMonth<T extends { month: string }>(pages: Iterable<T>): Map<string, T[]> {
-  const months = new Map<string, T[]>();
-  for (const page of pages) {
-    const list = months.get(page.month);
-    if (list) list.push(page);
-    else months.set(page.month, [page]);
-  }
-  return months;
-}
-
 /** Changes when any page of the shard, or the way it is indexed (`settings`), changes. */
 export function shardKey(pages: readonly IndexedPage[], settings: string): string {
   const hash = createHash('sha256').update(settings);

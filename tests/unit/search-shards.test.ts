@@ -2,7 +2,8 @@ import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inlineShardsJson, nextBatchPages, takeBatch, type ShardsFile } from '../../src/lib/search-batches';
-import { byMonth, describePage, groupMonths, indexedDocument, indexedMonth, indexedPagesFirst, indexedRegion, InOrder, pageUrl, shardKey } from '../../src/lib/search-shards';
+import { groupBy } from '../../src/lib/stream';
+import { describePage, groupMonths, indexedDocument, indexedMonth, indexedPagesFirst, indexedRegion, InOrder, pageUrl, shardKey } from '../../src/lib/search-shards';
 
 const article = (month: string, text = 'Nội dung') =>
   `<html><body><div data-pagefind-body><h1>${text}</h1><span data-pagefind-filter="year:${month.slice(0, 4)}"></span>` +
@@ -25,7 +26,7 @@ describe('search index shards', () => {
 
   it('groups pages by month', () => {
     const pages = [describePage('/a/', article('2019-03'))!, describePage('/b/', article('2020-03'))!, describePage('/c/', article('2019-03'))!];
-    expect([...byMonth(pages)].map(([month, list]) => [month, list.map((p) => p.url)])).toEqual([
+    expect([...groupBy(pages, (page) => [page.month])].map(([month, list]) => [month, list.map((p) => p.url)])).toEqual([
       ['2019-03', ['/a/', '/c/']],
       ['2020-03', ['/b/']],
     ]);
