@@ -9,13 +9,14 @@ import { typographicPunctuation } from './typography';
 import { formatNumber } from './numbers';
 import { mergeByScore, newestFirstByYear, normaliseQuery, querySpellings, typedWords } from './search-query';
 import { nextBatchPages, SHARDS_FILE, takeBatch, type Shard, type ShardsFile } from './search-batches';
+import { excerptAfterTitle, type ExcerptSource } from './search-excerpt';
 
 interface PagefindResult {
   id: string;
   score: number;
   data: () => Promise<PagefindData>;
 }
-interface PagefindData {
+interface PagefindData extends ExcerptSource {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
@@ -226,8 +227,8 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     // The index holds plain quotes (typography.ts); the reader sees the article's own.
     link.textContent = typographicPunctuation(data.meta.title ?? data.url);
     li.querySelector('.facts')!.textContent = facts;
-    // pagefind's excerpt is escaped text with <mark> around matches.
-    li.querySelector('.excerpt')!.innerHTML = typographicPunctuation(data.excerpt);
+    // Escaped text with <mark> around matches.
+    li.querySelector('.excerpt')!.innerHTML = typographicPunctuation(excerptAfterTitle(data, OPTIONS.excerptLength) ?? data.excerpt);
     return li;
   }
 

@@ -68,6 +68,16 @@ describe('search', () => {
     expect(excerpt).toMatch(/hiến máu/i);
     // Nor its unit, which the line shows too.
     expect(excerpt).not.toMatch(/14\/04\/2024|Chủ Nhật|Hoạt động Đoàn|Đơn vị:/);
+    // Nor its title, which the result shows above it (pagefind's own excerpt is the title, where matches weigh most).
+    expect(excerpt).not.toContain('Truyền thông tham gia hiến máu tình nguyện');
+    expect(await result.locator('.excerpt mark').count()).toBeGreaterThan(0);
+  });
+
+  it('shows the lead as the excerpt of an item found by its title alone', async () => {
+    expect(await search('"hướng về đồng bào"')).toEqual(['/tin-tuc/phia-bac-mua-lu/']);
+    const excerpt = await page.locator('.result .excerpt').textContent();
+    expect(excerpt).toMatch(/^Đoàn Khối quyên góp ủng hộ đồng bào các tỉnh phía Bắc bị thiệt hại do mưa lũ\. Trong đợt mưa lũ/);
+    expect(excerpt).not.toContain('Tuổi trẻ hướng về');
   });
 
   it('finds an item by its unit, and shows an event\'s facts in its excerpt as the page does', async () => {

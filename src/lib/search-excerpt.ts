@@ -1,0 +1,69 @@
+/**
+ * A search result's excerpt. Pagefind's own is the window of the page's text where the matches weigh most, which for
+ * most results is the title (a heading's words weigh most), and a result shows its title above the excerpt already.
+ * So the excerpt is taken from the text after the title: around its matches, or from the start of that text (the
+ * lead) when only the title matches.
+ */
+
+/** What pagefind gives of a result's page (`result.data()`), as far as an excerpt needs it. */
+export interface ExcerptSource {
+  /** The page's indexed text, `<` and `>` escaped: the same words that `location` counts. */
+  raw_content: string;
+  /** The query's matches: each word's position among the text's words, and its weight. */
+  weighted_locations: readonly { location: number; balanced_score: number }[];
+  meta: { title?: string };
+}
+
+/** How pagefind splits its text into words for locations and excerpts. */
+const WORD_SEPARATORS = /[^\S\uFEFF]+/g;
+
+/** The start of the `length` words whose scores add up to most. */
+function densestStart(scores: readonly number[], length: number): number {
+  if (scores.length <= length) return 0;
+  let sum = 0;
+  for (let i = 0; i < length; i++) sum += scores[i];
+  let best = sum;
+  let bestStarts = [0];
+  for (let start = 1; start + length <= scores.length; start++) {
+    sum += scores[start + length - 1] - scores[start - 1];
+    if (sum > best) {
+      best = sum;
+      bestStarts = [start];
+    } else if (sum === best && bestStarts.at(-1) === start - 1) {
+      bestStarts.push(start);
+    }
+  }
+  // The text's own start or end reads best when it holds as much; in between, the matches go in the middle.
+  if (bestStarts[0] === 0) return 0;
+  if (bestStarts.at(-1) === scores.length - length) return scores.length - length;
+  return bestStarts[Math.floor(bestStarts.length / 2)];
+}
+
+/**
+ * The excerpt of `length` words after the page's title, the matches in `<mark>`, with "…" where the text goes on
+ * before or after it. Undefined when the text does not start with the title, or holds nothing after it: then
+ * pagefind's own excerpt is the one to show.
+ */
+export function excerptAfterTitle(source: ExcerptSource, length: number): string | undefined {
+  const title = source.meta.title?.trim();
+  // Text split by zero-width spaces (languages written without spaces) counts its words otherwise.
+  if (!title || source.raw_content.includes('\u200B')) return undefined;
+  const words = source.raw_content.split(WORD_SEPARATORS);
+  if (words[0] === '') words.shift();
+  if (words.at(-1) === '') words.pop();
+  const titleWords = title.split(WORD_SEPARATORS);
+  // The title ends where pagefind put a full stop after the heading.
+  const startsWithTitle = titleWords.every((word, i) => (i < titleWords.length - 1 ? words[i] === word : words[i]?.startsWith(word)));
+  const from = titleWords.length;
+  if (!startsWithTitle || from >= words.length) return undefined;
+
+  const scores: number[] = new Array(words.length - from).fill(0);
+  for (const { location, balanced_score } of source.weighted_locations) {
+    if (location >= from && location < words.length) scores[location - from] += balanced_score;
+  }
+  const start = from + densestStart(scores, length);
+  const end = Math.min(words.length, start + length);
+  const marked = new Set(source.weighted_locations.map(({ location }) => location));
+  const shown = words.slice(start, end).map((word, i) => (marked.has(start + i) ? `<mark>${word}</mark>` : word));
+  return `${start > from ? '… ' : ''}${shown.join(' ').trim()}${end < words.length ? ' …' : ''}`;
+}

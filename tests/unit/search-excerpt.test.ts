@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { excerptAfterTitle, type ExcerptSource } from '../../src/lib/search-excerpt';
+
+/** A page's text as pagefind gives it, with matches at the positions of the words that `matches` accepts. */
+function source(title: string, text: string, matches: (word: string) => boolean, weight = 1): ExcerptSource {
+  const raw_content = `${title}. ${text}`;
+  const weighted_locations = raw_content
+    .split(' ')
+    .flatMap((word, location) => (matches(word.replace(/[.,]$/, '')) ? [{ location, balanced_score: location < title.split(' ').length ? weight * 7 : weight }] : []));
+  return { raw_content, weighted_locations, meta: { title } };
+}
+
+const words = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `từ${from + i}`).join(' ');
+
+describe('a search result\'s excerpt', () => {
+  it('leaves out the title, which the result shows above it, even where the title holds the matches', () => {
+    const page = source('Ngày hội hiến máu năm 2024', `Sáng nay, đoàn viên tham gia hiến máu tại ${words(0, 40)}`, (w) => w === 'hiến' || w === 'máu');
+    const excerpt = excerptAfterTitle(page, 12);
+    expect(excerpt).toBe('Sáng nay, đoàn viên tham gia <mark>hiến</mark> <mark>máu</mark> tại từ0 từ1 từ2 …');
+  });
+
+  it('shows the lead when only the title matches, without marks', () => {
+    const page = source('Ngày hội hiến máu năm 2024', `Đoàn Khối các cơ quan tỉnh tổ chức ${words(0, 40)}`, (w) => w === 'hiến');
+    expect(excerptAfterTitle(page, 6)).toBe('Đoàn Khối các cơ quan tỉnh …');
+  });
+
+  it('centres the excerpt on the matches far into the text, with "…" on both sides', () => {
+    const page = source('Tin ngắn', `${words(0, 100)} chữ ký số ${words(100, 200)}`, (w) => w === 'chữ' || w === 'ký' || w === 'số');
+    const excerpt = excerptAfterTitle(page, 7)!;
+    expect(excerpt).toBe('… từ98 từ99 <mark>chữ</mark> <mark>ký</mark> <mark>số</mark> từ100 từ101 …');
+  });
+
+  it('goes where the matches are densest, not to the first one', () => {
+    const page = source('Tin ngắn', `máu ${words(0, 50)} hiến máu hiến máu ${words(50, 100)}`, (w) => w === 'hiến' || w === 'máu');
+    expect(excerptAfterTitle(page, 4)).toBe('… <mark>hiến</mark> <mark>máu</mark> <mark>hiến</mark> <mark>máu</mark> …');
+  });
+
+  it('shows a short text whole, and ends it without "…"', () => {
+    const page = source('Thông báo', 'Hội nghị lùi sang thứ Hai.', (w) => w === 'Hội');
+    expect(excerptAfterTitle(page, 30)).toBe('<mark>Hội</mark> nghị lùi sang thứ Hai.');
+  });
+
+  it('ends with the text when the matches are near its end, with a window of full length', () => {
+    const page = source('Tin ngắn', `${words(0, 20)} hiến máu`, (w) => w === 'máu');
+    expect(excerptAfterTitle(page, 4)).toBe('… từ18 từ19 hiến <mark>máu</mark>');
+    const nearEnd = source('Tin ngắn', `${words(0, 20)} hiến máu ${words(20, 22)}`, (w) => w === 'máu');
+    expect(excerptAfterTitle(nearEnd, 6)).toBe('… từ18 từ19 hiến <mark>máu</mark> từ20 từ21');
+  });
+
+  it('keeps the text\'s escaped markup as it is', () => {
+    const page = source('Tin ngắn', 'Mẫu &lt;b&gt; và A &amp; B hiến máu', (w) => w === 'máu');
+    expect(excerptAfterTitle(page, 30)).toBe('Mẫu &lt;b&gt; và A &amp; B hiến <mark>máu</mark>');
+  });
+
+  it('leaves the excerpt to pagefind when the text does not start with the title, or has nothing after it', () => {
+    const page = source('Ngày hội hiến máu', 'Sáng nay hiến máu', (w) => w === 'máu');
+    expect(excerptAfterTitle({ ...page, meta: { title: 'Một tiêu đề khác' } }, 30)).toBeUndefined();
+    expect(excerptAfterTitle({ ...page, meta: {} }, 30)).toBeUndefined();
+    expect(excerptAfterTitle({ raw_content: 'Ngày hội hiến máu.', weighted_locations: [{ location: 3, balanced_score: 7 }], meta: { title: 'Ngày hội hiến máu' } }, 30)).toBeUndefined();
+    // Text without spaces between words is counted otherwise by pagefind.
+    expect(excerptAfterTitle({ ...page, raw_content: `Ngày hội hiến máu. Sáng\u200Bnay` }, 30)).toBeUndefined();
+  });
+});
