@@ -100,7 +100,9 @@ async function load(): Promise<Portal> {
   const allEvents = await getCollection('events');
   reportBuildFacts({
     nextChange: nextChange(
-      [...allNews, ...allReports].map(publishState).concat(allEvents.map((e) => ({ ...publishState(e), eventEnd: (e.data.end ?? e.data.start).date }))),
+      [...allNews, ...allReports].map(publishState).concat(
+        allEvents.map((e) => ({ ...publishState(e), listedFrom: e.data.pubDate ? undefined : e.data.start.date, eventEnd: (e.data.end ?? e.data.start).date })),
+      ),
       now,
     ),
   });
@@ -148,7 +150,8 @@ async function load(): Promise<Portal> {
     news, reports, events, upcomingEvents: upcoming, pastEvents: past, categories, units, tags, byTag, now,
     byCategory: groupBy(items, (item) => [item.category]),
     byUnit: groupBy(items, (item) => [item.unit]),
-    byYear: groupBy(items, (item) => [item.year]),
+    // An archive of what has happened: an upcoming event listed at its start joins its year when it starts.
+    byYear: groupBy(items.filter((item) => item.date <= now), (item) => [item.year]),
   };
 }
 

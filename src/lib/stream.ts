@@ -32,15 +32,15 @@ export function isPublished(state: PublishState, now: Date): boolean {
 
 /**
  * The first moment after `now` at which a build would publish something else: a scheduled item's `pubDate`, an
- * `expiryDate`, the end of an event (it moves from upcoming to past). Drafts never change with time. Undefined when
- * nothing will change.
+ * `expiryDate`, the start of an event listed at its start (it joins its year's archive), the end of an event (it
+ * moves from upcoming to past). Drafts never change with time. Undefined when nothing will change.
  */
-export function nextChange(states: readonly (PublishState & { eventEnd?: Date })[], now: Date): Date | undefined {
+export function nextChange(states: readonly (PublishState & { listedFrom?: Date; eventEnd?: Date })[], now: Date): Date | undefined {
   let next: number | undefined;
   for (const state of states) {
     if (state.draft) continue;
     // An event is past once its end is behind `now` (see `splitEvents`): the moment after its end.
-    const moments = [state.pubDate?.getTime(), state.expiryDate?.getTime(), state.eventEnd && state.eventEnd.getTime() + 1];
+    const moments = [state.pubDate?.getTime(), state.expiryDate?.getTime(), state.listedFrom?.getTime(), state.eventEnd && state.eventEnd.getTime() + 1];
     for (const moment of moments) {
       if (moment !== undefined && moment > now.getTime() && (next === undefined || moment < next)) next = moment;
     }

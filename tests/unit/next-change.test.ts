@@ -33,5 +33,7 @@ describe('nextChange', () => {
     const over = nextChange([{ draft: false, eventEnd: event.end }], now)!;
     expect(splitEvents([event], new Date(over.getTime() - 1)).upcoming).toEqual([event]);
     expect(splitEvents([event], over).past).toEqual([event]);
+    // An event listed at its start (no publication date) joins its year's archive when it starts.
+    expect(nextChange([{ draft: false, listedFrom: event.start, eventEnd: event.end }], now)).toEqual(event.start);
   });
 });
