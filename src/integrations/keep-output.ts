@@ -74,7 +74,9 @@ function pageFolders(routeOutputs: ReadonlySet<string>, publicDir: string): stri
 }
 
 /** Removes the folders that held `removed` files and are empty now. */
-function removeEmptyFolders(root: string, removed: readonly string[]): void {
+function removeEmptyFolders(outDir: string, removed: readonly string[]): void {
+  // Astro gives the output folder with a final separator.
+  const root = path.resolve(outDir);
   for (const file of removed) {
     for (let dir = path.dirname(path.join(root, file)); dir.startsWith(root + path.sep); dir = path.dirname(dir)) {
       if (!existsSync(dir) || readdirSync(dir).length > 0) break;

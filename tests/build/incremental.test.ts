@@ -74,6 +74,11 @@ describe('incremental build', () => {
       const files = allFiles(dist);
       const referenceFiles = allFiles(fullDist);
       expect([...files.keys()].sort()).toEqual([...referenceFiles.keys()].sort());
+      // Nor the folder of a page that is gone.
+      const emptyFolders = readdirSync(dist, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && readdirSync(path.join(entry.parentPath, entry.name)).length === 0)
+        .map((entry) => path.relative(dist, path.join(entry.parentPath, entry.name)));
+      expect(emptyFolders).toEqual([]);
       const incremental = pages(dist);
       const reference = pages(fullDist);
       expect([...incremental.keys()].sort()).toEqual([...reference.keys()].sort());
