@@ -1,6 +1,6 @@
 /**
  * The portal's photos (covers and galleries): read once when their article is loaded, resized into WebP copies of
- * a few fixed widths. Every copy a build needs follows from the content alone (`photoCopies`), so a build writes the
+ * a few fixed widths (and a cover's JPEG copy for social networks). Every copy a build needs follows from the content alone (`photoCopies`), so a build writes the
  * copies of the photos it has, whether or not their pages were rendered again, and only the new ones cost work
  * (`src/integrations/photos.ts`). Astro's own `image()` made every photo a module of the bundle, which cost about
  * 1.5 ms per photo in every build, edits included.
@@ -22,17 +22,24 @@ export const PHOTO_WIDTHS = {
   card: [240, 480],
   /** Card of a featured item. */
   featured: [480, 800],
-  /** Cover on the article page; its largest copy is also the page's image for social networks. */
+  /** Cover on the article page. */
   cover: [480, 800, 1200],
+  /** The page's image for social networks, messaging apps and search engines. */
+  social: [1200],
   /** Thumbnail of a gallery. */
   gallery: [320, 640],
   /** A gallery photo opened on its own. */
   full: [1600],
 } as const;
 export type PhotoUse = keyof typeof PHOTO_WIDTHS;
+export type PhotoFormat = 'webp' | 'jpeg';
+
+/** WebP, but JPEG for the social image: not every network or messaging app shows a WebP preview. */
+const formatOf = (use: PhotoUse): PhotoFormat => (use === 'social' ? 'jpeg' : 'webp');
+const EXTENSIONS: Record<PhotoFormat, string> = { webp: 'webp', jpeg: 'jpg' };
 
 /** Uses of a cover and of a gallery photo: the copies a build makes of each. */
-export const COVER_USES: readonly PhotoUse[] = ['card', 'featured', 'cover'];
+export const COVER_USES: readonly PhotoUse[] = ['card', 'featured', 'cover', 'social'];
 export const GALLERY_USES: readonly PhotoUse[] = ['gallery', 'full'];
 
 /** Whether the photo's file is the one that was read (same size and time). */
@@ -49,23 +56,24 @@ export function copyWidths(photo: Photo, use: PhotoUse): number[] {
   return [...new Set(PHOTO_WIDTHS[use].map((width) => Math.min(width, photo.width)))];
 }
 
-/** The name of a copy in the output folder: the original's name, its hash and the width. */
-export function copyName(photo: Photo, width: number): string {
+/** The name of a copy in the output folder: the original's name, its hash, the width and the format. */
+export function copyName(photo: Photo, width: number, format: PhotoFormat = 'webp'): string {
   const name = slugify(path.basename(photo.file, path.extname(photo.file))) || 'anh';
-  return `${name}.${photo.hash}_${width}.webp`;
+  return `${name}.${photo.hash}_${width}.${EXTENSIONS[format]}`;
 }
 
-export function copyUrl(photo: Photo, width: number): string {
-  return `/${PHOTO_DIR}/${copyName(photo, width)}`;
+export function copyUrl(photo: Photo, width: number, format: PhotoFormat = 'webp'): string {
+  return `/${PHOTO_DIR}/${copyName(photo, width, format)}`;
 }
 
 /** Attributes of an `<img>` for a use: the largest copy as `src`, every copy in `srcset`, the shown size. */
 export function imgAttributes(photo: Photo, use: PhotoUse): { src: string; srcset: string; width: number; height: number } {
   const widths = copyWidths(photo, use);
   const largest = widths[widths.length - 1];
+  const format = formatOf(use);
   return {
-    src: copyUrl(photo, largest),
-    srcset: widths.map((width) => `${copyUrl(photo, width)} ${width}w`).join(', '),
+    src: copyUrl(photo, largest, format),
+    srcset: widths.map((width) => `${copyUrl(photo, width, format)} ${width}w`).join(', '),
     width: largest,
     height: Math.round((photo.height * largest) / photo.width),
   };
@@ -81,6 +89,7 @@ export interface PhotoCopy {
   name: string;
   photo: Photo;
   width: number;
+  format: PhotoFormat;
   /** Where the photo is used (`content/news/x/index.md, cover`), for a message that names the editor's file. */
   usedBy: string[];
 }
@@ -90,9 +99,10 @@ export function photoCopies(photos: Iterable<{ photo: Photo; uses: readonly Phot
   const copies = new Map<string, PhotoCopy>();
   for (const { photo, uses, usedBy } of photos) {
     for (const use of uses) {
+      const format = formatOf(use);
       for (const width of copyWidths(photo, use)) {
-        const name = copyName(photo, width);
-        const copy = copies.get(name) ?? { name, photo, width, usedBy: [] };
+        const name = copyName(photo, width, format);
+        const copy = copies.get(name) ?? { name, photo, width, format, usedBy: [] };
         if (usedBy && !copy.usedBy.includes(usedBy)) copy.usedBy.push(usedBy);
         copies.set(name, copy);
       }
@@ -101,10 +111,11 @@ export function photoCopies(photos: Iterable<{ photo: Photo; uses: readonly Phot
   return copies;
 }
 
-/** Makes one copy: turned upright, resized to its width, WebP. */
+/** Makes one copy: turned upright, resized to its width, in its format (JPEG on white, which has no transparency). */
 export async function makeCopy(copy: PhotoCopy): Promise<Buffer> {
   try {
-    return await sharp(copy.photo.file).rotate().resize({ width: copy.width, withoutEnlargement: true }).webp().toBuffer();
+    const resized = sharp(copy.photo.file).rotate().resize({ width: copy.width, withoutEnlargement: true });
+    return await (copy.format === 'jpeg' ? resized.flatten({ background: '#ffffff' }).jpeg({ quality: 82 }) : resized.webp()).toBuffer();
   } catch (error) {
     // Only the header was read with the article: a file broken further on fails here.
     const usedBy = copy.usedBy.length > 0 ? ` (dùng ở ${copy.usedBy.join('; ')})` : '';

@@ -37,7 +37,11 @@ describe('fixture site build', () => {
     expect(html).toContain('<aside class="callout note"');
     expect(html).toContain('"@type":"NewsArticle"');
     expect(html).toContain('<link rel="canonical" href="https://bantin.example.gov.vn/tin-tuc/hien-mau-tinh-nguyen/">');
-    expect(html).toContain('<meta property="og:image" content="https://bantin.example.gov.vn/_images/anh-bia.');
+    // A JPEG, which every network and messaging app shows.
+    const social = /<meta property="og:image" content="https:\/\/bantin\.example\.gov\.vn(\/_images\/anh-bia\.[\w-]+_\d+\.jpg)">/.exec(html);
+    expect(social, 'og:image').not.toBeNull();
+    expect(readFileSync(path.join(DIST, social![1])).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    expect(html).toContain(`"image":["https://bantin.example.gov.vn${social![1]}"]`);
     // The preview's size and text, so a network can show it on a first share; the article's dates, section, tags.
     expect(html).toMatch(/<meta property="og:image:width" content="\d+"><meta property="og:image:height" content="\d+">/);
     expect(html).toContain('<meta property="og:image:alt" content="Đoàn viên xếp hàng đăng ký hiến máu">');
@@ -51,7 +55,7 @@ describe('fixture site build', () => {
   it('writes every copy of a photo that a page names, and only those', () => {
     const named = new Set<string>();
     for (const file of allFiles(DIST).filter((f) => f.endsWith('.html'))) {
-      for (const match of readFileSync(file, 'utf8').matchAll(/\/_images\/([\w.-]+\.webp)/g)) named.add(match[1]);
+      for (const match of readFileSync(file, 'utf8').matchAll(/\/_images\/([\w.-]+\.(?:webp|jpg))/g)) named.add(match[1]);
     }
     // Cover (4 widths at most) and gallery copies of the fixture's photos, linked from cards, articles and search.
     expect(named.size).toBeGreaterThan(4);

@@ -80,6 +80,25 @@ describe('copies', () => {
   });
 });
 
+describe('the social image', () => {
+  it('is a JPEG copy of the cover, 1,200 pixels wide at most, transparency on white', async () => {
+    const file = path.join(dir, 'logo.png');
+    writeFileSync(file, await sharp({ create: { width: 1600, height: 800, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer());
+    const cover = readPhoto(file);
+    expect(imgAttributes(cover, 'social')).toMatchObject({ src: `/_images/logo.${cover.hash}_1200.jpg`, width: 1200, height: 600 });
+    const copies = photoCopies([{ photo: cover, uses: ['cover', 'social'] }]);
+    expect([...copies.keys()].filter((name) => !name.endsWith('.webp'))).toEqual([`logo.${cover.hash}_1200.jpg`]);
+    // The WebP copy of the same width stays, for the page itself.
+    expect(copies.has(`logo.${cover.hash}_1200.webp`)).toBe(true);
+    const out = path.join(dir, 'dist/_images');
+    await writeCopies(copies, out, path.join(dir, 'cache'));
+    const social = sharp(readFileSync(path.join(out, `logo.${cover.hash}_1200.jpg`)));
+    expect(await social.metadata()).toMatchObject({ format: 'jpeg', width: 1200, height: 600 });
+    const { data } = await social.raw().toBuffer({ resolveWithObject: true });
+    expect([...data.subarray(0, 3)]).toEqual([255, 255, 255]);
+  });
+});
+
 describe('writeCopies', () => {
   it('makes new copies once, keeps those in the output, and removes those no longer needed', async () => {
     const out = path.join(dir, 'dist/_images');
