@@ -39,6 +39,15 @@ function densestStart(scores: readonly number[], length: number): number {
   return bestStarts[Math.floor(bestStarts.length / 2)];
 }
 
+/** Punctuation that a text's word may start or end with (not `&` or `;`, which the text's escapes use). */
+const AROUND_WORD = /^([("'“‘«[]*)(.*?)([)"'”’».,:!?…\]]*)$/s;
+
+/** A matched word in `<mark>`, without the punctuation around it: "<mark>máu</mark>." */
+function mark(word: string): string {
+  const [, before, inner, after] = AROUND_WORD.exec(word)!;
+  return inner ? `${before}<mark>${inner}</mark>${after}` : `<mark>${word}</mark>`;
+}
+
 /**
  * The excerpt of `length` words after the page's title, the matches in `<mark>`, with "…" where the text goes on
  * before or after it. Undefined when the text does not start with the title, or holds nothing after it: then
@@ -64,6 +73,6 @@ export function excerptAfterTitle(source: ExcerptSource, length: number): string
   const start = from + densestStart(scores, length);
   const end = Math.min(words.length, start + length);
   const marked = new Set(source.weighted_locations.map(({ location }) => location));
-  const shown = words.slice(start, end).map((word, i) => (marked.has(start + i) ? `<mark>${word}</mark>` : word));
+  const shown = words.slice(start, end).map((word, i) => (marked.has(start + i) ? mark(word) : word));
   return `${start > from ? '… ' : ''}${shown.join(' ').trim()}${end < words.length ? ' …' : ''}`;
 }

@@ -47,9 +47,14 @@ describe('a search result\'s excerpt', () => {
     expect(excerptAfterTitle(nearEnd, 6)).toBe('… từ18 từ19 hiến <mark>máu</mark> từ20 từ21');
   });
 
+  it('marks a word without the punctuation around it', () => {
+    const page = source('Tin ngắn', 'Ngày hội “Giọt hồng” tiếp nhận máu, (máu) và máu… rồi máu.', (w) => /máu|Giọt/.test(w));
+    expect(excerptAfterTitle(page, 30)).toBe('Ngày hội “<mark>Giọt</mark> hồng” tiếp nhận <mark>máu</mark>, (<mark>máu</mark>) và <mark>máu</mark>… rồi <mark>máu</mark>.');
+  });
+
   it('keeps the text\'s escaped markup as it is', () => {
-    const page = source('Tin ngắn', 'Mẫu &lt;b&gt; và A &amp; B hiến máu', (w) => w === 'máu');
-    expect(excerptAfterTitle(page, 30)).toBe('Mẫu &lt;b&gt; và A &amp; B hiến <mark>máu</mark>');
+    const page = source('Tin ngắn', 'Mẫu &lt;b&gt; và A &amp; B hiến máu', (w) => w === 'máu' || w === '&amp;' || w === '&lt;b&gt;');
+    expect(excerptAfterTitle(page, 30)).toBe('Mẫu <mark>&lt;b&gt;</mark> và A <mark>&amp;</mark> B hiến <mark>máu</mark>');
   });
 
   it('leaves the excerpt to pagefind when the text does not start with the title, or has nothing after it', () => {
