@@ -48,6 +48,30 @@ function mark(word: string): string {
   return inner ? `${before}<mark>${inner}</mark>${after}` : `<mark>${word}</mark>`;
 }
 
+/** A word that ends a sentence (not `;`, which ends the text's escapes). */
+const SENTENCE_END = /[.!?…:]["'”’)»]*$/;
+/** How far an excerpt moves to start with a sentence. */
+const SENTENCE_SLACK = 8;
+
+/**
+ * The start of a window of `length` words at `start`, moved by a few words to where a sentence starts when one does
+ * nearby, as long as the window keeps the matches it had.
+ */
+function sentenceStart(words: readonly string[], from: number, start: number, length: number, marked: ReadonlySet<number>): number {
+  const inWindow = [...marked].filter((location) => location >= start && location < start + length);
+  if (inWindow.length === 0) return start;
+  const first = Math.min(...inWindow);
+  const last = Math.max(...inWindow);
+  const startsSentence = (i: number) => i === from || SENTENCE_END.test(words[i - 1]);
+  const keepsMatches = (i: number) => i >= from && i <= first && i + length > last;
+  for (let distance = 0; distance <= SENTENCE_SLACK; distance++) {
+    for (const candidate of [start - distance, start + distance]) {
+      if (keepsMatches(candidate) && startsSentence(candidate)) return candidate;
+    }
+  }
+  return start;
+}
+
 /**
  * The excerpt of `length` words after the page's title, the matches in `<mark>`, with "…" where the text goes on
  * before or after it. Undefined when the text does not start with the title, or holds nothing after it: then
@@ -70,9 +94,9 @@ export function excerptAfterTitle(source: ExcerptSource, length: number): string
   for (const { location, balanced_score } of source.weighted_locations) {
     if (location >= from && location < words.length) scores[location - from] += balanced_score;
   }
-  const start = from + densestStart(scores, length);
-  const end = Math.min(words.length, start + length);
   const marked = new Set(source.weighted_locations.map(({ location }) => location));
+  const start = sentenceStart(words, from, from + densestStart(scores, length), length, marked);
+  const end = Math.min(words.length, start + length);
   const shown = words.slice(start, end).map((word, i) => (marked.has(start + i) ? mark(word) : word));
   return `${start > from ? '… ' : ''}${shown.join(' ').trim()}${end < words.length ? ' …' : ''}`;
 }

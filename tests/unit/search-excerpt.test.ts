@@ -35,6 +35,18 @@ describe('a search result\'s excerpt', () => {
     expect(excerptAfterTitle(page, 4)).toBe('… <mark>hiến</mark> <mark>máu</mark> <mark>hiến</mark> <mark>máu</mark> …');
   });
 
+  it('starts with a sentence that starts a few words before or into the window', () => {
+    const before = source('Tin ngắn', `${words(0, 50)}. Câu mới có hiến máu ${words(50, 100)}`, (w) => w === 'máu');
+    expect(excerptAfterTitle(before, 6)).toBe('… Câu mới có hiến <mark>máu</mark> từ50 …');
+    const into = source('Tin ngắn', `${words(0, 50)} một hai. Ba bốn hiến máu ${words(50, 100)}`, (w) => w === 'máu');
+    expect(excerptAfterTitle(into, 10)).toBe('… Ba bốn hiến <mark>máu</mark> từ50 từ51 từ52 từ53 từ54 từ55 …');
+  });
+
+  it('does not move to a sentence\'s start where the excerpt would lose a match', () => {
+    const page = source('Tin ngắn', `${words(0, 46)} kết thúc. a b máu c d e máu ${words(46, 90)}`, (w) => w === 'máu');
+    expect(excerptAfterTitle(page, 5)).toBe('… <mark>máu</mark> c d e <mark>máu</mark> …');
+  });
+
   it('shows a short text whole, and ends it without "…"', () => {
     const page = source('Thông báo', 'Hội nghị lùi sang thứ Hai.', (w) => w === 'Hội');
     expect(excerptAfterTitle(page, 30)).toBe('<mark>Hội</mark> nghị lùi sang thứ Hai.');
