@@ -9,14 +9,14 @@ import { typographicPunctuation } from './typography';
 import { formatNumber } from './numbers';
 import { mergeByScore, newestFirstByYear, normaliseQuery, querySpellings, typedWords } from './search-query';
 import { nextBatchPages, SHARDS_FILE, takeBatch, type Shard, type ShardsFile } from './search-batches';
-import { excerptAfterTitle, type ExcerptSource } from './search-excerpt';
+import { highlightedResult, type ResultSource } from './search-excerpt';
 
 interface PagefindResult {
   id: string;
   score: number;
   data: () => Promise<PagefindData>;
 }
-interface PagefindData extends ExcerptSource {
+interface PagefindData extends ResultSource {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
@@ -224,11 +224,13 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     if (image) li.querySelector('img')!.src = image;
     const link = li.querySelector('a')!;
     link.href = data.url;
+    const highlighted = highlightedResult(data, OPTIONS.excerptLength);
     // The index holds plain quotes (typography.ts); the reader sees the article's own.
-    link.textContent = typographicPunctuation(data.meta.title ?? data.url);
+    if (highlighted) link.innerHTML = typographicPunctuation(highlighted.title);
+    else link.textContent = typographicPunctuation(data.meta.title ?? data.url);
     li.querySelector('.facts')!.textContent = facts;
-    // Escaped text with <mark> around matches.
-    li.querySelector('.excerpt')!.innerHTML = typographicPunctuation(excerptAfterTitle(data, OPTIONS.excerptLength) ?? data.excerpt);
+    // Escaped text with <mark> around matches (pagefind's excerpt is too).
+    li.querySelector('.excerpt')!.innerHTML = typographicPunctuation(highlighted?.excerpt ?? data.excerpt);
     return li;
   }
 

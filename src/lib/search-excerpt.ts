@@ -1,13 +1,16 @@
 /**
- * A search result's excerpt. Pagefind's own is the window of the page's text where the matches weigh most, which for
- * most results is the title (a heading's words weigh most), and a result shows its title above the excerpt already.
- * So the excerpt is taken from the text after the title: around its matches, or from the start of that text (the
- * lead) when only the title matches.
+ * A search result's title and excerpt, the query's matches in `<mark>`. Pagefind's own excerpt is the window of the
+ * page's text where the matches weigh most, which for most results is the title (a heading's words weigh most), and
+ * a result shows its title above the excerpt already. So the excerpt is taken from the text after the title: around
+ * its matches, or from the start of that text (the lead) when only the title matches; the title's matches are marked
+ * in the title.
  */
 
-/** What pagefind gives of a result's page (`result.data()`), as far as an excerpt needs it. */
-export interface ExcerptSource {
-  /** The page's indexed text, `<` and `>` escaped: the same words that `location` counts. */
+/** What pagefind gives of a result's page (`result.data()`), as far as the result needs it. */
+export interface ResultSource {
+  /** The page's indexed text: the words that `location` counts. */
+  content: string;
+  /** The same, `<` and `>` escaped; words split by zero-width spaces keep them here. */
   raw_content: string;
   /** The query's matches: each word's position among the text's words, and its weight. */
   weighted_locations: readonly { location: number; balanced_score: number }[];
@@ -39,7 +42,7 @@ function densestStart(scores: readonly number[], length: number): number {
   return bestStarts[Math.floor(bestStarts.length / 2)];
 }
 
-/** Punctuation that a text's word may start or end with (not `&` or `;`, which the text's escapes use). */
+/** Punctuation that a word may start or end with (not `&` or `;`, which escapes use). */
 const AROUND_WORD = /^([("'“‘«[]*)(.*?)([)"'”’».,:!?…\]]*)$/s;
 
 /** A matched word in `<mark>`, without the punctuation around it: "<mark>máu</mark>." */
@@ -48,7 +51,7 @@ function mark(word: string): string {
   return inner ? `${before}<mark>${inner}</mark>${after}` : `<mark>${word}</mark>`;
 }
 
-/** A word that ends a sentence (not `;`, which ends the text's escapes). */
+/** A word that ends a sentence. */
 const SENTENCE_END = /[.!?…:]["'”’)»]*$/;
 /** How far an excerpt moves to start with a sentence. */
 const SENTENCE_SLACK = 8;
@@ -72,16 +75,18 @@ function sentenceStart(words: readonly string[], from: number, start: number, le
   return start;
 }
 
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /**
- * The excerpt of `length` words after the page's title, the matches in `<mark>`, with "…" where the text goes on
- * before or after it. Undefined when the text does not start with the title, or holds nothing after it: then
- * pagefind's own excerpt is the one to show.
+ * The result's title and an excerpt of `length` words after it, as HTML: the matches in `<mark>`, "…" where the text
+ * goes on before or after the excerpt. Undefined when the text does not start with the title, or holds nothing after
+ * it: then pagefind's own excerpt is the one to show.
  */
-export function excerptAfterTitle(source: ExcerptSource, length: number): string | undefined {
+export function highlightedResult(source: ResultSource, length: number): { title: string; excerpt: string } | undefined {
   const title = source.meta.title?.trim();
   // Text split by zero-width spaces (languages written without spaces) counts its words otherwise.
   if (!title || source.raw_content.includes('\u200B')) return undefined;
-  const words = source.raw_content.split(WORD_SEPARATORS);
+  const words = source.content.split(WORD_SEPARATORS);
   if (words[0] === '') words.shift();
   if (words.at(-1) === '') words.pop();
   const titleWords = title.split(WORD_SEPARATORS);
@@ -95,8 +100,12 @@ export function excerptAfterTitle(source: ExcerptSource, length: number): string
     if (location >= from && location < words.length) scores[location - from] += balanced_score;
   }
   const marked = new Set(source.weighted_locations.map(({ location }) => location));
+  const shown = (word: string, location: number) => (marked.has(location) ? mark(escapeHtml(word)) : escapeHtml(word));
   const start = sentenceStart(words, from, from + densestStart(scores, length), length, marked);
   const end = Math.min(words.length, start + length);
-  const shown = words.slice(start, end).map((word, i) => (marked.has(start + i) ? mark(word) : word));
-  return `${start > from ? '… ' : ''}${shown.join(' ').trim()}${end < words.length ? ' …' : ''}`;
+  const excerpt = words.slice(start, end).map((word, i) => shown(word, start + i));
+  return {
+    title: titleWords.map(shown).join(' '),
+    excerpt: `${start > from ? '… ' : ''}${excerpt.join(' ').trim()}${end < words.length ? ' …' : ''}`,
+  };
 }

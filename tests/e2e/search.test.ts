@@ -71,6 +71,10 @@ describe('search', () => {
     // Nor its title, which the result shows above it (pagefind's own excerpt is the title, where matches weigh most).
     expect(excerpt).not.toContain('Truyền thông tham gia hiến máu tình nguyện');
     expect(await result.locator('.excerpt mark').count()).toBeGreaterThan(0);
+    // The title's matches are marked in the title, which reads as written.
+    const title = result.locator('h2 a');
+    expect(await title.textContent()).toBe('Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện');
+    expect(await title.locator('mark').allTextContents()).toEqual(['hiến', 'máu']);
   });
 
   it('shows the lead as the excerpt of an item found by its title alone', async () => {

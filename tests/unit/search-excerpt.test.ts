@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { excerptAfterTitle, type ExcerptSource } from '../../src/lib/search-excerpt';
+import { highlightedResult, type ResultSource } from '../../src/lib/search-excerpt';
 
 /** A page's text as pagefind gives it, with matches at the positions of the words that `matches` accepts. */
-function source(title: string, text: string, matches: (word: string) => boolean, weight = 1): ExcerptSource {
-  const raw_content = `${title}. ${text}`;
-  const weighted_locations = raw_content
+function source(title: string, text: string, matches: (word: string) => boolean, weight = 1): ResultSource {
+  const content = `${title}. ${text}`;
+  const weighted_locations = content
     .split(' ')
     .flatMap((word, location) => (matches(word.replace(/[.,]$/, '')) ? [{ location, balanced_score: location < title.split(' ').length ? weight * 7 : weight }] : []));
-  return { raw_content, weighted_locations, meta: { title } };
+  return { content, raw_content: content.replace(/</g, '&lt;').replace(/>/g, '&gt;'), weighted_locations, meta: { title } };
 }
+
+const excerptAfterTitle = (page: ResultSource, length: number) => highlightedResult(page, length)?.excerpt;
 
 const words = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `từ${from + i}`).join(' ');
 
@@ -64,16 +66,25 @@ describe('a search result\'s excerpt', () => {
     expect(excerptAfterTitle(page, 30)).toBe('Ngày hội “<mark>Giọt</mark> hồng” tiếp nhận <mark>máu</mark>, (<mark>máu</mark>) và <mark>máu</mark>… rồi <mark>máu</mark>.');
   });
 
-  it('keeps the text\'s escaped markup as it is', () => {
-    const page = source('Tin ngắn', 'Mẫu &lt;b&gt; và A &amp; B hiến máu', (w) => w === 'máu' || w === '&amp;' || w === '&lt;b&gt;');
-    expect(excerptAfterTitle(page, 30)).toBe('Mẫu <mark>&lt;b&gt;</mark> và A <mark>&amp;</mark> B hiến <mark>máu</mark>');
+  it('escapes the text\'s own markup characters', () => {
+    const page = source('A & B <i>', 'Mẫu <b> và A & B hiến máu &amp;', (w) => w === 'máu' || w === '&' || w === '<b>');
+    expect(highlightedResult(page, 30)).toEqual({
+      title: 'A <mark>&amp;</mark> B &lt;i&gt;',
+      excerpt: 'Mẫu <mark>&lt;b&gt;</mark> và A <mark>&amp;</mark> B hiến <mark>máu</mark> &amp;amp;',
+    });
+  });
+
+  it('marks the title\'s matches in the title', () => {
+    const page = source('Ngày hội “Hiến máu” năm 2024', `Sáng nay, đoàn viên tham gia hiến máu ${words(0, 40)}`, (w) => /^“?(hiến|máu)”?$/i.test(w));
+    expect(highlightedResult(page, 8)?.title).toBe('Ngày hội “<mark>Hiến</mark> <mark>máu</mark>” năm 2024');
   });
 
   it('leaves the excerpt to pagefind when the text does not start with the title, or has nothing after it', () => {
     const page = source('Ngày hội hiến máu', 'Sáng nay hiến máu', (w) => w === 'máu');
     expect(excerptAfterTitle({ ...page, meta: { title: 'Một tiêu đề khác' } }, 30)).toBeUndefined();
     expect(excerptAfterTitle({ ...page, meta: {} }, 30)).toBeUndefined();
-    expect(excerptAfterTitle({ raw_content: 'Ngày hội hiến máu.', weighted_locations: [{ location: 3, balanced_score: 7 }], meta: { title: 'Ngày hội hiến máu' } }, 30)).toBeUndefined();
+    const onlyTitle = 'Ngày hội hiến máu.';
+    expect(excerptAfterTitle({ content: onlyTitle, raw_content: onlyTitle, weighted_locations: [{ location: 3, balanced_score: 7 }], meta: { title: 'Ngày hội hiến máu' } }, 30)).toBeUndefined();
     // Text without spaces between words is counted otherwise by pagefind.
     expect(excerptAfterTitle({ ...page, raw_content: `Ngày hội hiến máu. Sáng\u200Bnay` }, 30)).toBeUndefined();
   });
