@@ -1,9 +1,9 @@
 /**
  * The portal's photos (covers and galleries): read once when their article is loaded, resized into WebP copies of
- * a few fixed widths (and a cover's JPEG copy for social networks). Every copy a build needs follows from the content alone (`photoCopies`), so a build writes the
- * copies of the photos it has, whether or not their pages were rendered again, and only the new ones cost work
- * (`src/integrations/photos.ts`). Astro's own `image()` made every photo a module of the bundle, which cost about
- * 1.5 ms per photo in every build, edits included.
+ * a few fixed widths (and a cover's JPEG copy for social networks). Every copy a build needs follows from the content
+ * alone (`photoCopies`), so a build writes the copies of the photos it has, whether or not their pages were rendered
+ * again, and only the new ones cost work (`src/integrations/photos.ts`). Astro's own `image()` made every photo a
+ * module of the bundle, which cost about 1.5 ms per photo in every build, edits included.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
