@@ -163,6 +163,11 @@ export function getPortal(): Promise<Portal> {
   return cached;
 }
 
+/** When an item was published: an event listed at its start, without a publication date of its own, has none. */
+export function publishedAt(item: Item): Date | undefined {
+  return item.kind === 'event' ? item.entry.data.pubDate?.date : item.date;
+}
+
 export function categoryName(portal: Portal, slug: string): string {
   return portal.categories.find((c) => c.id === slug)?.data.name ?? slug;
 }

@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import { t } from '../i18n/ui';
-import type { Item } from './content';
+import { publishedAt, type Item } from './content';
 
 /** An RSS feed of the newest items. */
 export function feedResponse(site: URL, title: string, items: Item[], limit = 50) {
@@ -13,7 +13,8 @@ export function feedResponse(site: URL, title: string, items: Item[], limit = 50
       title: item.title,
       description: item.description,
       link: item.url,
-      pubDate: item.date,
+      // An event listed at its start has no publication date: a future one would put it above the news.
+      pubDate: publishedAt(item),
       categories: [...item.tags],
     })),
   });

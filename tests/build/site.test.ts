@@ -135,6 +135,10 @@ describe('fixture site build', () => {
     const feed = page('/rss.xml');
     expect(feed).toContain('<language>vi</language>');
     expect(feed).toContain('https://bantin.example.gov.vn/tin-tuc/hien-mau-tinh-nguyen/');
+    // An item's publication date; an event announced without one (listed at its start, in 2030) has none.
+    const itemOf = (url: string) => feed.split('<item>').find((item) => item.includes(`<link>https://bantin.example.gov.vn${url}</link>`))!;
+    expect(itemOf('/tin-tuc/hien-mau-tinh-nguyen/')).toContain('<pubDate>Sun, 14 Apr 2024 01:30:00 GMT</pubDate>');
+    expect(itemOf('/su-kien/ngay-hoi-hien-mau-2030/')).not.toContain('<pubDate>');
     const categoryFeed = page('/chuyen-muc/hoat-dong-doan/rss.xml');
     expect(categoryFeed).toContain('hien-mau-tinh-nguyen');
     expect(categoryFeed).not.toContain('tin-so-01');
