@@ -99,10 +99,6 @@ export function removeDiscarded(): void {
   toRemove.clear();
 }
 
-/**
- * Makes the working folder for N articles: the corpus (generated again unless one of the same version and N is
- * there and `reuseCorpus`), fresh copies of both sites' sources, empty logs.
- */
 /** The commit a name (`HEAD~3`, a tag, a hash) stands for in the repository, checked before any work starts. */
 export function resolveCommit(name: string): string {
   const found = spawnSync('git', ['-C', REPO_ROOT, 'rev-parse', '--verify', '--quiet', `${name}^{commit}`], { encoding: 'utf8' });
@@ -120,6 +116,11 @@ function checkOut(commit: string, root: string): void {
   for (const name of NOT_COPIED) if (name !== 'scripts') rmSync(path.join(root, name), { recursive: true, force: true });
 }
 
+/**
+ * Makes the working folder for N articles: the corpus (generated again unless one of the same version and N is
+ * there and `reuseCorpus`), fresh copies of both sites' sources, empty logs; with `against`, the portal's
+ * sources at that commit.
+ */
 export function prepareWorkspace(n: number, options: { inPlace?: boolean; reuseCorpus?: boolean; against?: string } = {}): Workspace {
   let base = workspacePath(n);
   const owner = runningOwner(base);
