@@ -6,8 +6,7 @@ import * as pagefind from 'pagefind';
 import { isHashedFile, linkTree, removeUnreferenced } from '../lib/pagefind-files.ts';
 import { setSearchFeed, type SearchFeed, type SearchPage } from '../lib/search-feed.ts';
 import { BATCH_PAGES, INLINE_SHARDS_ID, inlineShardsJson, SHARDS_FILE, type ShardsFile } from '../lib/search-batches.ts';
-import { describePage, groupMonths, indexedDocument, indexedPagesFirst, InOrder, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards.ts';
-import { groupBy } from '../lib/stream.ts';
+import { describePage, indexedDocument, indexedPagesFirst, InOrder, planShards, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards.ts';
 import { builtPageUrl, urls } from '../lib/urls.ts';
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
@@ -193,10 +192,9 @@ class Feed implements SearchFeed {
 
   expect(pages: readonly SearchPage[], changed: ReadonlySet<string>): void {
     pages.forEach(({ url }, at) => this.position.set(url, at));
-    const byMonthPages = groupBy(pages, (page) => [page.month]);
-    const counts = new Map([...byMonthPages].map(([month, list]) => [month, list.length]));
-    for (const { name, months } of groupMonths(counts, this.shardPages)) {
-      const shardPages = this.order(months.flatMap((month) => byMonthPages.get(month)!.map((page) => page.url)));
+    const { byMonth, shards } = planShards(pages, this.shardPages);
+    for (const { name, months } of shards) {
+      const shardPages = this.order(months.flatMap((month) => byMonth.get(month)!.map((page) => page.url)));
       const expected = { name, months, pages: shardPages, members: new Set(shardPages) };
       for (const month of months) this.shardOfMonth.set(month, expected);
     }
@@ -378,8 +376,7 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
             }
           }
           const indexed = [...described.values()].filter((page): page is IndexedPage => 'hash' in page);
-          const months = groupBy(indexed, (page) => [page.month]);
-          const shards = groupMonths(new Map([...months].map(([month, list]) => [month, list.length])), shardPages);
+          const { byMonth: months, shards } = planShards(indexed, shardPages);
           const reindexed: string[] = [];
           const tags = new Map<string, string>();
           const dWords = new Set<string>();

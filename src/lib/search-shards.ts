@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { foldedWord, LISTED_D_WORD } from './search-query.ts';
+import { groupBy } from './stream.ts';
 import { plainPunctuation } from './typography.ts';
 import { builtPageUrl } from './urls.ts';
 
@@ -205,6 +206,12 @@ export function groupMonths(pagesPerMonth: ReadonlyMap<string, number>, shardPag
   }
   closeJoined();
   return shards.reverse();
+}
+
+/** Pages grouped by month, and the shards of those months (`groupMonths`). */
+export function planShards<T extends { month: string }>(pages: readonly T[], shardPages: number): { byMonth: Map<string, T[]>; shards: ShardPlan[] } {
+  const byMonth = groupBy(pages, (page) => [page.month]);
+  return { byMonth, shards: groupMonths(new Map([...byMonth].map(([month, list]) => [month, list.length])), shardPages) };
 }
 
 /** Changes when any page of the shard, or the way it is indexed (`settings`), changes. */
