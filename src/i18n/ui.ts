@@ -116,6 +116,7 @@ export const ui = {
   'footer.phone': 'Điện thoại',
   'footer.email': 'Thư điện tử',
   'footer.guide': 'Hướng dẫn biên tập',
+  'admin.title': 'Biên tập nội dung',
 } as const;
 
 export type UiKey = keyof typeof ui;

@@ -100,6 +100,8 @@ describe('web editor (/admin/, local mode)', () => {
     const html = await (await fetch(`${site}/admin/`)).text();
     expect(html).toContain('<script src="/admin/decap/decap-cms.js"></script>');
     expect(html).toContain('noindex');
+    // The portal's own name, as its reader pages have it.
+    expect(html).toContain('<title>Biên tập nội dung · Bản tin Đoàn Khối</title>');
     expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)[^"']+\.js/);
     expect((await fetch(`${site}/admin/decap/decap-cms.js`)).status).toBe(200);
     expect(await (await fetch(`${site}/sitemap-0.xml`)).text()).not.toContain('/admin/');
