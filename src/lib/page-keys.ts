@@ -45,3 +45,8 @@ export function articleKey(portal: Portal, item: Item, linked: readonly (Item | 
 export function listingKey(portal: Portal, extra: readonly string[] = []): (page: Page<Item>) => string {
   return (page) => hashKey([siteKey(portal), `${page.current}/${page.total}`, ...page.items.map(itemKey), ...extra]);
 }
+
+/** An iCalendar file of events: the events, and the units whose names it gives as organisers. */
+export function calendarKey(portal: Portal, events: readonly Item[]): string {
+  return hashKey([siteKey(portal), ...events.map(itemKey)]);
+}

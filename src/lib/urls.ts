@@ -16,6 +16,10 @@ export const urls = {
   units: '/don-vi/',
   year: (year: number | string) => `/nam/${year}/`,
   events: '/su-kien/',
+  /** An event in iCalendar, beside its page. */
+  eventCalendar: (id: string) => `/${KIND_PATHS.event}/${id}/lich.ics`,
+  /** Every event in iCalendar, for calendar apps to subscribe to. */
+  eventsCalendar: '/su-kien/lich.ics',
   reports: '/bao-cao/',
   search: '/tim-kiem/',
   feed: '/rss.xml',

@@ -9,12 +9,12 @@ const DIST = path.join(ROOT, 'tests/fixtures/site/dist');
 const page = (url: string) => readFileSync(path.join(DIST, url, url.endsWith('.xml') ? '' : 'index.html'), 'utf8');
 const exists = (url: string) => existsSync(path.join(DIST, url, url.endsWith('.xml') ? '' : 'index.html'));
 const allFiles = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|xml|txt)$/.test(f)).map((f) => path.join(dir, f));
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|xml|txt|ics)$/.test(f)).map((f) => path.join(dir, f));
 const countItems = (html: string) => (html.match(/<article class="card/g) ?? []).length;
 
 beforeAll(() => {
-  // Small search shards, as on a large portal.
-  const run = runAstro(['build', '--outDir', DIST], FIXTURE_CONTENT, SMALL_SHARDS);
+  // Small search shards, as on a large portal; a time zone far from Viet Nam's, which no date may depend on.
+  const run = runAstro(['build', '--outDir', DIST], FIXTURE_CONTENT, { ...SMALL_SHARDS, TZ: 'America/Los_Angeles' });
   if (run.status !== 0) throw new Error(run.output);
 });
 
@@ -93,6 +93,25 @@ describe('fixture site build', () => {
     expect(upcoming).toContain('Ngày hội hiến máu Giọt hồng tri ân');
     expect(past).toContain('Hội thi tin học trẻ năm 2022');
     expect(page('/chuyen-muc/su-kien/')).toContain('/su-kien/hoi-thi-2022/');
+  });
+
+  it('gives each event an iCalendar file, and all events one calendar to subscribe to', () => {
+    // As a calendar app reads the file: folded lines joined again.
+    const calendar = (file: string) => readFileSync(path.join(DIST, file), 'utf8').replace(/\r\n /g, '');
+    expect(page('/su-kien/ngay-hoi-hien-mau-2030/')).toContain('href="/su-kien/ngay-hoi-hien-mau-2030/lich.ics"');
+    const timed = calendar('su-kien/ngay-hoi-hien-mau-2030/lich.ics');
+    expect(timed).toContain('UID:ngay-hoi-hien-mau-2030@bantin.example.gov.vn');
+    expect(timed).toContain('SUMMARY:Ngày hội hiến máu Giọt hồng tri ân');
+    expect(timed).toContain('DTSTART:20301220T003000Z');
+    expect(timed).toContain('DTEND:20301220T043000Z');
+    expect(timed).toContain('LOCATION:Nhà văn hóa tỉnh\\, số 1 đường Đinh Tiên Hoàng');
+    expect(timed).toContain('\\nĐơn vị tổ chức: Đoàn Khối các cơ quan tỉnh\\nhttps://bantin.example.gov.vn/su-kien/ngay-hoi-hien-mau-2030/');
+    // A day without a time is that day in Viet Nam: this build runs in another time zone (beforeAll).
+    expect(calendar('su-kien/hoi-thi-2022/lich.ics')).toContain('DTSTART;VALUE=DATE:20220510');
+    expect(page('/su-kien/')).toContain('href="/su-kien/lich.ics"');
+    const all = calendar('su-kien/lich.ics');
+    expect(all.match(/^UID:.*$/gm)).toEqual(['UID:ngay-hoi-hien-mau-2030@bantin.example.gov.vn', 'UID:hoi-thi-2022@bantin.example.gov.vn']);
+    expect(all).toContain('X-WR-CALNAME:Sự kiện – Bản tin Đoàn Khối');
   });
 
   it('paginates listings by 20, newest first, with numbered links', () => {

@@ -1,0 +1,16 @@
+/** `/su-kien/<slug>/lich.ics`: an event for the reader's calendar app, linked from its page. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { t } from '../../../i18n/ui';
+import { getPortal, type EventItem } from '../../../lib/content';
+import { calendarResponse } from '../../../lib/feed';
+import { calendarKey } from '../../../lib/page-keys';
+
+export const getStaticPaths = (async () => {
+  const portal = await getPortal();
+  return portal.events.map((event) => ({ params: { id: event.id }, props: { event }, cacheKey: calendarKey(portal, [event]) }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ site, props }) => {
+  const { event } = props as { event: EventItem };
+  return calendarResponse(site!, t('site.name'), await getPortal(), [event]);
+};
