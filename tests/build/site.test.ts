@@ -98,7 +98,10 @@ describe('fixture site build', () => {
   it('gives each event an iCalendar file, and all events one calendar to subscribe to', () => {
     // As a calendar app reads the file: folded lines joined again.
     const calendar = (file: string) => readFileSync(path.join(DIST, file), 'utf8').replace(/\r\n /g, '');
-    expect(page('/su-kien/ngay-hoi-hien-mau-2030/')).toContain('href="/su-kien/ngay-hoi-hien-mau-2030/lich.ics"');
+    // A link for readers, neither printed nor searched.
+    expect(page('/su-kien/ngay-hoi-hien-mau-2030/')).toMatch(
+      /<p class="calendar no-print" data-pagefind-ignore="all"[^>]*><a href="\/su-kien\/ngay-hoi-hien-mau-2030\/lich\.ics"[^>]*>Thêm vào lịch/,
+    );
     const timed = calendar('su-kien/ngay-hoi-hien-mau-2030/lich.ics');
     expect(timed).toContain('UID:ngay-hoi-hien-mau-2030@bantin.example.gov.vn');
     expect(timed).toContain('SUMMARY:Ngày hội hiến máu Giọt hồng tri ân');
