@@ -200,6 +200,12 @@ export interface Timed {
   end?: Date;
 }
 
+/** The events not ended, or ended less than `days` days before `now`. */
+export function eventsEndingSince<T extends Timed>(events: readonly T[], now: Date, days: number): T[] {
+  const from = now.getTime() - days * 24 * 60 * 60 * 1000;
+  return events.filter((e) => (e.end ?? e.start).getTime() >= from);
+}
+
 /** Upcoming events (not yet ended), soonest first, and past ones, latest first. */
 export function splitEvents<T extends Timed>(events: readonly T[], now: Date): { upcoming: T[]; past: T[] } {
   const isOver = (e: T) => (e.end ?? e.start) < now;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageNumbers, pagedPaths, paginate } from '../../src/lib/pagination';
 import { prng } from '../../scripts/bench/corpus';
-import { groupBy, isPublished, neighbours, newestFirst, relatedItems, relatedScore, splitEvents, type StreamItem } from '../../src/lib/stream';
+import { eventsEndingSince, groupBy, isPublished, neighbours, newestFirst, relatedItems, relatedScore, splitEvents, type StreamItem } from '../../src/lib/stream';
 import { builtPageUrl, pageUrl, urls } from '../../src/lib/urls';
 
 const day = (d: string) => new Date(`${d}T00:00:00+07:00`);
@@ -127,6 +127,17 @@ describe('listings', () => {
     const { upcoming, past } = splitEvents(events, now);
     expect(upcoming.map((e) => e.id)).toEqual(['running', 'soon', 'later']);
     expect(past.map((e) => e.id)).toEqual(['old']);
+  });
+
+  it('keeps the events not ended or ended within the given days', () => {
+    const now = day('2026-11-23');
+    const events = [
+      { id: 'long-ago', start: day('2025-11-22') },
+      { id: 'a-year-ago', start: day('2025-11-23') },
+      { id: 'ended-within', start: day('2025-10-01'), end: day('2025-12-01') },
+      { id: 'soon', start: day('2026-12-01') },
+    ];
+    expect(eventsEndingSince(events, now, 365).map((e) => e.id)).toEqual(['a-year-ago', 'ended-within', 'soon']);
   });
 });
 
