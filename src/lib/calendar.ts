@@ -1,8 +1,8 @@
 /**
  * Events as iCalendar (RFC 5545) for readers' calendar apps: an event's own file, linked from its page ("Thêm vào
- * lịch"), and every event in one calendar that an app can subscribe to. ical-generator writes the format (escaping,
- * lines folded at 75 bytes of UTF-8); times go out in UTC, and an event given by its days only as those days in
- * Viet Nam, whatever the build machine's time zone.
+ * lịch"), and the events to come and of the last year in one calendar that an app can subscribe to. ical-generator
+ * writes the format (escaping, lines folded at 75 bytes of UTF-8); times go out in UTC, and an event given by its
+ * days only as those days in Viet Nam, whatever the build machine's time zone.
  */
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { zonedParts, type PortalDate } from './dates';
@@ -62,4 +62,3 @@ export function eventsCalendar(name: string, events: readonly CalendarEvent[]): 
   }
   return calendar.toString();
 }
-

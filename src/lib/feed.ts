@@ -22,7 +22,7 @@ export function feedResponse(site: URL, title: string, items: Item[], limit = 50
 }
 
 /**
- * An iCalendar file of events (`calendar.ts`): an event's own, or every event's for a calendar app to subscribe to.
+ * An iCalendar file of events (`calendar.ts`): an event's own, or the one that calendar apps subscribe to.
  * An event's description ends with its organiser and its page, which not every app shows from the URL field.
  */
 export function calendarResponse(site: URL, name: string, portal: Portal, events: readonly EventItem[]): Response {

@@ -18,7 +18,7 @@ export const urls = {
   events: '/su-kien/',
   /** An event in iCalendar, beside its page. */
   eventCalendar: (id: string) => `/${KIND_PATHS.event}/${id}/lich.ics`,
-  /** Every event in iCalendar, for calendar apps to subscribe to. */
+  /** The events to come and of the last year in iCalendar, for calendar apps to subscribe to. */
   eventsCalendar: '/su-kien/lich.ics',
   reports: '/bao-cao/',
   search: '/tim-kiem/',
