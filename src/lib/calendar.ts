@@ -62,3 +62,28 @@ export function eventsCalendar(name: string, events: readonly CalendarEvent[]): 
   }
   return calendar.toString();
 }
+
+/** `20261220T003000Z`, or `20261220` for a day. */
+function googleDate(date: Date, allDay: boolean): string {
+  const iso = date.toISOString().replace(/[-:]/g, '');
+  return allDay ? iso.slice(0, 8) : `${iso.slice(0, 15)}Z`;
+}
+
+/**
+ * The event in Google Calendar's "add event" form: most phones here are Android, whose Google Calendar app does not
+ * open an .ics file. Google asks for an end: an event without one ends when it starts (a day: that day).
+ */
+export function googleCalendarUrl(event: CalendarEvent): string {
+  const { allDay, start, end } = when(event);
+  const until = end ?? (allDay ? new Date(start.getTime() + DAY_MS) : start);
+  const url = new URL('https://calendar.google.com/calendar/render');
+  url.search = new URLSearchParams({
+    action: 'TEMPLATE',
+    text: event.title,
+    dates: `${googleDate(start, allDay)}/${googleDate(until, allDay)}`,
+    details: event.description,
+    location: event.location,
+    ctz: 'Asia/Ho_Chi_Minh',
+  }).toString();
+  return url.href;
+}

@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import { t } from '../i18n/ui';
-import { eventsCalendar } from './calendar';
+import { eventsCalendar, type CalendarEvent } from './calendar';
 import { findUnit, publishedAt, type EventItem, type Item, type Portal } from './content';
 
 /** An RSS feed of the newest items. */
@@ -22,25 +22,28 @@ export function feedResponse(site: URL, title: string, items: Item[], limit = 50
 }
 
 /**
- * An iCalendar file of events (`calendar.ts`): an event's own, or the one that calendar apps subscribe to.
- * An event's description ends with its organiser and its page, which not every app shows from the URL field.
+ * An event as calendars have it (`calendar.ts`). Its description ends with its organiser and its page, which not
+ * every app shows from the URL field.
  */
+export function calendarEntry(site: URL, portal: Portal, event: EventItem): CalendarEvent {
+  const data = event.entry.data;
+  const url = new URL(event.url, site).href;
+  const organiser = findUnit(portal, event.unit);
+  return {
+    uid: `${event.id}@${site.host}`,
+    url,
+    title: event.title,
+    description: [event.description, '', ...(organiser ? [`${t('event.organiser')}: ${organiser.data.name}`] : []), url].join('\n'),
+    location: data.location,
+    start: data.start,
+    end: data.end,
+    // Fixed for a given event, so that the file is the same from one build to the next.
+    stamp: publishedAt(event) ?? data.start.date,
+  };
+}
+
+/** An iCalendar file of events: an event's own, or the one that calendar apps subscribe to. */
 export function calendarResponse(site: URL, name: string, portal: Portal, events: readonly EventItem[]): Response {
-  const entries = events.map((event) => {
-    const data = event.entry.data;
-    const url = new URL(event.url, site).href;
-    const organiser = findUnit(portal, event.unit);
-    return {
-      uid: `${event.id}@${site.host}`,
-      url,
-      title: event.title,
-      description: [event.description, '', ...(organiser ? [`${t('event.organiser')}: ${organiser.data.name}`] : []), url].join('\n'),
-      location: data.location,
-      start: data.start,
-      end: data.end,
-      // Fixed for a given event, so that the file is the same from one build to the next.
-      stamp: publishedAt(event) ?? data.start.date,
-    };
-  });
+  const entries = events.map((event) => calendarEntry(site, portal, event));
   return new Response(eventsCalendar(name, entries), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 }

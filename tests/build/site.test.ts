@@ -98,10 +98,13 @@ describe('fixture site build', () => {
   it('gives each event an iCalendar file, and the events of the last year and to come one calendar to subscribe to', () => {
     // As a calendar app reads the file: folded lines joined again.
     const calendar = (file: string) => readFileSync(path.join(DIST, file), 'utf8').replace(/\r\n /g, '');
-    // A link for readers, neither printed nor searched.
-    expect(page('/su-kien/ngay-hoi-hien-mau-2030/')).toMatch(
-      /<p class="calendar no-print" data-pagefind-ignore="all"[^>]*><a href="\/su-kien\/ngay-hoi-hien-mau-2030\/lich\.ics"[^>]*>Thêm vào lịch/,
-    );
+    // Links for readers, neither printed nor searched: Google Calendar's form, and the file for other apps.
+    const links = /<p class="calendar no-print" data-pagefind-ignore="all"[^>]*>(.*?)<\/p>/s.exec(page('/su-kien/ngay-hoi-hien-mau-2030/'))?.[1] ?? '';
+    expect(links).toMatch(/^Thêm vào lịch: <a href="https:\/\/calendar\.google\.com[^>]*>Google Lịch<\/a> · <a /);
+    expect(links).toMatch(/<a href="\/su-kien\/ngay-hoi-hien-mau-2030\/lich\.ics"[^>]*>tệp \.ics/);
+    const google = new URL(/href="(https:\/\/calendar\.google\.com[^"]*)"/.exec(links)![1].replaceAll('&amp;', '&'));
+    expect(google.searchParams.get('dates')).toBe('20301220T003000Z/20301220T043000Z');
+    expect(google.searchParams.get('text')).toBe('Ngày hội hiến máu Giọt hồng tri ân');
     const timed = calendar('su-kien/ngay-hoi-hien-mau-2030/lich.ics');
     expect(timed).toContain('UID:ngay-hoi-hien-mau-2030@bantin.example.gov.vn');
     expect(timed).toContain('SUMMARY:Ngày hội hiến máu Giọt hồng tri ân');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventsCalendar, type CalendarEvent } from '../../src/lib/calendar';
+import { eventsCalendar, googleCalendarUrl, type CalendarEvent } from '../../src/lib/calendar';
 import { parsePortalDate } from '../../src/lib/dates';
 
 const at = (text: string) => parsePortalDate(text)!;
@@ -68,5 +68,28 @@ describe('eventsCalendar', () => {
     expect(line(ics, 'REFRESH-INTERVAL')).toEqual(['REFRESH-INTERVAL;VALUE=DURATION:PT1H']);
     expect(line(ics, 'UID')).toEqual(['UID:ngay-hoi-hien-mau@bantin.example.gov.vn', 'UID:hoi-thi@bantin.example.gov.vn']);
     expect(line(ics, 'BEGIN:VEVENT')).toHaveLength(2);
+  });
+});
+
+describe('googleCalendarUrl', () => {
+  const params = (url: string) => Object.fromEntries(new URL(url).searchParams);
+
+  it('fills Google Calendar\'s form with the event, its times in UTC', () => {
+    const url = googleCalendarUrl(event());
+    expect(url.startsWith('https://calendar.google.com/calendar/render?')).toBe(true);
+    expect(params(url)).toEqual({
+      action: 'TEMPLATE',
+      text: 'Ngày hội hiến máu “Giọt hồng tri ân”',
+      dates: '20261220T003000Z/20261220T043000Z',
+      details: 'Chỉ tiêu 400 đơn vị máu.\n\nĐơn vị tổ chức: Đoàn cơ sở Sở Y tế',
+      location: 'Hội trường Bệnh viện Đa khoa tỉnh, số 15 đường Đinh Tiên Hoàng; tầng 2',
+      ctz: 'Asia/Ho_Chi_Minh',
+    });
+  });
+
+  it('gives days as days in Viet Nam, the end after the last one, and an end to an event without one', () => {
+    expect(params(googleCalendarUrl(event({ start: at('2026-12-30'), end: at('2027-01-01') }))).dates).toBe('20261230/20270102');
+    expect(params(googleCalendarUrl(event({ start: at('2026-12-20'), end: undefined }))).dates).toBe('20261220/20261221');
+    expect(params(googleCalendarUrl(event({ end: undefined }))).dates).toBe('20261220T003000Z/20261220T003000Z');
   });
 });
