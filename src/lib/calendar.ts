@@ -87,3 +87,13 @@ export function googleCalendarUrl(event: CalendarEvent): string {
   }).toString();
   return url.href;
 }
+
+/** The `webcal:` address of a calendar, which Apple's and Microsoft's calendar apps subscribe to when it is opened. */
+export function webcalUrl(calendarUrl: string): string {
+  return calendarUrl.replace(/^https?:/, 'webcal:');
+}
+
+/** Google Calendar's prompt to subscribe to a calendar (undocumented by Google, and long in use). */
+export function googleSubscribeUrl(calendarUrl: string): string {
+  return `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcalUrl(calendarUrl))}`;
+}

@@ -114,7 +114,10 @@ describe('fixture site build', () => {
     expect(timed).toContain('\\nĐơn vị tổ chức: Đoàn Khối các cơ quan tỉnh\\nhttps://bantin.example.gov.vn/su-kien/ngay-hoi-hien-mau-2030/');
     // A day without a time is that day in Viet Nam: this build runs in another time zone (beforeAll).
     expect(calendar('su-kien/hoi-thi-2022/lich.ics')).toContain('DTSTART;VALUE=DATE:20220510');
-    expect(page('/su-kien/')).toContain('href="/su-kien/lich.ics"');
+    const subscribe = page('/su-kien/');
+    expect(subscribe).toContain('href="/su-kien/lich.ics"');
+    expect(subscribe).toContain('href="webcal://bantin.example.gov.vn/su-kien/lich.ics"');
+    expect(subscribe).toContain('href="https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fbantin.example.gov.vn%2Fsu-kien%2Flich.ics"');
     const all = calendar('su-kien/lich.ics');
     // Events to come and those of the last year: not the 2022 one, which keeps its own file.
     expect(all.match(/^UID:.*$/gm)).toEqual(['UID:ngay-hoi-hien-mau-2030@bantin.example.gov.vn']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventsCalendar, googleCalendarUrl, type CalendarEvent } from '../../src/lib/calendar';
+import { eventsCalendar, googleCalendarUrl, googleSubscribeUrl, webcalUrl, type CalendarEvent } from '../../src/lib/calendar';
 import { parsePortalDate } from '../../src/lib/dates';
 
 const at = (text: string) => parsePortalDate(text)!;
@@ -91,5 +91,20 @@ describe('googleCalendarUrl', () => {
     expect(params(googleCalendarUrl(event({ start: at('2026-12-30'), end: at('2027-01-01') }))).dates).toBe('20261230/20270102');
     expect(params(googleCalendarUrl(event({ start: at('2026-12-20'), end: undefined }))).dates).toBe('20261220/20261221');
     expect(params(googleCalendarUrl(event({ end: undefined }))).dates).toBe('20261220T003000Z/20261220T003000Z');
+  });
+});
+
+describe('links to subscribe to a calendar', () => {
+  const calendar = 'https://bantin.example.gov.vn/su-kien/lich.ics';
+
+  it('gives the calendar\'s address as webcal: for Apple\'s and Microsoft\'s apps', () => {
+    expect(webcalUrl(calendar)).toBe('webcal://bantin.example.gov.vn/su-kien/lich.ics');
+    expect(webcalUrl('http://127.0.0.1:4321/su-kien/lich.ics')).toBe('webcal://127.0.0.1:4321/su-kien/lich.ics');
+  });
+
+  it('asks Google Calendar to subscribe to that address', () => {
+    const url = new URL(googleSubscribeUrl(calendar));
+    expect(url.origin + url.pathname).toBe('https://calendar.google.com/calendar/render');
+    expect(url.searchParams.get('cid')).toBe('webcal://bantin.example.gov.vn/su-kien/lich.ics');
   });
 });
