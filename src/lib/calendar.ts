@@ -5,7 +5,7 @@
  * days only as those days in Viet Nam, whatever the build machine's time zone.
  */
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { zonedParts, type PortalDate } from './dates';
+import { DAY_MS, zonedParts, type PortalDate } from './dates';
 
 export interface CalendarEvent {
   /** Unique and stable across builds: an app updates the event it already holds. */
@@ -23,7 +23,6 @@ export interface CalendarEvent {
 
 /** How often a subscribed app should fetch the calendar again: the portal is built every hour. */
 const REFRESH_SECONDS = 60 * 60;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The Viet Nam day of `date`, `days` later, as midnight UTC: ical-generator writes a day without time from UTC. */
 function calendarDay(date: Date, days = 0): Date {

@@ -64,6 +64,8 @@ interface ZonedParts {
 }
 
 const OFFSET_MS = 7 * 60 * 60 * 1000;
+/** A day in Viet Nam, which has no daylight saving time. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The calendar fields of an instant as seen in Viet Nam. The offset is fixed (UTC+7 all year since 1975), so plain

@@ -2,6 +2,7 @@
  * Pure rules over the portal's items: what is published, in which order, what is related.
  * Pages never filter or sort collections themselves; they call these through `content.ts`.
  */
+import { DAY_MS } from './dates.ts';
 import type { ItemKind } from './urls';
 
 export interface StreamItem {
@@ -200,15 +201,18 @@ export interface Timed {
   end?: Date;
 }
 
+/** When an event ends: its start when it has no end. */
+const endOf = (event: Timed): Date => event.end ?? event.start;
+
 /** The events not ended, or ended less than `days` days before `now`. */
 export function eventsEndingSince<T extends Timed>(events: readonly T[], now: Date, days: number): T[] {
-  const from = now.getTime() - days * 24 * 60 * 60 * 1000;
-  return events.filter((e) => (e.end ?? e.start).getTime() >= from);
+  const from = now.getTime() - days * DAY_MS;
+  return events.filter((e) => endOf(e).getTime() >= from);
 }
 
 /** Upcoming events (not yet ended), soonest first, and past ones, latest first. */
 export function splitEvents<T extends Timed>(events: readonly T[], now: Date): { upcoming: T[]; past: T[] } {
-  const isOver = (e: T) => (e.end ?? e.start) < now;
+  const isOver = (e: T) => endOf(e) < now;
   return {
     upcoming: events.filter((e) => !isOver(e)).sort((a, b) => a.start.getTime() - b.start.getTime()),
     past: events.filter(isOver).sort((a, b) => b.start.getTime() - a.start.getTime()),
