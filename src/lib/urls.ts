@@ -24,6 +24,7 @@ export const urls = {
   search: '/tim-kiem/',
   feed: '/rss.xml',
   categoryFeed: (slug: string) => `/chuyen-muc/${slug}/rss.xml`,
+  unitFeed: (slug: string) => `/don-vi/${slug}/rss.xml`,
   guide: '/huong-dan-bien-tap/',
 };
 

@@ -171,6 +171,14 @@ describe('fixture site build', () => {
     const categoryFeed = page('/chuyen-muc/hoat-dong-doan/rss.xml');
     expect(categoryFeed).toContain('hien-mau-tinh-nguyen');
     expect(categoryFeed).not.toContain('tin-so-01');
+    // A unit's feed holds what its page lists, and the page links to it.
+    const unitFeed = page('/don-vi/chi-doan-so-tttt/rss.xml');
+    expect(unitFeed).toContain('<title>Chi đoàn Sở Thông tin và Truyền thông – Bản tin Đoàn Khối</title>');
+    for (const url of ['/bao-cao/bao-cao-nhiem-ky-2017-2019/', '/tin-tuc/hien-mau-tinh-nguyen/', '/su-kien/hoi-thi-2022/']) expect(unitFeed).toContain(url);
+    expect(unitFeed).not.toContain('tin-so-12');
+    const unitPage = page('/don-vi/chi-doan-so-tttt/');
+    expect(unitPage).toContain('<link rel="alternate" type="application/rss+xml" title="Chi đoàn Sở Thông tin và Truyền thông" href="/don-vi/chi-doan-so-tttt/rss.xml">');
+    expect(unitPage).toContain('<a href="/don-vi/chi-doan-so-tttt/rss.xml">Nhận tin RSS</a>');
     expect(readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8')).toContain('/tin-tuc/hien-mau-tinh-nguyen/');
     // Shards newest first, each with pagefind's scripts, its years, first month and page count; every article is in
     // one. The 23 articles of 2023 are split in halves of the year; the smaller years are joined.
