@@ -141,6 +141,22 @@ describe('accessibility', () => {
     await phone.close();
   });
 
+  it('puts the related items beside the article on a wide screen and after it on a phone', async () => {
+    const boxes = async (viewport: { width: number; height: number }) => {
+      const reader = await browser.newPage({ viewport });
+      await reader.goto(`${site}/tin-tuc/hien-mau-tinh-nguyen/`);
+      const article = (await reader.locator('article.article').boundingBox())!;
+      const related = (await reader.getByRole('region', { name: 'Tin liên quan' }).boundingBox())!;
+      await reader.close();
+      return { article, related };
+    };
+    const wide = await boxes({ width: 1280, height: 900 });
+    expect(wide.related.x).toBeGreaterThan(wide.article.x + wide.article.width);
+    expect(wide.related.y).toBeLessThan(wide.article.y + 100);
+    const phone = await boxes({ width: 360, height: 740 });
+    expect(phone.related.y).toBeGreaterThanOrEqual(phone.article.y + phone.article.height);
+  });
+
   it('keeps the menu to one row on a phone, scrolled sideways, every item reachable from the keyboard', async () => {
     const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
     await phone.goto(`${site}/`);
