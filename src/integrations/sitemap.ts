@@ -9,6 +9,8 @@ import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFacts } from '../lib/build-facts.ts';
+import { toIsoVietnam } from '../lib/dates.ts';
 import { builtPageUrl } from '../lib/urls.ts';
 
 /** URLs in one file: the protocol allows 50,000 and 50 MB. */
@@ -20,12 +22,21 @@ const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (character) => XML_ESCAPES[character]);
 const locations = (urls: readonly string[]) => urls.map((url) => `<loc>${escapeXml(url)}</loc>`);
 
-/** The sitemap files of a site's URLs, by file name. */
-export function sitemapFiles(urls: readonly string[], site: URL): Map<string, string> {
-  const sorted = [...urls].sort(new Intl.Collator('en', { numeric: true }).compare);
+export interface SitemapPage {
+  url: string;
+  /** When its content last changed, if known: search engines revisit pages whose date moved. */
+  modified?: Date;
+}
+
+/** The sitemap files of a site's pages, by file name. */
+export function sitemapFiles(pages: readonly SitemapPage[], site: URL): Map<string, string> {
+  const compare = new Intl.Collator('en', { numeric: true }).compare;
+  const sorted = [...pages].sort((a, b) => compare(a.url, b.url));
   const files = new Map<string, string>();
   for (let start = 0; start < sorted.length || files.size === 0; start += URLS_PER_FILE) {
-    const entries = locations(sorted.slice(start, start + URLS_PER_FILE)).map((loc) => `<url>${loc}</url>`);
+    const entries = sorted
+      .slice(start, start + URLS_PER_FILE)
+      .map(({ url, modified }) => `<url><loc>${escapeXml(url)}</loc>${modified ? `<lastmod>${toIsoVietnam(modified)}</lastmod>` : ''}</url>`);
     files.set(`sitemap-${files.size}.xml`, `${XML_DECLARATION}<urlset xmlns="${NAMESPACE}">${entries.join('')}</urlset>`);
   }
   const index = locations([...files.keys()].map((file) => new URL(file, site).href)).map((loc) => `<sitemap>${loc}</sitemap>`);
@@ -43,15 +54,17 @@ export function sitemap({ exclude }: { exclude: (sitePath: string) => boolean })
         site = config.site ? new URL(config.base.endsWith('/') ? config.base : `${config.base}/`, config.site) : undefined;
       },
       'astro:build:done': ({ dir, pages, logger }) => {
-        if (!site) {
+        const base = site;
+        if (!base) {
           logger.warn('không có `site` trong cấu hình: không viết sơ đồ trang (sitemap)');
           return;
         }
-        const sitePaths = pages.map(({ pathname }) => builtPageUrl(pathname));
-        const urls = sitePaths.filter((sitePath) => !exclude(sitePath)).map((sitePath) => new URL(sitePath.slice(1), site).href);
-        const files = sitemapFiles(urls, site);
+        const modified = buildFacts()?.modified;
+        const sitePaths = pages.map(({ pathname }) => builtPageUrl(pathname)).filter((sitePath) => !exclude(sitePath));
+        const entries = sitePaths.map((sitePath) => ({ url: new URL(sitePath.slice(1), base).href, modified: modified?.get(sitePath) }));
+        const files = sitemapFiles(entries, base);
         for (const [name, xml] of files) writeFileSync(path.join(fileURLToPath(dir), name), xml);
-        logger.info(`sơ đồ trang: ${urls.length} địa chỉ trong sitemap-index.xml`);
+        logger.info(`sơ đồ trang: ${entries.length} địa chỉ trong sitemap-index.xml`);
       },
     },
   };

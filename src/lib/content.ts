@@ -98,6 +98,12 @@ async function load(): Promise<Portal> {
   const allNews = await getCollection('news');
   const allReports = await getCollection('reports');
   const allEvents = await getCollection('events');
+  const published = (entry: Publishable) => isPublished(publishState(entry), now);
+
+  const news = newestFirst(allNews.filter(published).map(newsItem));
+  const reports = newestFirst(allReports.filter(published).map(reportItem));
+  const events = newestFirst(allEvents.filter(published).map(eventItem));
+  const items = newestFirst<Item>([...news, ...reports, ...events]);
   reportBuildFacts({
     nextChange: nextChange(
       [...allNews, ...allReports].map(publishState).concat(
@@ -105,13 +111,13 @@ async function load(): Promise<Portal> {
       ),
       now,
     ),
+    modified: new Map(
+      items.flatMap((item) => {
+        const modified = modifiedAt(item);
+        return modified ? [[item.url, modified] as const] : [];
+      }),
+    ),
   });
-  const published = (entry: Publishable) => isPublished(publishState(entry), now);
-
-  const news = newestFirst(allNews.filter(published).map(newsItem));
-  const reports = newestFirst(allReports.filter(published).map(reportItem));
-  const events = newestFirst(allEvents.filter(published).map(eventItem));
-  const items = newestFirst<Item>([...news, ...reports, ...events]);
   const categories = (await getCollection('categories')).sort(
     (a, b) => (a.data.menuOrder ?? 99) - (b.data.menuOrder ?? 99) || a.data.name.localeCompare(b.data.name, 'vi'),
   );
@@ -166,6 +172,11 @@ export function getPortal(): Promise<Portal> {
 /** When an item was published: an event listed at its start, without a publication date of its own, has none. */
 export function publishedAt(item: Item): Date | undefined {
   return item.kind === 'event' ? item.entry.data.pubDate?.date : item.date;
+}
+
+/** When an item's page last changed, as its file says: its update, else its publication. */
+export function modifiedAt(item: Item): Date | undefined {
+  return (item.kind === 'event' ? undefined : item.entry.data.updatedDate?.date) ?? publishedAt(item);
 }
 
 export function categoryName(portal: Portal, slug: string): string {

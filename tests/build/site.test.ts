@@ -179,7 +179,14 @@ describe('fixture site build', () => {
     const unitPage = page('/don-vi/chi-doan-so-tttt/');
     expect(unitPage).toContain('<link rel="alternate" type="application/rss+xml" title="Chi đoàn Sở Thông tin và Truyền thông" href="/don-vi/chi-doan-so-tttt/rss.xml">');
     expect(unitPage).toContain('<a href="/don-vi/chi-doan-so-tttt/rss.xml">Nhận tin RSS</a>');
-    expect(readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8')).toContain('/tin-tuc/hien-mau-tinh-nguyen/');
+    // An article's last change: its update, else its publication; none for an event without a publication date, nor
+    // for listings.
+    const sitemap = readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8');
+    const urlOf = (url: string) => sitemap.match(new RegExp(`<url><loc>https://bantin.example.gov.vn${url}</loc>.*?</url>`))?.[0];
+    expect(urlOf('/tin-tuc/hien-mau-tinh-nguyen/')).toContain('<lastmod>2024-04-15T10:00:00+07:00</lastmod>');
+    expect(urlOf('/tin-tuc/tin-so-12/')).toContain('<lastmod>2023-01-13T00:00:00+07:00</lastmod>');
+    expect(urlOf('/su-kien/ngay-hoi-hien-mau-2030/')).not.toContain('<lastmod>');
+    expect(urlOf('/chuyen-muc/hoat-dong-doan/')).not.toContain('<lastmod>');
     // Shards newest first, each with pagefind's scripts, its years, first month and page count; every article is in
     // one. The 23 articles of 2023 are split in halves of the year; the smaller years are joined.
     const { shards, batchPages } = JSON.parse(readFileSync(path.join(DIST, 'pagefind/shards.json'), 'utf8')) as ShardsFile;
