@@ -50,6 +50,8 @@ export const ui = {
   'article.older': 'Bài cũ hơn',
   'article.unit': 'Đơn vị',
   'article.category': 'Chuyên mục',
+  /** The name of an embedded video the editor gave no title. */
+  'article.video': 'Video',
   'report.period': 'Kỳ báo cáo',
   'report.term': 'Nhiệm kỳ {from} - {to}',
   'report.year': 'Năm {year}',

@@ -46,7 +46,7 @@ export const bodyComponents: Record<string, (props: Props, children: ElementCont
     return h('figure.video', [
       h('iframe', {
         src: `https://www.youtube-nocookie.com/embed/${id}`,
-        title: text(props.title) || 'Video',
+        title: text(props.title) || t('article.video'),
         loading: 'lazy',
         allow: 'encrypted-media; picture-in-picture',
         allowFullScreen: true,
