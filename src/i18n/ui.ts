@@ -62,6 +62,7 @@ export const ui = {
   'event.end': 'Kết thúc',
   'event.location': 'Địa điểm',
   'event.organiser': 'Đơn vị tổ chức',
+  'event.map': 'Xem bản đồ',
   'event.addToCalendar': 'Thêm vào lịch',
   'event.calendarGoogle': 'Google Lịch',
   'event.calendarFile': 'tệp .ics (Apple, Outlook và ứng dụng khác)',

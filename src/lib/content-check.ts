@@ -58,6 +58,7 @@ const HINTS: Record<string, string> = {
   period: 'Ví dụ: period: { from: 2017, to: 2019 } (một năm: from và to bằng nhau)',
   metrics: 'Ví dụ: - { label: Lượt hiến máu, value: 152, unit: lượt } (value là số, không có dấu chấm)',
   location: 'Địa điểm là bắt buộc với sự kiện, ví dụ: location: Nhà văn hóa tỉnh',
+  mapUrl: 'Liên kết chia sẻ vị trí từ Google Maps ("Chia sẻ" → "Sao chép đường liên kết") hoặc OpenStreetMap, bắt đầu bằng https://',
   tags: 'Ví dụ: tags: [hiến máu, tình nguyện]',
   website: 'Địa chỉ đầy đủ, bắt đầu bằng https://',
   name: 'Tên hiển thị là bắt buộc',

@@ -38,6 +38,13 @@ const requiredText = (what: string) =>
     // Text pasted from Word may be decomposed (NFD); pages and search need one form.
     .transform((text) => text.normalize('NFC'));
 
+/**
+ * A web page's address: http or https only. zod's `z.url()` alone takes any scheme, `javascript:` too, which would
+ * run a script in a reader's browser from a link.
+ */
+const webAddress = (field: string, example: string) =>
+  z.url({ protocol: /^https?$/, error: `${field} phải là địa chỉ trang web đầy đủ, bắt đầu bằng https://, ví dụ ${example}` });
+
 /** `cover` needs `coverAlt`: a photo without a description is invisible to screen readers. */
 function requireCoverAlt(data: { cover?: unknown; coverAlt?: string }, ctx: z.RefinementCtx) {
   if (data.cover && !data.coverAlt) {
@@ -142,6 +149,8 @@ export function eventSchema<I extends ImageField>(image: I) {
       end: portalDate.optional(),
       /** Where it takes place. */
       location: requiredText('địa điểm (location)'),
+      /** The place on a map (a Google Maps or OpenStreetMap link): the page links it beside the place. */
+      mapUrl: webAddress('mapUrl', 'https://maps.app.goo.gl/…').optional(),
       /** The organising unit. */
       unit: unit.optional(),
       category: category.default('su-kien'),
@@ -173,7 +182,7 @@ export function dataSchemas() {
     /** Slug of the unit above this one. */
     parent: unit.optional(),
     description: z.string().optional(),
-    website: z.url({ error: 'website phải là địa chỉ đầy đủ, ví dụ https://example.gov.vn' }).optional(),
+    website: webAddress('website', 'https://example.gov.vn').optional(),
   });
 
   const categories = z.object({

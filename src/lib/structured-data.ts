@@ -40,6 +40,8 @@ export interface EventData {
   start: Date;
   end?: Date;
   location: string;
+  /** A link to the place on a map. */
+  map?: string;
   organiser?: string;
   image?: string;
 }
@@ -55,7 +57,7 @@ export function eventJsonLd(e: EventData): Record<string, unknown> {
     ...(e.end && { endDate: toIsoVietnam(e.end) }),
     eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
     eventStatus: 'https://schema.org/EventScheduled',
-    location: { '@type': 'Place', name: e.location, address: e.location },
+    location: { '@type': 'Place', name: e.location, address: e.location, ...(e.map && { hasMap: e.map }) },
     ...(e.organiser && { organizer: { '@type': 'Organization', name: e.organiser } }),
     ...(e.image && { image: [e.image] }),
     inLanguage: 'vi',

@@ -99,6 +99,19 @@ const cases: Case[] = [
     expected: ['bao-cao-loi.md', 'period', 'metrics', 'value phải là số'],
   },
   {
+    // zod's z.url() alone takes javascript: links, which the unit page would show as a link.
+    name: 'a unit website that is not a web page',
+    files: { 'units/lien-ket-la.yaml': 'name: Đơn vị\nwebsite: "javascript:alert(1)"\n' },
+    expected: ['lien-ket-la.yaml', 'website phải là địa chỉ trang web đầy đủ, bắt đầu bằng https://'],
+  },
+  {
+    name: 'an event map link that is not a web page',
+    files: {
+      'events/ban-do-sai.md': news('title: Sự kiện\ndescription: Mô tả.\nstart: 2026-12-01T08:00:00+07:00\nlocation: Nhà văn hóa tỉnh\nmapUrl: Nhà văn hóa tỉnh'),
+    },
+    expected: ['ban-do-sai.md', 'mapUrl phải là địa chỉ trang web đầy đủ'],
+  },
+  {
     name: 'an event without a place',
     files: { 'events/thieu-dia-diem.md': news('title: Sự kiện\ndescription: Mô tả.\nstart: 2026-12-01T08:00:00+07:00') },
     expected: ['thieu-dia-diem.md', 'location', 'thiếu địa điểm'],

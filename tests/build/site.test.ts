@@ -88,6 +88,11 @@ describe('fixture site build', () => {
     expect(html).toContain('Nhà văn hóa tỉnh, số 1 đường Đinh Tiên Hoàng');
     expect(html).toContain('"@type":"Event"');
     expect(html).toContain('Đoàn Khối các cơ quan tỉnh');
+    // The place's map link beside it, and in the structured data; an event without one has none.
+    const map = 'https://www.openstreetmap.org/?mlat=21.0285&amp;mlon=105.8542#map=18/21.0285/105.8542';
+    expect(html).toMatch(new RegExp(`<dd[^>]*>Nhà văn hóa tỉnh, số 1 đường Đinh Tiên Hoàng · <a href="${map.replace(/[?.]/g, '\\$&')}" rel="noopener external" target="_blank"[^>]*>Xem bản đồ</a></dd>`));
+    expect(html).toContain('"hasMap":"https://www.openstreetmap.org/?mlat=21.0285&mlon=105.8542#map=18/21.0285/105.8542"');
+    expect(page('/su-kien/hoi-thi-2022/')).not.toContain('Xem bản đồ');
     const events = page('/su-kien/');
     const [upcoming, past] = events.split('Đã diễn ra');
     expect(upcoming).toContain('Ngày hội hiến máu Giọt hồng tri ân');
