@@ -8,10 +8,10 @@ import path from 'node:path';
 import { buildCacheDir } from './content-root';
 
 /**
- * Bump when the HTML the renderers produce changes (`render-body.ts`, `plain-markdown.ts`), so cached bodies are
- * rendered again.
+ * Bump when the HTML the renderers produce changes (`render-body.ts`, `plain-markdown.ts`), or what the checks accept
+ * (`safe-mdx.ts`), so cached bodies are rendered and checked again.
  */
-export const RENDERER_VERSION = 4;
+export const RENDERER_VERSION = 5;
 
 function bodyDir(collection: string, cacheDir = buildCacheDir()): string {
   return path.join(cacheDir, 'bodies', collection);

@@ -3,13 +3,14 @@
  * image or GFM construct. Those are rendered here with markdown-it, several times faster than the unified pipeline
  * of `render-body.ts`, into the same HTML: headings get the same ids, blocks the same line breaks, text the same
  * escaping (`tests/unit/plain-markdown.test.ts` compares both on every sample, fixture and benchmark body). Any other
- * body returns undefined and goes the full way, which also checks it (`safe-mdx.ts`); a plain body has nothing to
- * check: its risks need `<`, `{`, `![` or an `import`.
+ * body returns undefined and goes the full way, which also checks it (`safe-mdx.ts`): a body whose risks need `<`,
+ * `{`, `![` or an `import`, and a plain body with a link a reader should not follow (`javascript:`…).
  */
 import Slugger from 'github-slugger';
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { bodySyntax, gfmPartsFor } from './body-syntax.ts';
+import { isSafeUrl } from './safe-url.ts';
 
 /**
  * Characters that may start what this renderer leaves to the full pipeline: HTML and components (`<`), expressions
@@ -18,6 +19,9 @@ import { bodySyntax, gfmPartsFor } from './body-syntax.ts';
 const NOT_PLAIN = /[<{&\\]|!\[/;
 
 const markdown = MarkdownIt('commonmark', { html: false, xhtmlOut: false });
+// markdown-it would write a `javascript:` link as plain text; every link is kept here, and a body with an unsafe one
+// goes to the full pipeline, whose checks stop the build with the line (`safe-mdx.ts`).
+markdown.validateLink = () => true;
 
 // Text as hast-util-to-html writes it: only `&` and `<` escaped (a plain body has neither; kept for safety).
 const escapeText = (text: string) => text.replaceAll('&', '&#x26;').replaceAll('<', '&#x3C;');
@@ -47,6 +51,8 @@ export function renderPlainMarkdown(body: string, filePath: string): string | un
   if (bodySyntax(body, filePath) !== 'markdown' || NOT_PLAIN.test(body) || gfmPartsFor(body).length > 0) return undefined;
   const env = {};
   const tokens = markdown.parse(body.normalize('NFC'), env);
+  const links = tokens.flatMap((token) => token.children ?? []).filter((token) => token.type === 'link_open');
+  if (links.some((link) => !isSafeUrl(link.attrGet('href') ?? ''))) return undefined;
   headingIds(tokens, new Slugger());
   // markdown-it ends every block with a line break; the unified pipeline puts one between blocks.
   return markdown.renderer.render(tokens, markdown.options, env).replace(/\n$/, '');

@@ -1,7 +1,8 @@
 /**
- * Article bodies are written by many contributors: an MDX file must not run code on the build machine.
- * Only the portal's components, plain HTML and literal values are allowed; every `import`/`export`
- * and every expression that is not a plain literal is rejected.
+ * Article bodies are written by many contributors: an MDX file must not run code on the build machine, nor a body
+ * run a script in a reader's browser. Only the portal's components, plain HTML and literal values are allowed; every
+ * `import`/`export`, every expression that is not a plain literal, and every link a reader should not follow
+ * (`safe-url.ts`) is rejected.
  */
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -18,9 +19,11 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Processor } from 'unified';
+import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { bodyComponents } from './body-components.ts';
 import { bodySyntax, gfmPartsFor, type BodySyntax, type GfmPart } from './body-syntax.ts';
+import { isSafeUrl, unsafeUrlMessage, URL_ATTRIBUTES } from './safe-url.ts';
 
 /** Components editors may use in a body without importing them. */
 export const PORTAL_COMPONENTS = Object.keys(bodyComponents);
@@ -140,7 +143,7 @@ export function bodyParser(syntax: BodySyntax, gfmParts: readonly GfmPart[]): Pr
   }
   return parser;
 }
-const FORBIDDEN_HTML = new RegExp(`<\\s*(${[...FORBIDDEN_TAGS].join('|')})\\b|\\son[a-z]+\\s*=|javascript:`, 'i');
+const FORBIDDEN_HTML = new RegExp(`<\\s*(${[...FORBIDDEN_TAGS].join('|')})\\b|\\son[a-z]+\\s*=`, 'i');
 
 export interface ParsedBody {
   syntax: BodySyntax;
@@ -167,14 +170,35 @@ export function parseBody(body: string, syntax: BodySyntax): ParsedBody {
   }
 }
 
-/** The rules for plain Markdown, whose risk is raw HTML. */
+/** A Markdown link's or reference's target (`[x](…)`, `[x]: …`) that is not safe to follow (`safe-url.ts`). */
+function unsafeLinkTarget(node: { type: string; url?: string }): string | undefined {
+  return (node.type === 'link' || node.type === 'definition') && !isSafeUrl(node.url ?? '') ? node.url : undefined;
+}
+
+/** URLs in raw HTML that are not safe to follow, read as the renderer's HTML parser reads them (entities decoded). */
+function unsafeHtmlUrls(html: string): string[] {
+  const found: string[] = [];
+  visit(fromHtml(html, { fragment: true }), 'element', (element) => {
+    for (const [name, value] of Object.entries(element.properties)) {
+      const attribute = name === 'xLinkHref' ? 'xlink:href' : name.toLowerCase();
+      if (URL_ATTRIBUTES.has(attribute) && typeof value === 'string' && !isSafeUrl(value)) found.push(value);
+    }
+  });
+  return found;
+}
+
+/** The rules for plain Markdown, whose risks are raw HTML and links. */
 function markdownProblems(tree: Root): MdxProblem[] {
   const problems: MdxProblem[] = [];
   visit(tree, (node) => {
     const line = node.position?.start.line ?? 1;
+    const unsafeTarget = unsafeLinkTarget(node);
+    if (unsafeTarget !== undefined) problems.push({ line, message: unsafeUrlMessage(unsafeTarget) });
     if (node.type === 'html') {
-      const match = FORBIDDEN_HTML.exec((node as { value: string }).value);
+      const value = (node as { value: string }).value;
+      const match = FORBIDDEN_HTML.exec(value);
       if (match) problems.push({ line, message: `mã HTML "${shorten(match[0])}" không được phép trong bài viết` });
+      else for (const url of unsafeHtmlUrls(value)) problems.push({ line, message: unsafeUrlMessage(url) });
     } else if (node.type === 'image') {
       const url = (node as { url?: string }).url ?? '';
       if (!/^https?:\/\//.test(url)) problems.push({ line, message: bodyImageMessage(url) });
@@ -198,6 +222,8 @@ function mdxProblems(tree: Root): MdxProblem[] {
   visit(tree, (node) => {
     const line = node.position?.start.line ?? 1;
     const value = (node as { value?: string }).value ?? '';
+    const unsafeTarget = unsafeLinkTarget(node);
+    if (unsafeTarget !== undefined) problems.push({ line, message: unsafeUrlMessage(unsafeTarget) });
     switch (node.type) {
       case 'image': {
         const url = (node as { url?: string }).url ?? '';
@@ -243,11 +269,18 @@ function mdxProblems(tree: Root): MdxProblem[] {
           if (/^on/i.test(attribute.name ?? '')) {
             problems.push({ line, message: `thuộc tính sự kiện "${attribute.name}" trong <${name}> không được phép` });
           }
-          const attrValue = attribute.value as { type?: string; value?: string; data?: { estree?: unknown } } | null | undefined;
+          const attrValue = attribute.value as string | { type?: string; value?: string; data?: { estree?: unknown } } | null | undefined;
+          let literal: unknown = attrValue;
           if (attrValue && typeof attrValue === 'object' && attrValue.type === 'mdxJsxAttributeValueExpression') {
-            if (!isLiteralExpression(expressionOf(attrValue.data?.estree))) {
+            const expression = expressionOf(attrValue.data?.estree);
+            if (!isLiteralExpression(expression)) {
               problems.push({ line, message: `giá trị {${shorten(attrValue.value ?? '')}} của thuộc tính "${attribute.name}" không được phép: chỉ dùng giá trị cố định` });
+              continue;
             }
+            literal = expression ? valueOf(expression) : undefined;
+          }
+          if (URL_ATTRIBUTES.has((attribute.name ?? '').toLowerCase()) && typeof literal === 'string' && !isSafeUrl(literal)) {
+            problems.push({ line, message: unsafeUrlMessage(literal) });
           }
         }
         break;

@@ -87,6 +87,12 @@ const cases: Case[] = [
     expected: ['doc-bien-moi-truong.mdx', 'biểu thức {process.env.SECRET} không được phép'],
   },
   {
+    // A plain-Markdown body: its fast renderer would have printed the link as text, and the full one kept it.
+    name: 'a link that runs a script',
+    files: { 'news/lien-ket-script.md': news(VALID, 'Xem [tài liệu](javascript:alert(document.cookie)).') },
+    expected: ['lien-ket-script.md', 'dòng 8', 'liên kết "javascript:alert(document.cookie)" không được phép'],
+  },
+  {
     name: 'a file name that is not an ASCII slug',
     files: { 'news/Hiến máu.md': news(VALID) },
     expected: ['Hiến máu.md', 'không dùng được làm đường dẫn', '"hien-mau"'],

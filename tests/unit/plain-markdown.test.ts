@@ -86,4 +86,13 @@ describe('plain Markdown renderer', () => {
     }
     expect(renderPlainMarkdown('import X from "y"\n\nVăn bản', 'bai.mdx')).toBeUndefined();
   });
+
+  it('leaves a link that is not safe to follow to the full pipeline, which rejects it, rather than print it as text', () => {
+    for (const body of ['Xem [tài liệu](javascript:alert(1)).', 'Xem [tài liệu][1].\n\n[1]: JavaScript:alert(1)', 'Xem [ảnh](data:text/html,hi).']) {
+      expect(renderPlainMarkdown(body, 'bai.md'), body).toBeUndefined();
+    }
+    expect(renderPlainMarkdown('Xem [trang](/tin-tuc/), [mục](#muc-1), [thư](mailto:a.b), [gọi](tel:0226)', 'bai.md')).toBe(
+      '<p>Xem <a href="/tin-tuc/">trang</a>, <a href="#muc-1">mục</a>, <a href="mailto:a.b">thư</a>, <a href="tel:0226">gọi</a></p>',
+    );
+  });
 });

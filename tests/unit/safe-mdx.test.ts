@@ -39,6 +39,37 @@ describe('safe MDX', () => {
     expect(problem.line).toBeGreaterThanOrEqual(3);
   });
 
+  it.each([
+    ['[tải về](javascript:alert(1))', 'javascript:alert(1)', 3],
+    // A reference's target, on the line that defines it.
+    ['[tải về][1]\n\n[1]: JAVASCRIPT:alert(1)', 'JAVASCRIPT:alert(1)', 5],
+    ['[trang](data:text/html;base64,PHNjcmlwdD4=)', 'data:text/html;base64,PHNjcmlwdD4=', 3],
+    ['<a href="java&#115;cript:alert(1)">x</a>', 'javascript:alert(1)', 3],
+    ['<a href="jav\tascript:alert(1)">x</a>', 'jav\tascript:alert(1)', 3],
+    ['<a href={"javascript:alert(1)"}>x</a>', 'javascript:alert(1)', 3],
+    ['<Attachment href="vbscript:x" title="a" />', 'vbscript:x', 3],
+  ])('rejects the link %s in MDX, with its line', (body, shown, line) => {
+    const found = messages(`Đoạn mở đầu.\n\n${body}\n`);
+    expect(found).toEqual([`${line}: liên kết "${shown}" không được phép: chỉ dùng https://, http://, mailto:, tel: hoặc đường dẫn trong cổng (/…)`]);
+  });
+
+  it.each([
+    ['[tải về](javascript:alert(1))', 'javascript:alert(1)'],
+    ['<a href="java&#115;cript:alert(1)">x</a>', 'javascript:alert(1)'],
+    ['<a href="&#x20;JaVaScRiPt:alert(1)">x</a>', ' JaVaScRiPt:alert(1)'],
+    ['<svg><a xlink:href="javascript:alert(1)">x</a></svg>', 'javascript:alert(1)'],
+  ])('rejects the link %s in Markdown', (body, shown) => {
+    expect(findUnsafeMarkdown(`Đoạn mở đầu.\n\n${body}\n`).map((p) => `${p.line}: ${p.message}`)).toEqual([
+      `3: liên kết "${shown}" không được phép: chỉ dùng https://, http://, mailto:, tel: hoặc đường dẫn trong cổng (/…)`,
+    ]);
+  });
+
+  it('accepts links to web pages, e-mail, phones and the portal', () => {
+    const links = '[a](https://x.vn) [b](http://x.vn) [c](mailto:a@b.vn) [d](tel:0226) [e](/tin-tuc/) [f](#muc) [g](tai-lieu.pdf)';
+    expect(findUnsafeMdx(`${links}\n\n<a href="https://x.vn">x</a> <Attachment href="/tai-lieu.pdf" title="a" />\n`)).toEqual([]);
+    expect(findUnsafeMarkdown(`${links}\n\n<a href="https://x.vn" title="javascript: không chạy">x</a>\n`)).toEqual([]);
+  });
+
   it('rejects scripts and event handlers in plain Markdown', () => {
     expect(findUnsafeMarkdown('Văn bản\n\n<script>alert(1)</script>\n')).toHaveLength(1);
     expect(findUnsafeMarkdown('<img src="x" onerror="alert(1)">')).toHaveLength(1);
