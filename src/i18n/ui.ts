@@ -63,6 +63,7 @@ export const ui = {
   'event.location': 'Địa điểm',
   'event.organiser': 'Đơn vị tổ chức',
   'event.map': 'Xem bản đồ',
+  'event.over': 'Sự kiện đã diễn ra',
   'event.addToCalendar': 'Thêm vào lịch',
   'event.calendarGoogle': 'Google Lịch',
   'event.calendarFile': 'tệp .ics (Apple, Outlook và ứng dụng khác)',

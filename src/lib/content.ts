@@ -8,7 +8,7 @@ import { changedEntries, reportBuildFacts } from './build-facts';
 import type { Photo } from './photo-file';
 import { COVER_USES, GALLERY_USES, photoCopies, reportPhotoCopies } from './photos';
 import { searchFeed } from './search-feed';
-import { groupBy, isPublished, neighbours, newestFirst, nextChange, relatedItems, splitEvents, type StreamItem } from './stream';
+import { eventOverAt, groupBy, isPublished, neighbours, newestFirst, nextChange, relatedItems, splitEvents, type StreamItem } from './stream';
 import { slugify } from './slug';
 import { urls } from './urls';
 
@@ -30,7 +30,7 @@ interface ItemBase extends StreamItem {
 }
 export type NewsItem = ItemBase & { kind: 'news'; entry: NewsEntry };
 export type ReportItem = ItemBase & { kind: 'report'; entry: ReportEntry };
-export type EventItem = ItemBase & { kind: 'event'; entry: EventEntry; start: Date; end?: Date };
+export type EventItem = ItemBase & { kind: 'event'; entry: EventEntry; start: Date; end?: Date; overAt: Date };
 export type Item = NewsItem | ReportItem | EventItem;
 
 export interface Tag {
@@ -86,7 +86,7 @@ function eventItem(entry: EventEntry): EventItem {
     title: d.title, description: d.description, date: listed.date, hasTime: listed.hasTime,
     year: yearOf(listed.date), category: d.category, tags: d.tags, unit: d.unit,
     cover: d.cover, coverAlt: d.coverAlt, featured: d.featured,
-    start: d.start.date, end: d.end?.date,
+    start: d.start.date, end: d.end?.date, overAt: eventOverAt(d.start, d.end),
   };
 }
 
@@ -107,7 +107,7 @@ async function load(): Promise<Portal> {
   reportBuildFacts({
     nextChange: nextChange(
       [...allNews, ...allReports].map(publishState).concat(
-        allEvents.map((e) => ({ ...publishState(e), listedFrom: e.data.pubDate ? undefined : e.data.start.date, eventEnd: (e.data.end ?? e.data.start).date })),
+        allEvents.map((e) => ({ ...publishState(e), listedFrom: e.data.pubDate ? undefined : e.data.start.date, eventOverAt: eventOverAt(e.data.start, e.data.end) })),
       ),
       now,
     ),

@@ -125,6 +125,12 @@ export function monthOf(date: Date): string {
   return `${p.year}-${pad(p.month)}`;
 }
 
+/** The midnight in Viet Nam that ends the day of `date` there. */
+export function endOfVietnamDay(date: Date): Date {
+  const { year, month, day } = zonedParts(date);
+  return new Date(Date.UTC(year, month - 1, day + 1) - OFFSET_MS);
+}
+
 /** Today's date in Viet Nam as `YYYY-MM-DD`. */
 export function todayInVietnam(now: Date = new Date()): string {
   const p = zonedParts(now);

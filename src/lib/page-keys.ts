@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Item, Portal } from './content';
 import type { Page } from './pagination';
+import { isOver } from './stream';
 
 /** What identifies an item's content: its file (digest) and its cover's bytes (hash). */
 export function itemKey(item: Item): string {
@@ -35,10 +36,14 @@ export function siteKey(portal: Portal): string {
   return key;
 }
 
-/** An article page: the item, the items it links to (related, newer, older) and its gallery as built. */
+/**
+ * An article page: the item, the items it links to (related, newer, older), its gallery as built, and for an event
+ * whether it is over (its page says so).
+ */
 export function articleKey(portal: Portal, item: Item, linked: readonly (Item | undefined)[]): string {
   const gallery = 'gallery' in item.entry.data ? item.entry.data.gallery.map((photo) => photo.src.hash) : [];
-  return hashKey([siteKey(portal), itemKey(item), ...linked.map((other) => (other ? itemKey(other) : '-')), ...gallery]);
+  const over = item.kind === 'event' && isOver(item, portal.now);
+  return hashKey([siteKey(portal), itemKey(item), ...linked.map((other) => (other ? itemKey(other) : '-')), ...gallery, over ? 'over' : '']);
 }
 
 /** The key of each page of a listing: its place in the listing and the items on it; `extra` for what else it shows. */

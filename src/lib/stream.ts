@@ -2,7 +2,7 @@
  * Pure rules over the portal's items: what is published, in which order, what is related.
  * Pages never filter or sort collections themselves; they call these through `content.ts`.
  */
-import { DAY_MS } from './dates.ts';
+import { DAY_MS, endOfVietnamDay, type PortalDate } from './dates.ts';
 import type { ItemKind } from './urls';
 
 export interface StreamItem {
@@ -36,12 +36,12 @@ export function isPublished(state: PublishState, now: Date): boolean {
  * `expiryDate`, the start of an event listed at its start (it joins its year's archive), the end of an event (it
  * moves from upcoming to past). Drafts never change with time. Undefined when nothing will change.
  */
-export function nextChange(states: readonly (PublishState & { listedFrom?: Date; eventEnd?: Date })[], now: Date): Date | undefined {
+export function nextChange(states: readonly (PublishState & { listedFrom?: Date; eventOverAt?: Date })[], now: Date): Date | undefined {
   let next: number | undefined;
   for (const state of states) {
     if (state.draft) continue;
-    // An event is past once its end is behind `now` (see `splitEvents`): the moment after its end.
-    const moments = [state.pubDate?.getTime(), state.expiryDate?.getTime(), state.listedFrom?.getTime(), state.eventEnd && state.eventEnd.getTime() + 1];
+    // An event is past from the moment it is over (`isOver`).
+    const moments = [state.pubDate?.getTime(), state.expiryDate?.getTime(), state.listedFrom?.getTime(), state.eventOverAt?.getTime()];
     for (const moment of moments) {
       if (moment !== undefined && moment > now.getTime() && (next === undefined || moment < next)) next = moment;
     }
@@ -198,23 +198,33 @@ export function neighbours<T extends Pick<StreamItem, 'kind' | 'id'>>(item: T, n
 
 export interface Timed {
   start: Date;
-  end?: Date;
+  /** When it is over (`eventOverAt`). */
+  overAt: Date;
 }
 
-/** When an event ends: its start when it has no end. */
-const endOf = (event: Timed): Date => event.end ?? event.start;
+/**
+ * When an event is over: at the time it ends; an end given as a day only, or no end at all, lets it run to the end of
+ * that day (or of its start's day) in Viet Nam, so that a day's events stay "upcoming" on their day.
+ */
+export function eventOverAt(start: PortalDate, end?: PortalDate): Date {
+  return end?.hasTime ? end.date : endOfVietnamDay((end ?? start).date);
+}
 
-/** The events not ended, or ended less than `days` days before `now`. */
+/** True once the event is over at `now` (`eventOverAt`). */
+export function isOver(event: Timed, now: Date): boolean {
+  return event.overAt <= now;
+}
+
+/** The events not over, or over less than `days` days before `now`. */
 export function eventsEndingSince<T extends Timed>(events: readonly T[], now: Date, days: number): T[] {
   const from = now.getTime() - days * DAY_MS;
-  return events.filter((e) => endOf(e).getTime() >= from);
+  return events.filter((e) => e.overAt.getTime() >= from);
 }
 
-/** Upcoming events (not yet ended), soonest first, and past ones, latest first. */
+/** Upcoming events (not over yet), soonest first, and past ones, latest first. */
 export function splitEvents<T extends Timed>(events: readonly T[], now: Date): { upcoming: T[]; past: T[] } {
-  const isOver = (e: T) => endOf(e) < now;
   return {
-    upcoming: events.filter((e) => !isOver(e)).sort((a, b) => a.start.getTime() - b.start.getTime()),
-    past: events.filter(isOver).sort((a, b) => b.start.getTime() - a.start.getTime()),
+    upcoming: events.filter((e) => !isOver(e, now)).sort((a, b) => a.start.getTime() - b.start.getTime()),
+    past: events.filter((e) => isOver(e, now)).sort((a, b) => b.start.getTime() - a.start.getTime()),
   };
 }

@@ -98,6 +98,11 @@ describe('fixture site build', () => {
     expect(upcoming).toContain('Ngày hội hiến máu Giọt hồng tri ân');
     expect(past).toContain('Hội thi tin học trẻ năm 2022');
     expect(page('/chuyen-muc/su-kien/')).toContain('/su-kien/hoi-thi-2022/');
+    // A past event's page says so, without inviting readers to add it to their calendar; an upcoming one does.
+    expect(page('/su-kien/hoi-thi-2022/')).toMatch(/<p class="over"[^>]*>Sự kiện đã diễn ra<\/p>/);
+    expect(page('/su-kien/hoi-thi-2022/')).not.toContain('Thêm vào lịch');
+    expect(html).not.toContain('Sự kiện đã diễn ra');
+    expect(html).toContain('Thêm vào lịch');
   });
 
   it('gives each event an iCalendar file, and the events of the last year and to come one calendar to subscribe to', () => {
@@ -236,10 +241,16 @@ describe('fixture site build', () => {
     expect(page('/')).toContain('/nam/2024/');
   });
 
-  it('publishes a scheduled item once its time has come', () => {
-    const later = runAstro(['build', '--outDir', `${DIST}-2030`], FIXTURE_CONTENT, { BAN_TIN_NOW: '2030-01-02T00:00:00+07:00' });
+  it('publishes a scheduled item once its time has come, and says when an event is over', () => {
+    // Noon on the day of the fixture's 2030 event, which ended at 11:30.
+    const later = runAstro(['build', '--outDir', `${DIST}-2030`], FIXTURE_CONTENT, { BAN_TIN_NOW: '2030-12-20T12:00:00+07:00' });
     expect(later.status, later.output).toBe(0);
+    const laterPage = (url: string) => readFileSync(path.join(`${DIST}-2030`, url, 'index.html'), 'utf8');
     expect(existsSync(path.join(`${DIST}-2030`, 'tin-tuc/bai-hen-gio/index.html'))).toBe(true);
     expect(existsSync(path.join(`${DIST}-2030`, 'tin-tuc/ban-nhap/index.html'))).toBe(false);
+    const event = laterPage('su-kien/ngay-hoi-hien-mau-2030');
+    expect(event).toContain('>Sự kiện đã diễn ra</p>');
+    expect(event).not.toContain('Thêm vào lịch');
+    expect(laterPage('su-kien').split('Đã diễn ra')[1]).toContain('Ngày hội hiến máu Giọt hồng tri ân');
   });
 });

@@ -114,6 +114,7 @@ const templates: Record<string, string> = {
   article: '/tin-tuc/hien-mau-tinh-nguyen/',
   report: '/bao-cao/bao-cao-nhiem-ky-2017-2019/',
   event: '/su-kien/ngay-hoi-hien-mau-2030/',
+  'past event': '/su-kien/hoi-thi-2022/',
   events: '/su-kien/',
   reports: '/bao-cao/',
   units: '/don-vi/',

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { pageNumbers, pagedPaths, paginate } from '../../src/lib/pagination';
 import { prng } from '../../scripts/bench/corpus';
-import { eventsEndingSince, groupBy, isPublished, neighbours, newestFirst, relatedItems, relatedScore, splitEvents, type StreamItem } from '../../src/lib/stream';
+import { eventOverAt, eventsEndingSince, groupBy, isPublished, neighbours, newestFirst, relatedItems, relatedScore, splitEvents, type StreamItem } from '../../src/lib/stream';
 import { builtPageUrl, pageUrl, urls } from '../../src/lib/urls';
 
 const day = (d: string) => new Date(`${d}T00:00:00+07:00`);
+/** An event given by days, as an editor writes them. */
+const event = (id: string, start: string, end?: string) => ({
+  id,
+  start: day(start),
+  overAt: eventOverAt({ date: day(start), hasTime: false }, end ? { date: day(end), hasTime: false } : undefined),
+});
 const item = (id: string, date: string, extra: Partial<StreamItem> = {}): StreamItem => ({
   kind: 'news', id, title: id, date: day(date), category: 'tin-tuc-su-kien', tags: [], ...extra,
 });
@@ -117,25 +123,29 @@ describe('listings', () => {
   });
 
   it('splits events into upcoming (soonest first) and past (latest first)', () => {
-    const now = day('2026-11-23');
+    const now = new Date('2026-11-23T10:00:00+07:00');
     const events = [
-      { id: 'old', start: day('2025-01-01') },
-      { id: 'soon', start: day('2026-12-01') },
-      { id: 'later', start: day('2027-03-26') },
-      { id: 'running', start: day('2026-11-20'), end: day('2026-11-30') },
+      event('old', '2025-01-01'),
+      event('soon', '2026-12-01'),
+      event('later', '2027-03-26'),
+      event('running', '2026-11-20', '2026-11-30'),
+      // Today's and yesterday's: the day's event stays upcoming until the day is over.
+      event('today', '2026-11-23'),
+      event('yesterday', '2026-11-22'),
+      event('ended-yesterday', '2026-11-20', '2026-11-22'),
     ];
     const { upcoming, past } = splitEvents(events, now);
-    expect(upcoming.map((e) => e.id)).toEqual(['running', 'soon', 'later']);
-    expect(past.map((e) => e.id)).toEqual(['old']);
+    expect(upcoming.map((e) => e.id)).toEqual(['running', 'today', 'soon', 'later']);
+    expect(past.map((e) => e.id)).toEqual(['yesterday', 'ended-yesterday', 'old']);
   });
 
   it('keeps the events not ended or ended within the given days', () => {
     const now = day('2026-11-23');
     const events = [
-      { id: 'long-ago', start: day('2025-11-22') },
-      { id: 'a-year-ago', start: day('2025-11-23') },
-      { id: 'ended-within', start: day('2025-10-01'), end: day('2025-12-01') },
-      { id: 'soon', start: day('2026-12-01') },
+      event('long-ago', '2025-11-21'),
+      event('a-year-ago', '2025-11-23'),
+      event('ended-within', '2025-10-01', '2025-12-01'),
+      event('soon', '2026-12-01'),
     ];
     expect(eventsEndingSince(events, now, 365).map((e) => e.id)).toEqual(['a-year-ago', 'ended-within', 'soon']);
   });

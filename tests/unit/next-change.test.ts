@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPublished, nextChange, splitEvents } from '../../src/lib/stream';
+import { parsePortalDate } from '../../src/lib/dates';
+import { eventOverAt, isPublished, nextChange, splitEvents } from '../../src/lib/stream';
 
 const at = (iso: string) => new Date(iso);
 
@@ -11,15 +12,26 @@ describe('nextChange', () => {
       { draft: false, pubDate: at('2026-01-01T00:00:00Z') },
       { draft: false, pubDate: at('2026-08-01T00:00:00Z') },
       { draft: false, pubDate: at('2025-01-01T00:00:00Z'), expiryDate: at('2026-07-01T00:00:00Z') },
-      { draft: false, eventEnd: at('2026-09-01T00:00:00Z') },
+      { draft: false, eventOverAt: at('2026-09-01T00:00:00Z') },
     ];
     expect(nextChange(states, now)).toEqual(at('2026-07-01T00:00:00Z'));
     expect(nextChange(states.slice(0, 2), now)).toEqual(at('2026-08-01T00:00:00Z'));
   });
 
+  it('lets an event given by days, or without an end, run to the end of its day in Viet Nam', () => {
+    const date = (text: string) => parsePortalDate(text)!;
+    expect(eventOverAt(date('2026-06-05T08:00:00+07:00'), date('2026-06-05T11:30:00+07:00'))).toEqual(at('2026-06-05T04:30:00Z'));
+    expect(eventOverAt(date('2026-06-05'))).toEqual(at('2026-06-05T17:00:00Z'));
+    expect(eventOverAt(date('2026-06-05'), date('2026-06-07'))).toEqual(at('2026-06-07T17:00:00Z'));
+    expect(eventOverAt(date('2026-06-05T08:00:00+07:00'), date('2026-06-06'))).toEqual(at('2026-06-06T17:00:00Z'));
+    // A start late in the Viet Nam day is already the next day in UTC: still that Viet Nam day's end.
+    expect(eventOverAt(date('2026-06-05T23:30:00+07:00'))).toEqual(at('2026-06-05T17:00:00Z'));
+    expect(eventOverAt(date('2026-06-05T06:30:00+07:00'))).toEqual(at('2026-06-05T17:00:00Z'));
+  });
+
   it('ignores drafts and the past, and is undefined when nothing will change', () => {
     expect(nextChange([{ draft: true, pubDate: at('2026-06-02T00:00:00Z') }], now)).toBeUndefined();
-    expect(nextChange([{ draft: false, pubDate: at('2026-05-01T00:00:00Z'), eventEnd: at('2026-05-02T00:00:00Z') }], now)).toBeUndefined();
+    expect(nextChange([{ draft: false, pubDate: at('2026-05-01T00:00:00Z'), eventOverAt: at('2026-05-02T00:00:00Z') }], now)).toBeUndefined();
     expect(nextChange([], now)).toBeUndefined();
   });
 
@@ -28,12 +40,14 @@ describe('nextChange', () => {
     const change = nextChange([item], now)!;
     expect(isPublished(item, new Date(change.getTime() - 1))).toBe(false);
     expect(isPublished(item, change)).toBe(true);
-    // An event is past only once its end is behind now.
-    const event = { start: at('2026-06-05T01:00:00Z'), end: at('2026-06-05T04:00:00Z') };
-    const over = nextChange([{ draft: false, eventEnd: event.end }], now)!;
+    // An event is past from the moment it is over.
+    const start = parsePortalDate('2026-06-05T08:00:00+07:00')!;
+    const event = { start: start.date, overAt: eventOverAt(start, parsePortalDate('2026-06-05T11:00:00+07:00')) };
+    const over = nextChange([{ draft: false, eventOverAt: event.overAt }], now)!;
+    expect(over).toEqual(at('2026-06-05T04:00:00Z'));
     expect(splitEvents([event], new Date(over.getTime() - 1)).upcoming).toEqual([event]);
     expect(splitEvents([event], over).past).toEqual([event]);
     // An event listed at its start (no publication date) joins its year's archive when it starts.
-    expect(nextChange([{ draft: false, listedFrom: event.start, eventEnd: event.end }], now)).toEqual(event.start);
+    expect(nextChange([{ draft: false, listedFrom: event.start, eventOverAt: event.overAt }], now)).toEqual(event.start);
   });
 });
