@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Item, Portal } from './content';
 import type { Page } from './pagination';
+import { defaultShareImage } from './share-image';
 import { isOver } from './stream';
 
 /** What identifies an item's content: its file (digest) and its cover's bytes (hash). */
@@ -21,7 +22,7 @@ const siteKeys = new WeakMap<Portal, string>();
 
 /**
  * What every page shows: the categories and units (menu, footer, filters, names on cards), which of them have
- * items, and the years that have items.
+ * items, the years that have items, and the size of the portal's picture for previews (`share-image.ts`).
  */
 export function siteKey(portal: Portal): string {
   let key = siteKeys.get(portal);
@@ -30,6 +31,7 @@ export function siteKey(portal: Portal): string {
       ...portal.categories.map((c) => `c/${c.id}@${c.digest ?? ''}:${portal.byCategory.has(c.id)}`),
       ...portal.units.map((u) => `u/${u.id}@${u.digest ?? ''}:${portal.byUnit.has(u.id)}`),
       `years:${[...portal.byYear.keys()].sort().join(',')}`,
+      `share:${defaultShareImage()?.width ?? ''}x${defaultShareImage()?.height ?? ''}`,
     ]);
     siteKeys.set(portal, key);
   }

@@ -50,6 +50,13 @@ describe('fixture site build', () => {
     expect(html).toContain('<meta property="article:section" content="Hoạt động Đoàn">');
     expect(html).toContain('<meta property="article:tag" content="hiến máu"><meta property="article:tag" content="tình nguyện">');
     expect(html).toMatch(/srcset="[^"]+\.webp 480w/);
+    // A page without a photo is shared with the portal's own picture, its size read from the file.
+    const plain = page('/tin-tuc/tin-so-12/');
+    expect(plain).toContain(
+      '<meta property="og:image" content="https://bantin.example.gov.vn/anh-chia-se.png"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630"><meta property="og:image:alt" content="Bản tin Đoàn Khối">',
+    );
+    expect(plain).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(readFileSync(path.join(DIST, 'anh-chia-se.png')).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('writes every copy of a photo that a page names, and only those', () => {
