@@ -52,7 +52,7 @@ export function renderPlainMarkdown(body: string, filePath: string): string | un
   const env = {};
   const tokens = markdown.parse(body.normalize('NFC'), env);
   const links = tokens.flatMap((token) => token.children ?? []).filter((token) => token.type === 'link_open');
-  if (links.some((link) => !isSafeUrl(link.attrGet('href') ?? ''))) return undefined;
+  if (links.some((link) => !isSafeUrl(String(link.attrGet('href') ?? '')))) return undefined;
   headingIds(tokens, new Slugger());
   // markdown-it ends every block with a line break; the unified pipeline puts one between blocks.
   return markdown.renderer.render(tokens, markdown.options, env).replace(/\n$/, '');
