@@ -34,6 +34,10 @@ describe('fixture site build', () => {
     expect(html).toContain('href="/the/hien-mau/"');
     expect(html).toContain('facebook.com/sharer');
     expect(html).toContain('zalo.me');
+    // E-mail: the title as subject, title and address as body.
+    expect(html).toContain(
+      '<a href="mailto:?subject=%C4%90o%C3%A0n%20vi%C3%AAn%20S%E1%BB%9F%20Th%C3%B4ng%20tin%20v%C3%A0%20Truy%E1%BB%81n%20th%C3%B4ng%20tham%20gia%20hi%E1%BA%BFn%20m%C3%A1u%20t%C3%ACnh%20nguy%E1%BB%87n&amp;body=%C4%90o%C3%A0n%20vi%C3%AAn%20S%E1%BB%9F%20Th%C3%B4ng%20tin%20v%C3%A0%20Truy%E1%BB%81n%20th%C3%B4ng%20tham%20gia%20hi%E1%BA%BFn%20m%C3%A1u%20t%C3%ACnh%20nguy%E1%BB%87n%0Ahttps%3A%2F%2Fbantin.example.gov.vn%2Ftin-tuc%2Fhien-mau-tinh-nguyen%2F" aria-label="Gửi liên kết qua Email"',
+    );
     expect(html).toContain('<aside class="callout note"');
     expect(html).toContain('"@type":"NewsArticle"');
     expect(html).toContain('<link rel="canonical" href="https://bantin.example.gov.vn/tin-tuc/hien-mau-tinh-nguyen/">');
