@@ -1,6 +1,7 @@
 /** A full build of the fixture site: pages, listings, pagination, feeds, and what must never be published. */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ShardsFile } from '../../src/lib/search-batches';
 import { FIXTURE_CONTENT, ROOT, runAstro, SMALL_SHARDS } from '../helpers/astro';
@@ -61,6 +62,28 @@ describe('fixture site build', () => {
     );
     expect(plain).toContain('<meta name="twitter:card" content="summary_large_image">');
     expect(readFileSync(path.join(DIST, 'anh-chia-se.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('writes valid HTML on every page', async () => {
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: {
+        // The code blocks of the editors' guide, coloured by Astro's highlighter.
+        'no-inline-style': 'off',
+        // Vietnamese news titles are long; the page title is the article's.
+        'long-title': 'off',
+        // HTML allows ids that start with a digit: headings "1. …" of the editors' guide.
+        'valid-id': ['error', { relaxed: true }],
+      },
+    });
+    const pages = allFiles(DIST).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(50);
+    const problems: string[] = [];
+    for (const file of pages) {
+      const report = await validator.validateString(readFileSync(file, 'utf8'), path.relative(DIST, file));
+      for (const result of report.results) for (const m of result.messages) problems.push(`${result.filePath}:${m.line} ${m.ruleId}: ${m.message}`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it('writes every copy of a photo that a page names, and only those', () => {
