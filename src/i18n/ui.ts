@@ -83,6 +83,8 @@ export const ui = {
   'unit.reports': 'Báo cáo',
   'unit.events': 'Sự kiện',
   'unit.website': 'Trang thông tin',
+  'unit.figures': 'Số liệu qua các kỳ báo cáo',
+  'unit.noFigure': 'không có số liệu',
   'tag.title': 'Từ khóa: {tag}',
   'year.title': 'Lưu trữ năm {year}',
   'year.archive': 'Lưu trữ theo năm',

@@ -1,0 +1,60 @@
+/** A unit's page compares the figures its reports share, period by period. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentWith, runAstro } from '../helpers/astro';
+import { axeViolations, launchChromium } from '../helpers/browser';
+import { serveStatic } from '../helpers/server';
+
+const SECOND_REPORT = `---
+title: Chi đoàn Sở Thông tin và Truyền thông tổng kết năm 2023
+description: Kết quả công tác Đoàn năm 2023.
+pubDate: 2023-12-28
+unit: chi-doan-so-tttt
+period: { from: 2023, to: 2023 }
+metrics:
+  - { label: "Lượt  hiến máu", value: 21, unit: lượt }
+  - { label: Sáng kiến, value: 2, unit: sáng kiến }
+---
+
+Năm 2023, chi đoàn hoàn thành các chỉ tiêu đề ra.
+`;
+
+describe("a unit's figures", () => {
+  it('shows the figures its reports share, oldest period first, each period linking its report', async () => {
+    const content = contentWith({ 'reports/tong-ket-2023/index.md': SECOND_REPORT });
+    const dist = path.join(path.dirname(content.dir), 'dist');
+    try {
+      const build = runAstro(['build', '--outDir', dist], content.dir);
+      expect(build.status, build.output).toBe(0);
+      const unit = readFileSync(path.join(dist, 'don-vi/chi-doan-so-tttt/index.html'), 'utf8');
+      const section = /<section class="figures"[^>]*>(.*?)<\/section>/s.exec(unit)?.[1] ?? '';
+      expect(section).toContain('Số liệu qua các kỳ báo cáo');
+      const headers = [...section.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
+      expect(headers).toEqual(['Chỉ tiêu', 'Nhiệm kỳ 2017 - 2019', 'Năm 2023']);
+      expect(section).toContain('href="/bao-cao/tong-ket-2023/"');
+      const rows = [...section.matchAll(/<tr[^>]*><th scope="row"[^>]*>(.*?)<\/th>(.*?)<\/tr>/g)].map((m) => [m[1], ...[...m[2].matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1])]);
+      // Figures given by one report only (Kinh phí ủng hộ, Sáng kiến) are not compared.
+      expect(rows).toEqual([['Lượt  hiến máu', '15 lượt', '21 lượt']]);
+      // A unit whose reports share nothing has no table.
+      expect(readFileSync(path.join(dist, 'don-vi/doan-khoi/index.html'), 'utf8')).not.toContain('unit-figures');
+      // On a phone the table scrolls sideways in a region the keyboard reaches; no axe-core violations.
+      const server = await serveStatic(dist);
+      const browser = await launchChromium();
+      try {
+        const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
+        await phone.goto(`${server.url}/don-vi/chi-doan-so-tttt/`);
+        const region = phone.getByRole('region', { name: 'Số liệu qua các kỳ báo cáo' });
+        expect(await region.getAttribute('tabindex')).toBe('0');
+        expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        const violations = await axeViolations(phone);
+        expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+      } finally {
+        await browser.close();
+        await server.close();
+      }
+    } finally {
+      content.cleanup();
+    }
+  });
+});
