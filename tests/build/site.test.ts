@@ -113,8 +113,9 @@ describe('fixture site build', () => {
     expect(html).toContain('Đoàn viên mới');
   });
 
-  it('lists reports in the news stream of their category', () => {
+  it('lists reports in the news stream of their category, each with its period', () => {
     expect(page('/chuyen-muc/tin-tuc-su-kien/trang/2/')).toContain('/bao-cao/bao-cao-nhiem-ky-2017-2019/');
+    expect(page('/bao-cao/')).toMatch(/<span class="kind"[^>]*>Báo cáo · Nhiệm kỳ 2017 - 2019<\/span>/);
   });
 
   it('builds event pages and splits upcoming from past events', () => {
