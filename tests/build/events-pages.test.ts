@@ -1,0 +1,43 @@
+/** The events page lists every upcoming event, then the past ones a page at a time. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentWith, runAstro } from '../helpers/astro';
+
+/** 21 past events in January 2020, besides the fixture's own (one past, one in 2030). */
+const PAST_EVENTS = Object.fromEntries(
+  Array.from({ length: 21 }, (_, i) => {
+    const day = String(i + 1).padStart(2, '0');
+    return [`events/2020/su-kien-${day}.md`, `---\ntitle: Sự kiện ngày ${day}/01/2020\ndescription: Sự kiện thử.\nstart: 2020-01-${day}\nlocation: Nhà văn hóa tỉnh\n---\n\nNội dung.\n`];
+  }),
+);
+
+describe('the events page', () => {
+  it('shows the upcoming events first, then the past ones 20 to a page', () => {
+    const content = contentWith(PAST_EVENTS);
+    const dist = path.join(path.dirname(content.dir), 'dist');
+    try {
+      const build = runAstro(['build', '--outDir', dist], content.dir);
+      expect(build.status, build.output).toBe(0);
+      const read = (url: string) => readFileSync(path.join(dist, url, 'index.html'), 'utf8');
+      const links = (html: string) => [...html.matchAll(/<h3[^>]*><a href="(\/su-kien\/[^"]+)"/g)].map((m) => m[1]);
+
+      const first = read('su-kien');
+      const [upcoming, past] = first.split('id="past"');
+      expect(links(upcoming)).toEqual(['/su-kien/ngay-hoi-hien-mau-2030/']);
+      // The newest past events first: the fixture's 2022 event, then January 2020 from the 21st back.
+      expect(links(past)).toHaveLength(20);
+      expect(links(past).slice(0, 3)).toEqual(['/su-kien/hoi-thi-2022/', '/su-kien/su-kien-21/', '/su-kien/su-kien-20/']);
+      expect(past).toContain('Trang 1/2');
+      expect(past).toContain('href="/su-kien/trang/2/" rel="next"');
+
+      const second = read('su-kien/trang/2');
+      expect(second).toContain('<title>Sự kiện – Trang 2/2 – Bản tin Đoàn Khối</title>');
+      expect(second).not.toContain('id="upcoming"');
+      expect(links(second)).toEqual(['/su-kien/su-kien-02/', '/su-kien/su-kien-01/']);
+      expect(second).toContain('href="/su-kien/" rel="prev"');
+    } finally {
+      content.cleanup();
+    }
+  });
+});
