@@ -84,6 +84,8 @@ export const ui = {
   'unit.events': 'Sự kiện',
   'unit.website': 'Trang thông tin',
   'unit.figures': 'Số liệu qua các kỳ báo cáo',
+  'unit.moreReports': 'Và {n} báo cáo trước đó, trong danh sách tin bài của đơn vị bên dưới.',
+  'unit.moreEvents': 'Và {n} sự kiện khác, trong danh sách tin bài của đơn vị bên dưới.',
   'unit.noFigure': 'không có số liệu',
   'tag.title': 'Từ khóa: {tag}',
   'year.title': 'Lưu trữ năm {year}',
