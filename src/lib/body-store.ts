@@ -11,7 +11,7 @@ import { buildCacheDir } from './content-root';
  * Bump when the HTML the renderers produce changes (`render-body.ts`, `plain-markdown.ts`), or what the checks accept
  * (`safe-mdx.ts`), so cached bodies are rendered and checked again.
  */
-export const RENDERER_VERSION = 5;
+export const RENDERER_VERSION = 6;
 
 function bodyDir(collection: string, cacheDir = buildCacheDir()): string {
   return path.join(cacheDir, 'bodies', collection);

@@ -28,8 +28,12 @@ import { isSafeUrl, unsafeUrlMessage, URL_ATTRIBUTES } from './safe-url.ts';
 /** Components editors may use in a body without importing them. */
 export const PORTAL_COMPONENTS = Object.keys(bodyComponents);
 
-/** HTML elements that load or run code, or change the page around the article. */
-const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'style', 'link', 'meta', 'base', 'form', 'frame', 'frameset']);
+/**
+ * HTML elements that load or run code, or change the page around the article. SVG and MathML too: their animation
+ * elements can set a link's target after any check (`<animate attributeName="href" values="javascript:…">`), and
+ * a body has no need of them (photos go in the gallery).
+ */
+const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'style', 'link', 'meta', 'base', 'form', 'frame', 'frameset', 'svg', 'math']);
 
 /** Photos of an article go through the gallery, where they get captions, alt text and responsive sizes. */
 const bodyImageMessage = (url: string) =>
