@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { isHashedFile, linkTree, removeUnreferenced } from '../lib/pagefind-files.ts';
 import { setSearchFeed, type SearchFeed, type SearchPage } from '../lib/search-feed.ts';
-import { BATCH_PAGES, INLINE_SHARDS_ID, inlineShardsJson, SHARDS_FILE, type ShardsFile } from '../lib/search-batches.ts';
+import { BATCH_PAGES, INLINE_SHARDS_ID, SHARDS_FILE, type ShardsFile } from '../lib/search-batches.ts';
+import { scriptJson } from '../lib/script-json.ts';
 import { describePage, indexedDocument, indexedPagesFirst, InOrder, planShards, SHARD_PAGES, shardKey, type IndexedPage } from '../lib/search-shards.ts';
 import { builtPageUrl, urls } from '../lib/urls.ts';
 
@@ -101,7 +102,7 @@ function inlineShards(site: string, list: ShardsFile): void {
   const html = readFileSync(file, 'utf8');
   const element = new RegExp(`(<script type="application/json" id="${INLINE_SHARDS_ID}">)[^<]*(</script>)`);
   if (!element.test(html)) throw new Error(`chỉ mục tìm kiếm: ${file} không có phần tử #${INLINE_SHARDS_ID} để ghi danh sách chỉ mục`);
-  writeFileSync(file, html.replace(element, (_, open: string, close: string) => `${open}${inlineShardsJson(list)}${close}`));
+  writeFileSync(file, html.replace(element, (_, open: string, close: string) => `${open}${scriptJson(list)}${close}`));
 }
 
 /** The built page of a site path. */

@@ -45,11 +45,6 @@ export interface ShardsFile {
  */
 export const INLINE_SHARDS_ID = 'search-shards';
 
-/** The list as the content of an inline `<script type="application/json">`: no `</script>` can end it early. */
-export function inlineShardsJson(list: ShardsFile): string {
-  return JSON.stringify(list).replaceAll('<', '\\u003c');
-}
-
 /**
  * A batch is the newest shard alone unless it holds fewer pages than this (the first weeks of a year): pagefind loads
  * at least one index chunk (7–10 kB compressed) per word and shard searched, so a first search reads as few

@@ -1,7 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inlineShardsJson, nextBatchPages, takeBatch, type ShardsFile } from '../../src/lib/search-batches';
+import { nextBatchPages, takeBatch, type ShardsFile } from '../../src/lib/search-batches';
+import { scriptJson } from '../../src/lib/script-json';
 import { groupBy } from '../../src/lib/stream';
 import { describePage, groupMonths, indexedDocument, indexedMonth, indexedPagesFirst, indexedRegion, InOrder, pageUrl, shardKey } from '../../src/lib/search-shards';
 
@@ -162,7 +163,7 @@ describe('the list of shards inside the search page', () => {
       dWords: ['doan', 'đoan'],
       preload: ['/pagefind/2026/pagefind.js'],
     };
-    const inline = inlineShardsJson(list);
+    const inline = scriptJson(list);
     expect(inline).not.toContain('<');
     expect(JSON.parse(inline)).toEqual(list);
   });
