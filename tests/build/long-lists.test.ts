@@ -2,10 +2,8 @@
  * Long lists stay short pages: the events page lists every upcoming event, then the past ones a page at a time; a
  * unit's page names its newest reports and events, the rest being in its listing.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentWith, runAstro } from '../helpers/astro';
+import { buildWith } from '../helpers/astro';
 
 /** 21 past events of one unit in January 2020, besides the fixture's own (one past, one in 2030). */
 const PAST_EVENTS = Object.fromEntries(
@@ -17,12 +15,10 @@ const PAST_EVENTS = Object.fromEntries(
 
 describe('long lists', () => {
   it('show the upcoming events first, then the past ones 20 to a page, and a unit\'s newest events', () => {
-    const content = contentWith(PAST_EVENTS);
-    const dist = path.join(path.dirname(content.dir), 'dist');
+    const site = buildWith(PAST_EVENTS);
     try {
-      const build = runAstro(['build', '--outDir', dist], content.dir);
-      expect(build.status, build.output).toBe(0);
-      const read = (url: string) => readFileSync(path.join(dist, url, 'index.html'), 'utf8');
+      expect(site.status, site.output).toBe(0);
+      const read = site.page;
       const links = (html: string) => [...html.matchAll(/<h3[^>]*><a href="(\/su-kien\/[^"]+)"/g)].map((m) => m[1]);
 
       const first = read('su-kien');
@@ -47,7 +43,7 @@ describe('long lists', () => {
       expect(unitEvents.match(/<li/g)).toHaveLength(10);
       expect(unitEvents).toContain('Và 12 sự kiện khác, trong danh sách tin bài của đơn vị bên dưới.');
     } finally {
-      content.cleanup();
+      site.cleanup();
     }
   });
 });

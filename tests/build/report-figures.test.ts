@@ -1,8 +1,6 @@
 /** A unit's page compares the figures its reports share, period by period. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentWith, runAstro } from '../helpers/astro';
+import { buildWith } from '../helpers/astro';
 import { axeViolations, launchChromium } from '../helpers/browser';
 import { serveStatic } from '../helpers/server';
 
@@ -22,12 +20,10 @@ Năm 2023, chi đoàn hoàn thành các chỉ tiêu đề ra.
 
 describe("a unit's figures", () => {
   it('shows the figures its reports share, oldest period first, each period linking its report', async () => {
-    const content = contentWith({ 'reports/tong-ket-2023/index.md': SECOND_REPORT });
-    const dist = path.join(path.dirname(content.dir), 'dist');
+    const site = buildWith({ 'reports/tong-ket-2023/index.md': SECOND_REPORT });
     try {
-      const build = runAstro(['build', '--outDir', dist], content.dir);
-      expect(build.status, build.output).toBe(0);
-      const unit = readFileSync(path.join(dist, 'don-vi/chi-doan-so-tttt/index.html'), 'utf8');
+      expect(site.status, site.output).toBe(0);
+      const unit = site.page('don-vi/chi-doan-so-tttt');
       const section = /<section class="figures"[^>]*>(.*?)<\/section>/s.exec(unit)?.[1] ?? '';
       expect(section).toContain('Số liệu qua các kỳ báo cáo');
       const headers = [...section.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
@@ -37,9 +33,9 @@ describe("a unit's figures", () => {
       // Figures given by one report only (Kinh phí ủng hộ, Sáng kiến) are not compared.
       expect(rows).toEqual([['Lượt  hiến máu', '15 lượt', '21 lượt']]);
       // A unit whose reports share nothing has no table.
-      expect(readFileSync(path.join(dist, 'don-vi/doan-khoi/index.html'), 'utf8')).not.toContain('unit-figures');
+      expect(site.page('don-vi/doan-khoi')).not.toContain('unit-figures');
       // On a phone the table scrolls sideways in a region the keyboard reaches; no axe-core violations.
-      const server = await serveStatic(dist);
+      const server = await serveStatic(site.dist);
       const browser = await launchChromium();
       try {
         const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
@@ -54,7 +50,7 @@ describe("a unit's figures", () => {
         await server.close();
       }
     } finally {
-      content.cleanup();
+      site.cleanup();
     }
   });
 });

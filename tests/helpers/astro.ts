@@ -97,3 +97,14 @@ export function contentWith(files: Record<string, string>): { dir: string; clean
   }
   return { dir, cleanup: () => rmSync(base, { recursive: true, force: true }) };
 }
+
+/**
+ * Builds the fixture site with `files` added (`contentWith`) into a temporary folder, and reads its pages; `cleanup`
+ * removes content and output.
+ */
+export function buildWith(files: Record<string, string>): AstroRun & { dist: string; page: (url: string) => string; cleanup: () => void } {
+  const content = contentWith(files);
+  const dist = path.join(path.dirname(content.dir), 'dist');
+  const run = runAstro(['build', '--outDir', dist], content.dir);
+  return { ...run, dist, page: (url) => readFileSync(path.join(dist, url, 'index.html'), 'utf8'), cleanup: content.cleanup };
+}
