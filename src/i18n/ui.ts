@@ -1,6 +1,8 @@
 /** Every string the reader sees, in one typed dictionary. */
 export const ui = {
   'site.name': 'Bản tin Đoàn Khối',
+  /** The name browsers give the portal's search (16 characters at most). */
+  'site.shortName': 'Tin Đoàn Khối',
   'site.tagline': 'Tin tức - Sự kiện của Đoàn Khối các cơ quan tỉnh',
   'site.description': 'Cổng thông tin Tin tức - Sự kiện của Đoàn Khối các cơ quan tỉnh và các cơ sở Đoàn trực thuộc.',
   'site.owner': 'Ban Thường vụ Đoàn Khối các cơ quan tỉnh',
@@ -99,6 +101,7 @@ export const ui = {
   'search.pageForm': 'Tìm kiếm tin bài',
   'search.notFoundForm': 'Tìm kiếm từ trang lỗi',
   'search.placeholder': 'Nhập từ khóa, ví dụ: hiến máu',
+  'search.openSearch': 'Tìm tin tức, báo cáo và sự kiện trên {site}',
   'search.submit': 'Tìm',
   'search.title': 'Tìm kiếm',
   'search.noIndex': 'Chưa có chỉ mục tìm kiếm. Chỉ mục được tạo khi chạy "npm run build"; trong chế độ phát triển (astro dev) chức năng tìm kiếm không hoạt động.',

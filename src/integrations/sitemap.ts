@@ -12,14 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { buildFacts } from '../lib/build-facts.ts';
 import { toIsoVietnam } from '../lib/dates.ts';
 import { builtPageUrl } from '../lib/urls.ts';
+import { escapeXml } from '../lib/xml.ts';
 
 /** URLs in one file: the protocol allows 50,000 and 50 MB. */
 const URLS_PER_FILE = 45_000;
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 const NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (character) => XML_ESCAPES[character]);
 const locations = (urls: readonly string[]) => urls.map((url) => `<loc>${escapeXml(url)}</loc>`);
 
 export interface SitemapPage {

@@ -22,6 +22,8 @@ export const urls = {
   eventsCalendar: '/su-kien/lich.ics',
   reports: '/bao-cao/',
   search: '/tim-kiem/',
+  /** The search described for browsers, which can then search the portal from their address bar. */
+  openSearch: '/opensearch.xml',
   feed: '/rss.xml',
   categoryFeed: (slug: string) => `/chuyen-muc/${slug}/rss.xml`,
   unitFeed: (slug: string) => `/don-vi/${slug}/rss.xml`,

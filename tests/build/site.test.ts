@@ -216,6 +216,13 @@ describe('fixture site build', () => {
     const categoryFeed = page('/chuyen-muc/hoat-dong-doan/rss.xml');
     expect(categoryFeed).toContain('hien-mau-tinh-nguyen');
     expect(categoryFeed).not.toContain('tin-so-01');
+    // Browsers find the portal's search (OpenSearch) and can search it from the address bar.
+    const openSearch = readFileSync(path.join(DIST, 'opensearch.xml'), 'utf8');
+    const shortName = /<ShortName>([^<]*)<\/ShortName>/.exec(openSearch)?.[1] ?? '';
+    expect(shortName).toBe('Tin Đoàn Khối');
+    expect([...shortName].length).toBeLessThanOrEqual(16);
+    expect(openSearch).toContain('<Url type="text/html" method="get" template="https://bantin.example.gov.vn/tim-kiem/?q={searchTerms}"/>');
+    expect(page('/')).toContain('<link rel="search" type="application/opensearchdescription+xml" title="Bản tin Đoàn Khối" href="/opensearch.xml">');
     // A unit's feed holds what its page lists, and the page links to it.
     const unitFeed = page('/don-vi/chi-doan-so-tttt/rss.xml');
     expect(unitFeed).toContain('<title>Chi đoàn Sở Thông tin và Truyền thông – Bản tin Đoàn Khối</title>');
