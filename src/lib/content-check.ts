@@ -11,6 +11,7 @@ import { entryIdFromPath } from './entry-id';
 import { articleFiles, duplicateSlugs, fileProblems, imagePaths, photoFile } from './file-checks';
 import { splitFrontmatter } from './frontmatter';
 import { bodySyntax } from './body-syntax';
+import { figureLabelKey } from './report';
 import { parseBody } from './safe-mdx';
 import { articleSchemas, dataSchemas, DATE_HINT } from './schema';
 import { KIND_PATHS, type ItemKind } from './urls';
@@ -145,6 +146,10 @@ interface ParsedArticle {
   id: string;
   title?: string;
   links: { url: string; line: number }[];
+  /** A report's unit, last year and figures, as written. */
+  unit?: string;
+  periodTo?: number;
+  metrics?: { label: string; unit?: string }[];
 }
 
 /** Links to this portal's own pages written in a body: `](/tin-tuc/x/)` or `href="/tin-tuc/x/"`. */
@@ -186,7 +191,13 @@ function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
       }
       problems.push(...schemaProblems(file, source, schemas[name as keyof typeof schemas].safeParse(data), 0));
       problems.push(...editorialWarnings(file, source, data));
-      articles.push({ file, kind, id, title: typeof data.title === 'string' ? data.title.normalize('NFC').trim() : undefined, links: internalLinks(body, bodyStartLine) });
+      const metrics = Array.isArray(data.metrics) ? (data.metrics as { label?: unknown; unit?: unknown }[]) : [];
+      articles.push({
+        file, kind, id, title: typeof data.title === 'string' ? data.title.normalize('NFC').trim() : undefined, links: internalLinks(body, bodyStartLine),
+        unit: typeof data.unit === 'string' ? data.unit : undefined,
+        periodTo: typeof (data.period as { to?: unknown } | undefined)?.to === 'number' ? (data.period as { to: number }).to : undefined,
+        metrics: metrics.filter((m) => typeof m?.label === 'string').map((m) => ({ label: m.label as string, unit: typeof m.unit === 'string' ? m.unit : undefined })),
+      });
     }
   }
   return { problems, articles };
@@ -260,10 +271,37 @@ function duplicateTitles(articles: ParsedArticle[]): Problem[] {
     );
 }
 
+/**
+ * A figure a unit reports under one name in different units ("lượt" here, "người" there): its page compares only
+ * figures of the same name and unit (`compareFigures`), so the two would stand on separate rows.
+ */
+function figureUnitWarnings(articles: ParsedArticle[]): Problem[] {
+  const first = new Map<string, { unit: string; file: string }>();
+  const warnings: Problem[] = [];
+  // Oldest period first: the warning goes to the report that departs from those before it.
+  const reports = articles.filter((article) => article.kind === 'report' && article.unit).sort((a, b) => (a.periodTo ?? Infinity) - (b.periodTo ?? Infinity));
+  for (const report of reports) {
+    for (const metric of report.metrics ?? []) {
+      const key = `${report.unit}\n${figureLabelKey(metric.label)}`;
+      const unit = metric.unit?.trim() ?? '';
+      const seen = first.get(key);
+      if (!seen) first.set(key, { unit, file: report.file });
+      else if (seen.unit !== unit) {
+        warnings.push({
+          severity: 'warning', file: relative(report.file), field: 'metrics',
+          message: `chỉ tiêu "${metric.label}" có đơn vị tính "${unit}" nhưng "${seen.unit}" trong ${relative(seen.file)}: trang đơn vị sẽ không so sánh được hai số liệu này`,
+          hint: 'Ghi cùng tên chỉ tiêu và cùng đơn vị tính ở các kỳ báo cáo của một đơn vị',
+        });
+      }
+    }
+  }
+  return warnings;
+}
+
 /** Checks all content; with `only`, reports just the problems of those files (paths relative or absolute). */
 export function checkContent(only?: string[]): Problem[] {
   const { problems, articles } = checkArticles();
-  const all = [...checkDataCollections(), ...problems, ...linkProblems(articles), ...duplicateTitles(articles)];
+  const all = [...checkDataCollections(), ...problems, ...linkProblems(articles), ...duplicateTitles(articles), ...figureUnitWarnings(articles)];
   if (!only?.length) return all;
   const wanted = only.map((file) => path.resolve(file));
   return all.filter((problem) => wanted.some((file) => path.resolve(problem.file) === file || problem.message.includes(path.basename(file))));

@@ -24,9 +24,11 @@ export interface FigureComparison<R extends ReportFigures> {
   rows: FigureRow[];
 }
 
-/** The same figure whatever the editor's spacing, case or Unicode form: "Lượt hiến máu  tình nguyện". */
-const figureKey = (figure: Figure) =>
-  `${figure.label.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi')}\n${figure.unit?.normalize('NFC').trim() ?? ''}`;
+/** The same figure's name whatever the editor's spacing, case or Unicode form: "Lượt hiến máu  tình nguyện". */
+export const figureLabelKey = (label: string) => label.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+
+/** A figure is compared with another of the same name and unit. */
+const figureKey = (figure: Figure) => `${figureLabelKey(figure.label)}\n${figure.unit?.normalize('NFC').trim() ?? ''}`;
 
 /**
  * The figures that at least two of the `latest` newest reports give (same label and unit), those reports oldest

@@ -93,6 +93,8 @@ describe('npm run check:content', () => {
     const content = contentWith({
       'news/tieu-de-dai.md': `---\ntitle: ${long}\ndescription: ${long.repeat(4)}\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\n---\n\nx\n`,
       'news/trung-tieu-de.md': '---\ntitle: Tin hoạt động số 01 của Đoàn Khối\ndescription: x\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\ncover: ./anh-lon.jpg\ncoverAlt: Ảnh lớn\n---\n\nx\n',
+      // The fixture's report of this unit gives "Lượt hiến máu" in "lượt".
+      'reports/bao-cao-2023.md': '---\ntitle: Báo cáo năm 2023\ndescription: x\npubDate: 2023-12-20\nunit: chi-doan-so-tttt\nperiod: { from: 2023, to: 2023 }\nmetrics:\n  - { label: lượt hiến máu, value: 20, unit: người }\n---\n\nx\n',
     });
     try {
       writeFileSync(path.join(content.dir, 'news/anh-lon.jpg'), Buffer.alloc(1.5 * 1024 * 1024));
@@ -102,7 +104,8 @@ describe('npm run check:content', () => {
       expect(run.stdout).toContain('CẢNH BÁO (dòng 3, description): phần tóm tắt dài');
       expect(run.stdout).toContain('ảnh ./anh-lon.jpg nặng 1,5 MB (nên dưới 1 MB)');
       expect(run.stdout).toContain('có thể một bài được đăng hai lần');
-      expect(run.stdout).toMatch(/0 lỗi, 4 cảnh báo\./);
+      expect(run.stdout).toContain('chỉ tiêu "lượt hiến máu" có đơn vị tính "người" nhưng "lượt" trong');
+      expect(run.stdout).toMatch(/0 lỗi, 5 cảnh báo\./);
     } finally {
       content.cleanup();
     }
