@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { choices, itemPath, itemSource, KINDS, todayInVietnam, type NewItem, type NewKind } from '../src/lib/new-item';
+import { choices, itemPath, itemSource, KINDS, previousFigures, todayInVietnam, type NewItem, type NewKind } from '../src/lib/new-item';
 
 const { values } = parseArgs({
   options: { kind: { type: 'string' }, title: { type: 'string' }, category: { type: 'string' }, unit: { type: 'string' } },
@@ -51,5 +51,6 @@ const item = await ask();
 const today = todayInVietnam();
 const file = itemPath(item, today);
 mkdirSync(path.dirname(file), { recursive: true });
-writeFileSync(file, itemSource(item, today), { flag: 'wx' });
+const previous = item.kind === 'report' && item.unit ? previousFigures(item.unit) : undefined;
+writeFileSync(file, itemSource(item, today, previous), { flag: 'wx' });
 console.log(path.relative(process.cwd(), file));

@@ -1,10 +1,11 @@
 /** What `npm run new` writes: a valid article file, in its own folder for its images. */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentDir } from './content-root';
 import { todayInVietnam } from './dates';
 import { articleFiles } from './file-checks';
 import { entryIdFromPath } from './entry-id';
+import { splitFrontmatter } from './frontmatter';
 import { slugify, uniqueSlug } from './slug';
 
 export const KINDS = { news: 'news', report: 'reports', event: 'events' } as const;
@@ -20,8 +21,39 @@ export interface NewItem {
 /** YAML string in double quotes, safe for any title. */
 const quoted = (text: string) => JSON.stringify(text.normalize('NFC').trim());
 
-/** The frontmatter and a body to replace; new items start as drafts so a half-written text is never published. */
-export function itemSource(item: NewItem, today: string): string {
+/** The figures of a unit's latest report (by period), and its file: the template of the unit's next report. */
+export interface PreviousFigures {
+  file: string;
+  metrics: { label: string; unit?: string }[];
+}
+
+/** The figures of `unit`'s latest report, if it has one with figures. */
+export function previousFigures(unit: string): PreviousFigures | undefined {
+  const dir = contentDir(KINDS.report);
+  let latest: (PreviousFigures & { to: number }) | undefined;
+  for (const entry of articleFiles(dir)) {
+    const file = path.join(dir, entry);
+    let data: Record<string, unknown>;
+    try {
+      data = splitFrontmatter(readFileSync(file, 'utf8')).data;
+    } catch {
+      continue; // A file the content check reports; not a template.
+    }
+    const to = (data.period as { to?: unknown } | undefined)?.to;
+    if (data.unit !== unit || typeof to !== 'number' || !Array.isArray(data.metrics) || (latest && latest.to >= to)) continue;
+    const metrics = (data.metrics as { label?: unknown; unit?: unknown }[])
+      .filter((m) => typeof m?.label === 'string')
+      .map((m) => ({ label: m.label as string, unit: typeof m.unit === 'string' ? m.unit : undefined }));
+    if (metrics.length > 0) latest = { file, metrics, to };
+  }
+  return latest && { file: latest.file, metrics: latest.metrics };
+}
+
+/**
+ * The frontmatter and a body to replace; new items start as drafts so a half-written text is never published. A
+ * report takes the figures of its unit's previous one, so that its page can compare them (`compareFigures`).
+ */
+export function itemSource(item: NewItem, today: string, previous?: PreviousFigures): string {
   const year = today.slice(0, 4);
   const lines = ['---', `title: ${quoted(item.title)}`, 'description: "Tóm tắt nội dung chính của bài trong 1–2 câu."'];
   if (item.kind === 'event') {
@@ -32,7 +64,17 @@ export function itemSource(item: NewItem, today: string): string {
   if (item.category) lines.push(`category: ${item.category}`);
   if (item.unit) lines.push(`unit: ${item.unit}`);
   if (item.kind === 'report') {
-    lines.push(`period: { from: ${year}, to: ${year} }`, 'metrics:', '  - { label: "Số đoàn viên tham gia", value: 0, unit: "người" }');
+    lines.push(`period: { from: ${year}, to: ${year} }`);
+    if (previous) {
+      lines.push(
+        `# Chỉ tiêu của báo cáo trước (${path.relative(contentDir(KINDS.report), previous.file)}): giữ nguyên tên và đơn vị tính để trang`,
+        '# đơn vị so sánh được các kỳ; thay 0 bằng số liệu kỳ này, bỏ chỉ tiêu không còn dùng.',
+        'metrics:',
+        ...previous.metrics.map((m) => `  - { label: ${quoted(m.label)}, value: 0${m.unit ? `, unit: ${quoted(m.unit)}` : ''} }`),
+      );
+    } else {
+      lines.push('metrics:', '  - { label: "Số đoàn viên tham gia", value: 0, unit: "người" }');
+    }
   }
   lines.push('tags: []', '# Ảnh: đặt tệp ảnh vào thư mục này rồi bỏ dấu # ở hai dòng dưới.', '# cover: ./anh-bia.jpg', '# coverAlt: "Mô tả ảnh bìa"');
   lines.push('# Đổi draft thành false khi bài đã sẵn sàng đăng.', 'draft: true', '---', '', 'Nội dung bài viết.', '');

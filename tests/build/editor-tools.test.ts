@@ -33,6 +33,12 @@ describe('npm run new', () => {
         const made = script('new.ts', ['--kind', kind, '--title', `Mục ${kind} mới`, ...extra], content.dir);
         expect(made.status, made.stderr).toBe(0);
       }
+      // A unit's next report starts from the figures of its last one, names and units kept, values to fill in.
+      const report = script('new.ts', ['--kind', 'report', '--title', 'Tổng kết năm nay', '--unit', 'chi-doan-so-tttt'], content.dir);
+      expect(report.status, report.stderr).toBe(0);
+      expect(readFileSync(path.resolve(ROOT, report.stdout.trim()), 'utf8')).toContain(
+        'metrics:\n  - { label: "Lượt hiến máu", value: 0, unit: "lượt" }\n  - { label: "Kinh phí ủng hộ", value: 0, unit: "đồng" }\n',
+      );
       const check = script('check-content.ts', [], content.dir);
       expect(check.status, check.stdout).toBe(0);
       const sync = runAstro(['sync'], content.dir);
