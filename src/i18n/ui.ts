@@ -124,6 +124,7 @@ export const ui = {
   'search.sortRelevanceAll': 'Phù hợp nhất trong mọi năm',
   'search.sortNewest': 'Mới nhất',
   'search.more': 'Xem thêm kết quả',
+  'search.eventOn': 'diễn ra {date}',
   'search.hint': 'Có thể gõ có dấu hoặc không dấu, ví dụ "hien mau" hay "doan vien". Các bài gần đây được tìm trước.',
   'notFound.title': 'Không tìm thấy trang',
   'notFound.text': 'Trang bạn tìm không tồn tại hoặc đã được chuyển đi. Hãy thử tìm kiếm hoặc quay lại trang chủ.',

@@ -41,6 +41,8 @@ export interface SearchTexts {
   sinceMonth: string;
   loading: string;
   more: string;
+  /** "diễn ra {date}": when an event announced earlier takes place. */
+  eventOn: string;
 }
 
 const PAGE = 10;
@@ -49,6 +51,16 @@ const OPTIONS = { excerptLength: 30 };
 
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+/**
+ * A result's line of facts: its date, the day an event takes place when that is not the day it is listed at (an
+ * announcement published earlier), its category and its unit.
+ */
+export function resultFacts(meta: Record<string, string | undefined>, eventOn: string): string {
+  const date = dayOfIso(meta.date ?? '');
+  const start = dayOfIso(meta.start ?? '');
+  return [date, start && start !== date ? fill(eventOn, { date: start }) : '', meta.category, meta.unit].filter(Boolean).join(' · ');
 }
 
 declare global {
@@ -218,8 +230,7 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     const li = document.createElement('li');
     li.className = 'result';
     const image = data.meta.image;
-    const date = dayOfIso(data.meta.date ?? '');
-    const facts = [date, data.meta.category, data.meta.unit].filter(Boolean).join(' · ');
+    const facts = resultFacts(data.meta, texts.eventOn);
     li.innerHTML = `${image ? '<img alt="" loading="lazy" width="160" height="107">' : ''}<div><h2><a></a></h2><p class="facts"></p><p class="excerpt"></p></div>`;
     if (image) li.querySelector('img')!.src = image;
     const link = li.querySelector('a')!;
