@@ -22,8 +22,8 @@ export function feedResponse(site: URL, title: string, items: Item[], limit = 50
 }
 
 /**
- * An event as calendars have it (`calendar.ts`). Its description ends with its organiser and its page, which not
- * every app shows from the URL field.
+ * An event as calendars have it (`calendar.ts`). Its description ends with its organiser, its place's map and its
+ * page, which not every app shows from the URL field.
  */
 export function calendarEntry(site: URL, portal: Portal, event: EventItem): CalendarEvent {
   const data = event.entry.data;
@@ -33,7 +33,13 @@ export function calendarEntry(site: URL, portal: Portal, event: EventItem): Cale
     uid: `${event.id}@${site.host}`,
     url,
     title: event.title,
-    description: [event.description, '', ...(organiser ? [`${t('event.organiser')}: ${organiser.data.name}`] : []), url].join('\n'),
+    description: [
+      event.description,
+      '',
+      ...(organiser ? [`${t('event.organiser')}: ${organiser.data.name}`] : []),
+      ...(data.mapUrl ? [`${t('event.map')}: ${data.mapUrl}`] : []),
+      url,
+    ].join('\n'),
     location: data.location,
     start: data.start,
     end: data.end,
