@@ -6,6 +6,7 @@
  */
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DAY_MS, zonedParts, type PortalDate } from './dates';
+import { eventOverAt } from './stream';
 
 export interface CalendarEvent {
   /** Unique and stable across builds: an app updates the event it already holds. */
@@ -32,12 +33,12 @@ function calendarDay(date: Date, days = 0): Date {
 
 /**
  * An event without a time lasts whole days, its last one included (iCalendar's end is the day after). A timed
- * event whose end is a day only ends with that day.
+ * event ends when the portal counts it over (`eventOverAt`: an end given as a day only ends with that day).
  */
 function when(event: CalendarEvent): { allDay: boolean; start: Date; end?: Date } {
   const { start, end } = event;
   if (!start.hasTime) return { allDay: true, start: calendarDay(start.date), end: end && calendarDay(end.date, 1) };
-  return { allDay: false, start: start.date, end: end && (end.hasTime ? end.date : new Date(end.date.getTime() + DAY_MS)) };
+  return { allDay: false, start: start.date, end: end && eventOverAt(start, end) };
 }
 
 /** An iCalendar file of `events`, named `name` in the reader's calendar app. */

@@ -11,7 +11,7 @@ import { entryIdFromPath } from './entry-id';
 import { articleFiles, duplicateSlugs, fileProblems, imagePaths, photoFile } from './file-checks';
 import { splitFrontmatter } from './frontmatter';
 import { bodySyntax } from './body-syntax';
-import { figureLabelKey } from './report';
+import { figureLabelKey, figureUnitKey, writtenFigures } from './report';
 import { parseBody } from './safe-mdx';
 import { articleSchemas, dataSchemas, DATE_HINT } from './schema';
 import { KIND_PATHS, type ItemKind } from './urls';
@@ -191,12 +191,10 @@ function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
       }
       problems.push(...schemaProblems(file, source, schemas[name as keyof typeof schemas].safeParse(data), 0));
       problems.push(...editorialWarnings(file, source, data));
-      const metrics = Array.isArray(data.metrics) ? (data.metrics as { label?: unknown; unit?: unknown }[]) : [];
       articles.push({
         file, kind, id, title: typeof data.title === 'string' ? data.title.normalize('NFC').trim() : undefined, links: internalLinks(body, bodyStartLine),
         unit: typeof data.unit === 'string' ? data.unit : undefined,
-        periodTo: typeof (data.period as { to?: unknown } | undefined)?.to === 'number' ? (data.period as { to: number }).to : undefined,
-        metrics: metrics.filter((m) => typeof m?.label === 'string').map((m) => ({ label: m.label as string, unit: typeof m.unit === 'string' ? m.unit : undefined })),
+        ...writtenFigures(data),
       });
     }
   }
@@ -283,7 +281,7 @@ function figureUnitWarnings(articles: ParsedArticle[]): Problem[] {
   for (const report of reports) {
     for (const metric of report.metrics ?? []) {
       const key = `${report.unit}\n${figureLabelKey(metric.label)}`;
-      const unit = metric.unit?.trim() ?? '';
+      const unit = figureUnitKey(metric.unit);
       const seen = first.get(key);
       if (!seen) first.set(key, { unit, file: report.file });
       else if (seen.unit !== unit) {

@@ -6,6 +6,7 @@ import { todayInVietnam } from './dates';
 import { articleFiles } from './file-checks';
 import { entryIdFromPath } from './entry-id';
 import { splitFrontmatter } from './frontmatter';
+import { writtenFigures } from './report';
 import { slugify, uniqueSlug } from './slug';
 
 export const KINDS = { news: 'news', report: 'reports', event: 'events' } as const;
@@ -39,11 +40,8 @@ export function previousFigures(unit: string): PreviousFigures | undefined {
     } catch {
       continue; // A file the content check reports; not a template.
     }
-    const to = (data.period as { to?: unknown } | undefined)?.to;
-    if (data.unit !== unit || typeof to !== 'number' || !Array.isArray(data.metrics) || (latest && latest.to >= to)) continue;
-    const metrics = (data.metrics as { label?: unknown; unit?: unknown }[])
-      .filter((m) => typeof m?.label === 'string')
-      .map((m) => ({ label: m.label as string, unit: typeof m.unit === 'string' ? m.unit : undefined }));
+    const { periodTo: to, metrics } = writtenFigures(data);
+    if (data.unit !== unit || to === undefined || (latest && latest.to >= to)) continue;
     if (metrics.length > 0) latest = { file, metrics, to };
   }
   return latest && { file: latest.file, metrics: latest.metrics };

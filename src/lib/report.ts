@@ -27,8 +27,21 @@ export interface FigureComparison<R extends ReportFigures> {
 /** The same figure's name whatever the editor's spacing, case or Unicode form: "Lượt hiến máu  tình nguyện". */
 export const figureLabelKey = (label: string) => label.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 
+/** The same unit whatever the editor's Unicode form or spacing around it; none is "". */
+export const figureUnitKey = (unit: string | undefined) => unit?.normalize('NFC').trim() ?? '';
+
 /** A figure is compared with another of the same name and unit. */
-const figureKey = (figure: Figure) => `${figureLabelKey(figure.label)}\n${figure.unit?.normalize('NFC').trim() ?? ''}`;
+const figureKey = (figure: Figure) => `${figureLabelKey(figure.label)}\n${figureUnitKey(figure.unit)}`;
+
+/** A report's last year and its figures' names and units, read from its frontmatter as written (editors' tools). */
+export function writtenFigures(data: Record<string, unknown>): { periodTo?: number; metrics: { label: string; unit?: string }[] } {
+  const to = (data.period as { to?: unknown } | undefined)?.to;
+  const metrics = Array.isArray(data.metrics) ? (data.metrics as { label?: unknown; unit?: unknown }[]) : [];
+  return {
+    periodTo: typeof to === 'number' ? to : undefined,
+    metrics: metrics.filter((m) => typeof m?.label === 'string').map((m) => ({ label: m.label as string, unit: typeof m.unit === 'string' ? m.unit : undefined })),
+  };
+}
 
 /**
  * The figures that at least two of the `latest` newest reports give (same label and unit), those reports oldest
