@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { contentDir } from './content-root';
+import { buildTime, formatDay, parsePortalDate } from './dates';
 import { entryIdFromPath } from './entry-id';
 import { articleFiles, duplicateSlugs, fileProblems, imagePaths, photoFile } from './file-checks';
 import { splitFrontmatter } from './frontmatter';
@@ -162,6 +163,7 @@ function internalLinks(body: string, bodyStartLine: number): { url: string; line
 }
 
 function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
+  const now = buildTime();
   const problems: Problem[] = [];
   const articles: ParsedArticle[] = [];
   // Images are checked on disk by `fileProblems`; here any path is accepted.
@@ -190,7 +192,7 @@ function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
         });
       }
       problems.push(...schemaProblems(file, source, schemas[name as keyof typeof schemas].safeParse(data), 0));
-      problems.push(...editorialWarnings(file, source, data));
+      problems.push(...editorialWarnings(file, source, data, kind, now));
       articles.push({
         file, kind, id, title: typeof data.title === 'string' ? data.title.normalize('NFC').trim() : undefined, links: internalLinks(body, bodyStartLine),
         unit: typeof data.unit === 'string' ? data.unit : undefined,
@@ -201,7 +203,7 @@ function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
   return { problems, articles };
 }
 
-function editorialWarnings(file: string, source: string, data: Record<string, unknown>): Problem[] {
+function editorialWarnings(file: string, source: string, data: Record<string, unknown>, kind: ItemKind, now: Date): Problem[] {
   const warnings: Problem[] = [];
   const warn = (field: string, message: string, hint?: string) =>
     warnings.push({ severity: 'warning', file: relative(file), line: lineOfKey(source, field.split(/[.[]/)[0], 0), field, message, hint });
@@ -210,6 +212,14 @@ function editorialWarnings(file: string, source: string, data: Record<string, un
   }
   if (typeof data.description === 'string' && data.description.length > LIMITS.descriptionLength) {
     warn('description', `phần tóm tắt dài ${data.description.length} ký tự (nên dưới ${LIMITS.descriptionLength})`, 'Tóm tắt 1–2 câu; phần còn lại đưa vào thân bài');
+  }
+  const start = kind === 'event' && data.pubDate === undefined && typeof data.start === 'string' ? parsePortalDate(data.start) : undefined;
+  if (start && start.date > now) {
+    warn(
+      'start',
+      `sự kiện chưa diễn ra, không có pubDate, được xếp theo ngày bắt đầu (${formatDay(start.date)}): đến ngày đó nó đứng trên mọi tin mới ở đầu danh sách tin và RSS`,
+      'Ghi pubDate là ngày đăng thông báo (ví dụ hôm nay)',
+    );
   }
   for (const { field, src } of imagePaths(data)) {
     const image = photoFile(file, src);

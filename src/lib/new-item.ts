@@ -56,9 +56,9 @@ export function itemSource(item: NewItem, today: string, previous?: PreviousFigu
   const lines = ['---', `title: ${quoted(item.title)}`, 'description: "Tóm tắt nội dung chính của bài trong 1–2 câu."'];
   if (item.kind === 'event') {
     lines.push(`start: ${today}T08:00:00+07:00`, 'location: "Địa điểm tổ chức"');
-  } else {
-    lines.push(`pubDate: ${today}`);
   }
+  // An event announced without a date would be listed at its start, above the news published until then.
+  lines.push(`pubDate: ${today}`);
   if (item.category) lines.push(`category: ${item.category}`);
   if (item.unit) lines.push(`unit: ${item.unit}`);
   if (item.kind === 'report') {
