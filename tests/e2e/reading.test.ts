@@ -56,8 +56,79 @@ describe('reading the portal', () => {
     expect(await gallery.locator('figcaption').first().textContent()).toBe('Kiểm tra sức khỏe trước khi hiến máu');
     const image = gallery.getByRole('img', { name: 'Bác sĩ kiểm tra sức khỏe người hiến máu' });
     expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    await gallery.getByRole('link').first().click();
-    await page.waitForURL(/\/_images\/.+\.webp$/);
+    // Without the viewer's script, a thumbnail is a link to the large copy.
+    const links = gallery.getByRole('link');
+    const large = await links.evaluateAll((all: HTMLAnchorElement[]) => all.map((a) => a.href));
+    expect(large[0]).toMatch(/\/_images\/.+\.webp$/);
+    const response = await page.request.get(large[0]);
+    expect([response.status(), response.headers()['content-type']]).toEqual([200, 'image/webp']);
+  });
+
+  it('shows the gallery’s photos large in a viewer, from the mouse and from the keyboard', async () => {
+    await page.goto(`${site}/tin-tuc/hien-mau-tinh-nguyen/`);
+    const gallery = page.getByRole('region', { name: 'Một số hình ảnh' });
+    const links = gallery.getByRole('link');
+    const large = await links.evaluateAll((all: HTMLAnchorElement[]) => all.map((a) => a.href));
+    const viewer = page.getByRole('dialog', { name: 'Xem ảnh' });
+    const shown = () =>
+      viewer.evaluate((dialog: HTMLDialogElement) => {
+        const img = dialog.querySelector('img')!;
+        return { src: img.src, alt: img.alt, text: dialog.querySelector('figcaption')!.textContent!.replace(/\s+/g, ' ').trim() };
+      });
+    expect(await viewer.isVisible()).toBe(false);
+
+    await links.first().click();
+    await viewer.waitFor();
+    expect(page.url()).toBe(`${site}/tin-tuc/hien-mau-tinh-nguyen/`);
+    expect(await shown()).toEqual({ src: large[0], alt: 'Bác sĩ kiểm tra sức khỏe người hiến máu', text: 'Ảnh 1/2 Kiểm tra sức khỏe trước khi hiến máu' });
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('dialog img');
+      return img?.complete && img.naturalWidth > 0;
+    });
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Đóng ×');
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+
+    await page.keyboard.press('ArrowRight');
+    expect((await shown()).src).toBe(large[1]);
+    expect((await shown()).text).toMatch(/^Ảnh 2\/2/);
+    await page.keyboard.press('ArrowRight');
+    expect((await shown()).text).toMatch(/^Ảnh 1\/2/);
+    await page.keyboard.press('ArrowLeft');
+    expect((await shown()).text).toMatch(/^Ảnh 2\/2/);
+    await viewer.getByRole('button', { name: 'Ảnh sau' }).click();
+    expect((await shown()).src).toBe(large[0]);
+    await viewer.getByRole('button', { name: 'Ảnh trước' }).click();
+    expect((await shown()).src).toBe(large[1]);
+    // Escape closes it, and the focus is on the thumbnail of the photo last shown.
+    await page.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'hidden' });
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('href'));
+    // The dialog's close event, which moves the focus, comes in a task after the dialog has closed.
+    await expect.poll(focused).toBe(new URL(large[1]).pathname);
+
+    // From the keyboard: Enter on a thumbnail opens it; "Đóng" closes.
+    await links.first().focus();
+    await page.keyboard.press('Enter');
+    await viewer.waitFor();
+    expect((await shown()).src).toBe(large[0]);
+    await page.keyboard.press('Enter');
+    await viewer.waitFor({ state: 'hidden' });
+    await expect.poll(focused).toBe(new URL(large[0]).pathname);
+
+    // A click beside the photo closes it too.
+    await links.nth(1).click();
+    await viewer.waitFor();
+    await page.mouse.click(5, 300);
+    await viewer.waitFor({ state: 'hidden' });
+  });
+
+  it('loads the viewer’s script only on pages with a gallery', async () => {
+    const scripts = async (url: string) => {
+      await page.goto(`${site}${url}`);
+      return page.locator('script[type="module"]').count();
+    };
+    expect(await scripts('/tin-tuc/hien-mau-tinh-nguyen/')).toBe((await scripts('/bao-cao/bao-cao-nhiem-ky-2017-2019/')) + 1);
   });
 
   it('reaches the main content with the skip link from the keyboard', async () => {
