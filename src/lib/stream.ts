@@ -34,14 +34,21 @@ export function isPublished(state: PublishState, now: Date): boolean {
 /**
  * The first moment after `now` at which a build would publish something else: a scheduled item's `pubDate`, an
  * `expiryDate`, the start of an event listed at its start (it joins its year's archive), the end of an event (it
- * moves from upcoming to past). Drafts never change with time. Undefined when nothing will change.
+ * moves from upcoming to past) and the day it leaves the subscribed calendar (`leavesCalendarAt`). Drafts never change
+ * with time. Undefined when nothing will change.
  */
 export function nextChange(states: readonly (PublishState & { listedFrom?: Date; eventOverAt?: Date })[], now: Date): Date | undefined {
   let next: number | undefined;
   for (const state of states) {
     if (state.draft) continue;
     // An event is past from the moment it is over (`isOver`).
-    const moments = [state.pubDate?.getTime(), state.expiryDate?.getTime(), state.listedFrom?.getTime(), state.eventOverAt?.getTime()];
+    const moments = [
+      state.pubDate?.getTime(),
+      state.expiryDate?.getTime(),
+      state.listedFrom?.getTime(),
+      state.eventOverAt?.getTime(),
+      state.eventOverAt && leavesCalendarAt(state.eventOverAt).getTime(),
+    ];
     for (const moment of moments) {
       if (moment !== undefined && moment > now.getTime() && (next === undefined || moment < next)) next = moment;
     }
@@ -215,10 +222,17 @@ export function isOver(event: Timed, now: Date): boolean {
   return event.overAt <= now;
 }
 
-/** The events not over, or over less than `days` days before `now`. */
-export function eventsEndingSince<T extends Timed>(events: readonly T[], now: Date, days: number): T[] {
-  const from = now.getTime() - days * DAY_MS;
-  return events.filter((e) => e.overAt.getTime() >= from);
+/** How long an event stays, once over, in the calendar that apps subscribe to (`/su-kien/lich.ics`). */
+export const CALENDAR_DAYS_KEPT = 365;
+
+/** When an event, over at `overAt`, leaves the subscribed calendar. */
+export function leavesCalendarAt(overAt: Date): Date {
+  return new Date(overAt.getTime() + CALENDAR_DAYS_KEPT * DAY_MS);
+}
+
+/** The events of the subscribed calendar at `now`: those not over, or over for less than `CALENDAR_DAYS_KEPT`. */
+export function subscribedCalendarEvents<T extends Timed>(events: readonly T[], now: Date): T[] {
+  return events.filter((e) => leavesCalendarAt(e.overAt) > now);
 }
 
 /** Upcoming events (not over yet), soonest first, and past ones, latest first. */

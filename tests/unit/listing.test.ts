@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageNumbers, pagedPaths, paginate } from '../../src/lib/pagination';
 import { prng } from '../../scripts/bench/corpus';
-import { eventOverAt, eventsEndingSince, groupBy, isPublished, neighbours, newestFirst, relatedItems, relatedScore, splitEvents, type StreamItem } from '../../src/lib/stream';
+import { eventOverAt, groupBy, isPublished, neighbours, newestFirst, relatedItems, relatedScore, splitEvents, subscribedCalendarEvents, type StreamItem } from '../../src/lib/stream';
 import { builtPageUrl, pageUrl, urls } from '../../src/lib/urls';
 
 const day = (d: string) => new Date(`${d}T00:00:00+07:00`);
@@ -139,7 +139,7 @@ describe('listings', () => {
     expect(past.map((e) => e.id)).toEqual(['yesterday', 'ended-yesterday', 'old']);
   });
 
-  it('keeps the events not ended or ended within the given days', () => {
+  it('keeps in the subscribed calendar the events not over or over within a year', () => {
     const now = day('2026-11-23');
     const events = [
       event('long-ago', '2025-11-21'),
@@ -147,7 +147,7 @@ describe('listings', () => {
       event('ended-within', '2025-10-01', '2025-12-01'),
       event('soon', '2026-12-01'),
     ];
-    expect(eventsEndingSince(events, now, 365).map((e) => e.id)).toEqual(['a-year-ago', 'ended-within', 'soon']);
+    expect(subscribedCalendarEvents(events, now).map((e) => e.id)).toEqual(['a-year-ago', 'ended-within', 'soon']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePortalDate } from '../../src/lib/dates';
-import { eventOverAt, isPublished, nextChange, splitEvents } from '../../src/lib/stream';
+import { eventOverAt, isPublished, nextChange, splitEvents, subscribedCalendarEvents } from '../../src/lib/stream';
 
 const at = (iso: string) => new Date(iso);
 
@@ -31,7 +31,8 @@ describe('nextChange', () => {
 
   it('ignores drafts and the past, and is undefined when nothing will change', () => {
     expect(nextChange([{ draft: true, pubDate: at('2026-06-02T00:00:00Z') }], now)).toBeUndefined();
-    expect(nextChange([{ draft: false, pubDate: at('2026-05-01T00:00:00Z'), eventOverAt: at('2026-05-02T00:00:00Z') }], now)).toBeUndefined();
+    // Over more than a year ago: out of the subscribed calendar too.
+    expect(nextChange([{ draft: false, pubDate: at('2025-05-01T00:00:00Z'), eventOverAt: at('2025-05-02T00:00:00Z') }], now)).toBeUndefined();
     expect(nextChange([], now)).toBeUndefined();
   });
 
@@ -49,5 +50,11 @@ describe('nextChange', () => {
     expect(splitEvents([event], over).past).toEqual([event]);
     // An event listed at its start (no publication date) joins its year's archive when it starts.
     expect(nextChange([{ draft: false, listedFrom: event.start, eventOverAt: event.overAt }], now)).toEqual(event.start);
+    // A year after it is over, it leaves the calendar that apps subscribe to.
+    const afterwards = new Date(over.getTime() + 1);
+    const leaves = nextChange([{ draft: false, eventOverAt: event.overAt }], afterwards)!;
+    expect(leaves).toEqual(at('2027-06-05T04:00:00Z'));
+    expect(subscribedCalendarEvents([event], new Date(leaves.getTime() - 1))).toEqual([event]);
+    expect(subscribedCalendarEvents([event], leaves)).toEqual([]);
   });
 });
