@@ -221,8 +221,9 @@ describe('search', () => {
     expect(await status().textContent()).toBe('Không tìm thấy kết quả cho "xylophone".');
     expect(await page.getByText('Gợi ý:').count()).toBe(1);
     for (const query of ['"Bài nháp chưa xuất bản"', '"Bài hẹn giờ đăng năm 2030"', '"Thông báo đã hết hạn"']) expect(await search(query), query).toEqual([]);
-    // Nor the words of an article page's buttons: the gallery viewer's, the share buttons'.
-    for (const query of ['"Ảnh trước"', '"Ảnh sau"', '"Sao chép liên kết"']) expect(await search(query), query).toEqual([]);
+    // Nor the words the portal puts on every article page of a kind: the gallery's heading, its viewer's buttons, the
+    // share buttons.
+    for (const query of ['"Một số hình ảnh"', '"Ảnh trước"', '"Ảnh sau"', '"Sao chép liên kết"']) expect(await search(query), query).toEqual([]);
   });
 
   it('keeps the query in the URL: submit, filter, back and forward', async () => {
