@@ -131,6 +131,8 @@ export const ui = {
   'search.more': 'Xem thêm kết quả',
   'search.eventOn': 'diễn ra {date}',
   'search.hint': 'Có thể gõ có dấu hoặc không dấu, ví dụ "hien mau" hay "doan vien". Các bài gần đây được tìm trước.',
+  'moved.title': 'Bài viết đã chuyển địa chỉ',
+  'moved.text': 'Bài viết này đã chuyển sang địa chỉ mới:',
   'notFound.title': 'Không tìm thấy trang',
   'notFound.text': 'Trang bạn tìm không tồn tại hoặc đã được chuyển đi. Hãy thử tìm kiếm hoặc quay lại trang chủ.',
   'footer.contact': 'Liên hệ',

@@ -9,9 +9,10 @@ import { buildCacheDir } from './content-root';
 
 /**
  * Bump when the HTML the renderers produce changes (`render-body.ts`, `plain-markdown.ts`), or what the checks accept
- * (`safe-mdx.ts`), so cached bodies are rendered and checked again.
+ * (`safe-mdx.ts`), so cached bodies are rendered and checked again; and when the articles' fields change
+ * (`schema.ts`): an entry kept from the last build holds its data as the schema of that build parsed it.
  */
-export const RENDERER_VERSION = 6;
+export const RENDERER_VERSION = 7;
 
 function bodyDir(collection: string, cacheDir = buildCacheDir()): string {
   return path.join(cacheDir, 'bodies', collection);

@@ -1,8 +1,8 @@
 /**
  * What a build learns about the portal that the build's own tools need: when the published portal will change with
  * time alone (a scheduled item, an expiry, the end of an event), so that a later build with the same files can be
- * skipped until then (`scripts/build.ts`); when each article page last changed (the sitemap); and which entries the
- * content loader made anew. Set by the content loader
+ * skipped until then (`scripts/build.ts`); when each article page last changed and which pages are old addresses (the
+ * sitemap); and which entries the content loader made anew. Set by the content loader
  * and the built site's code (`content.ts`), read by integrations and the site's code: they meet on a global, as they
  * run in different module graphs.
  */
@@ -10,6 +10,8 @@ export interface BuildFacts {
   nextChange?: Date;
   /** Article pages by site path (`/tin-tuc/x/`): their update, else publication (`modifiedAt` in `content.ts`). */
   modified?: ReadonlyMap<string, Date>;
+  /** Old addresses of items (`previousSlugs`), by site path: pages that only send readers on, not for the sitemap. */
+  moved?: ReadonlySet<string>;
 }
 
 const KEY = Symbol.for('ban-tin.build-facts');

@@ -13,6 +13,7 @@ import { articleFiles, duplicateSlugs, fileProblems, imagePaths, photoFile } fro
 import { splitFrontmatter } from './frontmatter';
 import { bodySyntax } from './body-syntax';
 import { figureLabelKey, figureUnitKey, writtenFigures } from './report';
+import { previousSlugProblems } from './previous-slugs';
 import { parseBody } from './safe-mdx';
 import { articleSchemas, dataSchemas, DATE_HINT } from './schema';
 import { KIND_PATHS, type ItemKind } from './urls';
@@ -151,6 +152,8 @@ interface ParsedArticle {
   unit?: string;
   periodTo?: number;
   metrics?: { label: string; unit?: string }[];
+  /** Old addresses, as written (`previous-slugs.ts`). */
+  previousSlugs: string[];
 }
 
 /** Links to this portal's own pages written in a body: `](/tin-tuc/x/)` or `href="/tin-tuc/x/"`. */
@@ -197,6 +200,7 @@ function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
         file, kind, id, title: typeof data.title === 'string' ? data.title.normalize('NFC').trim() : undefined, links: internalLinks(body, bodyStartLine),
         unit: typeof data.unit === 'string' ? data.unit : undefined,
         ...writtenFigures(data),
+        previousSlugs: Array.isArray(data.previousSlugs) ? data.previousSlugs.filter((slug): slug is string => typeof slug === 'string') : [],
       });
     }
   }
@@ -235,9 +239,22 @@ function editorialWarnings(file: string, source: string, data: Record<string, un
   return warnings;
 }
 
+function addressProblems(articles: ParsedArticle[]): Problem[] {
+  return COLLECTIONS.flatMap(({ kind }) =>
+    previousSlugProblems(
+      articles.filter((article) => article.kind === kind).map((article) => ({ ...article, file: relative(article.file) })),
+    ).map(({ file, message }) => ({
+      severity: 'error' as const, file, field: 'previousSlugs', message,
+      hint: 'Mỗi địa chỉ (tên tệp hiện tại hay cũ) chỉ thuộc một bài trong cùng loại tin',
+    })),
+  );
+}
+
 function linkProblems(articles: ParsedArticle[]): Problem[] {
   const known = new Set<string>();
-  for (const article of articles) known.add(`/${KIND_PATHS[article.kind]}/${article.id}/`);
+  for (const article of articles) {
+    for (const slug of [article.id, ...article.previousSlugs]) known.add(`/${KIND_PATHS[article.kind]}/${slug}/`);
+  }
   for (const collection of ['categories', 'units'] as const) {
     for (const name of yamlFiles(contentDir(collection))) known.add(`/${collection === 'units' ? 'don-vi' : 'chuyen-muc'}/${entryIdFromPath(name)}/`);
   }
@@ -309,7 +326,7 @@ function figureUnitWarnings(articles: ParsedArticle[]): Problem[] {
 /** Checks all content; with `only`, reports just the problems of those files (paths relative or absolute). */
 export function checkContent(only?: string[]): Problem[] {
   const { problems, articles } = checkArticles();
-  const all = [...checkDataCollections(), ...problems, ...linkProblems(articles), ...duplicateTitles(articles), ...figureUnitWarnings(articles)];
+  const all = [...checkDataCollections(), ...problems, ...linkProblems(articles), ...addressProblems(articles), ...duplicateTitles(articles), ...figureUnitWarnings(articles)];
   if (!only?.length) return all;
   const wanted = only.map((file) => path.resolve(file));
   return all.filter((problem) => wanted.some((file) => path.resolve(problem.file) === file || problem.message.includes(path.basename(file))));

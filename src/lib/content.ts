@@ -117,6 +117,7 @@ async function load(): Promise<Portal> {
         return modified ? [[item.url, modified] as const] : [];
       }),
     ),
+    moved: new Set(items.flatMap((item) => item.entry.data.previousSlugs.map((slug) => urls.item(item.kind, slug)))),
   });
   const categories = (await getCollection('categories')).sort(
     (a, b) => (a.data.menuOrder ?? 99) - (b.data.menuOrder ?? 99) || a.data.name.localeCompare(b.data.name, 'vi'),

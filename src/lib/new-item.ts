@@ -79,10 +79,28 @@ export function itemSource(item: NewItem, today: string, previous?: PreviousFigu
   return lines.join('\n');
 }
 
-/** Where the new item goes: `content/<collection>/<year>/<slug>/index.mdx`, with a slug no other item has. */
+/** The old addresses (`previousSlugs`) the items in `dir` list: a new item cannot take one. */
+function previousSlugsIn(dir: string, entries: readonly string[]): string[] {
+  return entries.flatMap((entry) => {
+    const source = readFileSync(path.join(dir, entry), 'utf8');
+    if (!source.includes('previousSlugs')) return [];
+    try {
+      const slugs = splitFrontmatter(source).data.previousSlugs;
+      return Array.isArray(slugs) ? slugs.map(String) : [];
+    } catch {
+      return []; // A file the content check reports.
+    }
+  });
+}
+
+/**
+ * Where the new item goes: `content/<collection>/<year>/<slug>/index.mdx`, with a slug no other item has, as its
+ * address or an old one.
+ */
 export function itemPath(item: NewItem, today: string): string {
   const dir = contentDir(KINDS[item.kind]);
-  const taken = new Set(articleFiles(dir).map(entryIdFromPath));
+  const entries = articleFiles(dir);
+  const taken = new Set([...entries.map(entryIdFromPath), ...previousSlugsIn(dir, entries)]);
   const slug = uniqueSlug(slugify(item.title) || 'bai-viet', taken);
   return path.join(dir, today.slice(0, 4), slug, 'index.mdx');
 }

@@ -48,6 +48,11 @@ export function articleKey(portal: Portal, item: Item, linked: readonly (Item | 
   return hashKey([siteKey(portal), itemKey(item), ...linked.map((other) => (other ? itemKey(other) : '-')), ...gallery, over ? 'over' : '']);
 }
 
+/** An item's old address (`MovedPage.astro`): where it leads. */
+export function movedKey(item: Item): string {
+  return hashKey(['moved', item.url]);
+}
+
 /** The key of each page of a listing: its place in the listing and the items on it; `extra` for what else it shows. */
 export function listingKey(portal: Portal, extra: readonly string[] = []): (page: Page<Item>) => string {
   return (page) => hashKey([siteKey(portal), `${page.current}/${page.total}`, ...page.items.map(itemKey), ...extra]);

@@ -9,6 +9,7 @@ import { contentDir } from './content-root';
 import { fileStamp, readStamps, writeStamps } from './file-stamps';
 import { entryIdFromPath } from './entry-id';
 import { articleFiles, describeProblem, duplicateSlugs, fileProblems, imagePaths, photoFile } from './file-checks';
+import { previousSlugProblems } from './previous-slugs';
 import { checkingFile } from './photo-field';
 import { photoFileStamp } from './photo-file';
 import { entryPhotosUnchanged } from './photos';
@@ -147,6 +148,15 @@ export function articleLoader(collection: string): Loader {
         const { threadError } = reader.close();
         // The files were all read all the same, on this thread: slower, not wrong.
         if (threadError) logger.warn(`luồng đọc bài thứ hai dừng (${threadError}); các bài được đọc trên luồng chính`);
+      }
+      // Across the collection: an old address of one item must not be another's, the entries kept from the last
+      // build included.
+      const addressProblems = previousSlugProblems(
+        [...store.values()].map((entry) => ({ id: entry.id, file: entry.filePath ?? entry.id, previousSlugs: (entry.data.previousSlugs as string[] | undefined) ?? [] })),
+      );
+      if (addressProblems.length > 0) {
+        const [{ file }] = addressProblems;
+        throw new ContentFileError(file, addressProblems.filter((problem) => problem.file === file).map((problem) => `previousSlugs: ${problem.message}`));
       }
       const current = new Set([...store.values()].map((entry) => entry.filePath));
       writeStamps(collection, new Map([...stamps].filter(([file]) => current.has(file))), cacheDir);

@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { dataSlugs } from './content-root';
 import { parsePortalDate } from './dates';
+import { isSlug, slugify } from './slug';
 
 /** A photo read from the file (`photo-field.ts`) in the build; a checked path in the content check. */
 type ImageField = () => z.ZodType;
@@ -77,6 +78,15 @@ function publishingFields() {
     draft: z.boolean({ error: 'draft phải là true hoặc false' }).default(false),
     /** Unpublished from this date on. */
     expiryDate: portalDate.optional(),
+    /** Slugs the item had before its file was renamed: their URLs lead to it (`previous-slugs.ts`). */
+    previousSlugs: z
+      .array(
+        z.string({ error: 'mỗi địa chỉ cũ là một chuỗi, ví dụ hien-mau-2024' }).refine(isSlug, {
+          error: (issue) => `địa chỉ cũ "${String(issue.input)}" không phải đường dẫn: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ "${slugify(String(issue.input)) || 'bai-viet-cu'}"`,
+        }),
+        { error: 'previousSlugs phải là danh sách tên tệp cũ, ví dụ [hien-mau-2024]' },
+      )
+      .default([]),
   };
 }
 

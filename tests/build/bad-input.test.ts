@@ -77,6 +77,21 @@ const cases: Case[] = [
     expected: ['trùng đường dẫn "tin-so-01"', '2025/tin-so-01.md', 'tin-so-01.md'],
   },
   {
+    name: 'an old address written with tones',
+    files: { 'news/dia-chi-cu-co-dau.md': news(`${VALID}\npreviousSlugs: [Hiến máu 2024]`) },
+    expected: ['dia-chi-cu-co-dau.md', 'previousSlugs', 'địa chỉ cũ "Hiến máu 2024" không phải đường dẫn', '"hien-mau-2024"'],
+  },
+  {
+    name: 'an old address that is another item’s address',
+    files: { 'news/dia-chi-cu-trung.md': news(`${VALID}\npreviousSlugs: [tin-so-01]`) },
+    expected: ['dia-chi-cu-trung.md', 'previousSlugs: "tin-so-01" là địa chỉ hiện tại của', 'tin-so-01.md'],
+  },
+  {
+    name: 'an old address two items claim',
+    files: { 'news/dia-chi-cu-trung-1.md': news(`${VALID}\npreviousSlugs: [ten-cu]`), 'news/dia-chi-cu-trung-2.md': news(`${VALID}\npreviousSlugs: [ten-cu]`) },
+    expected: ['previousSlugs: "ten-cu" cũng là địa chỉ cũ của', 'dia-chi-cu-trung-1.md', 'dia-chi-cu-trung-2.md'],
+  },
+  {
     name: 'an import in MDX',
     files: { 'news/co-import.mdx': news(VALID, "import fs from 'node:fs'\n\nĐoạn văn.") },
     expected: ['co-import.mdx', 'dòng 8', 'không được dùng "import"/"export"'],

@@ -29,6 +29,9 @@ describe('npm run new', () => {
       expect(source).toContain('draft: true');
       const second = script('new.ts', args, content.dir);
       expect(second.stdout.trim()).toMatch(/doan-vien-so-y-te-hien-mau-tinh-nguyen-2\/index\.mdx$/);
+      // The fixture's article lists this as its old address: a new item does not take it.
+      const renamed = script('new.ts', ['--kind', 'news', '--title', 'Hiến máu Chủ nhật Đỏ 2024', '--category', 'hoat-dong-doan'], content.dir);
+      expect(renamed.stdout.trim()).toMatch(/hien-mau-chu-nhat-do-2024-2\/index\.mdx$/);
       for (const [kind, extra] of [['report', ['--unit', 'doan-khoi']], ['event', []]] as const) {
         const made = script('new.ts', ['--kind', kind, '--title', `Mục ${kind} mới`, ...extra], content.dir);
         expect(made.status, made.stderr).toBe(0);
@@ -71,6 +74,8 @@ describe('npm run check:content', () => {
     'news/loi-mdx.mdx': "---\ntitle: Tin có import\ndescription: x\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\n---\n\nimport fs from 'node:fs'\n",
     'news/anh-thieu-mo-ta.md': '---\ntitle: Ảnh\ndescription: x\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\ngallery:\n  - src: ./khong-co.jpg\n---\n\nx\n',
     'units/vong.yaml': 'name: Vòng\nparent: vong\n',
+    // An old address that is another item's current one; a link to an old address is fine (it leads on).
+    'news/dia-chi-cu.md': '---\ntitle: Đổi tên\ndescription: x\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\npreviousSlugs: [tin-so-01, ten-cu]\n---\n\nXem [bài cũ](/tin-tuc/ten-cu/).\n',
   };
 
   it('prints every problem at once with file, line, field and hint, and fails', () => {
@@ -88,6 +93,8 @@ describe('npm run check:content', () => {
       expect(out).toMatch(/LỖI \(dòng 6, gallery\[0\]\.alt\): thiếu mô tả ảnh \(alt\)/);
       expect(out).toMatch(/LỖI \(dòng 6, gallery\[0\]\.src\): không tìm thấy ảnh/);
       expect(out).toContain('đơn vị cấp trên tạo thành vòng lặp');
+      expect(out).toMatch(/dia-chi-cu\.md\n\s+LỖI \(previousSlugs\): "tin-so-01" là địa chỉ hiện tại của .*tin-so-01\.md/);
+      expect(out).not.toContain('/tin-tuc/ten-cu/ trỏ tới trang không tồn tại');
       expect(out).toMatch(/\n\d+ lỗi, \d+ cảnh báo\.$/m);
     } finally {
       content.cleanup();

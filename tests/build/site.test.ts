@@ -207,6 +207,19 @@ describe('fixture site build', () => {
     }
   });
 
+  it('keeps an item’s old address (previousSlugs) leading to it, outside the sitemap and the search index', () => {
+    const moved = page('/tin-tuc/hien-mau-chu-nhat-do-2024/');
+    expect(moved).toContain('<html lang="vi">');
+    expect(moved).toContain('<meta http-equiv="refresh" content="0;url=/tin-tuc/hien-mau-tinh-nguyen/">');
+    expect(moved).toContain('<meta name="robots" content="noindex">');
+    expect(moved).toContain('<link rel="canonical" href="https://bantin.example.gov.vn/tin-tuc/hien-mau-tinh-nguyen/">');
+    expect(moved).toContain('<a href="/tin-tuc/hien-mau-tinh-nguyen/">https://bantin.example.gov.vn/tin-tuc/hien-mau-tinh-nguyen/</a>');
+    expect(moved).not.toContain('data-pagefind-body');
+    const sitemap = readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('/tin-tuc/hien-mau-tinh-nguyen/');
+    expect(sitemap).not.toContain('hien-mau-chu-nhat-do-2024');
+  });
+
   it('writes feeds, a sitemap and a search index', () => {
     const feed = page('/rss.xml');
     expect(feed).toContain('<language>vi</language>');

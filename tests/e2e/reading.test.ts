@@ -131,6 +131,13 @@ describe('reading the portal', () => {
     expect(await scripts('/tin-tuc/hien-mau-tinh-nguyen/')).toBe((await scripts('/bao-cao/bao-cao-nhiem-ky-2017-2019/')) + 1);
   });
 
+  it('follows an article’s old address to the article', async () => {
+    const response = await page.goto(`${site}/tin-tuc/hien-mau-chu-nhat-do-2024/`);
+    expect(response?.status()).toBe(200);
+    await page.waitForURL(`${site}/tin-tuc/hien-mau-tinh-nguyen/`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện');
+  });
+
   it('reaches the main content with the skip link from the keyboard', async () => {
     await page.goto(`${site}/tin-tuc/hien-mau-tinh-nguyen/`);
     await page.keyboard.press('Tab');
