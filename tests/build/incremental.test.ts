@@ -100,7 +100,8 @@ describe('incremental build', () => {
       expect(reindexedShards(cold)).toEqual(['2019-2022', '2023-01', '2023-07', '2024-2030']);
       // The article pages, the only pages indexed, are built before any other, so pagefind starts with the first page.
       const builtInOrder = [...cold.matchAll(/├─ (\/\S*?\.(?:html|xml|txt))/g)].map((match) => match[1]);
-      const articles = articlePagesInBuildOrder(cold);
+      // (An old address of a renamed article is at such a URL too, but not indexed.)
+      const articles = articlePagesInBuildOrder(cold).filter((url) => readFileSync(path.join(dist, url, 'index.html'), 'utf8').includes('data-pagefind-body'));
       expect(articles.length).toBeGreaterThan(10);
       expect(builtInOrder.slice(0, articles.length).map((file) => file.replace(/index\.html$/, ''))).toEqual(articles);
       const pageCount = pages(dist).size;
@@ -164,10 +165,10 @@ describe('incremental build', () => {
       expect(existsSync(path.join(dist, 'pagefind/2023-07'))).toBe(false);
       expectSameAsFullBuild();
 
-      // The menu is on every page.
+      // The menu is on every page but an article's old address, which only sends the browser on.
       edit('categories/hoat-dong-doan.yaml', 'name: Hoạt động Đoàn', 'name: Phong trào Đoàn');
       const renamed = build();
-      expect(restoredCount(renamed)).toBe(0);
+      expect([...renamed.matchAll(/├─ (\S+) .*\((?:restored|cached)\)/g)].map((match) => match[1])).toEqual(['/tin-tuc/hien-mau-chu-nhat-do-2024/index.html']);
       expect(pages(dist).get('tin-tuc/hien-mau-tinh-nguyen/index.html')).toContain('Phong trào Đoàn');
       expectSameAsFullBuild();
     } finally {
