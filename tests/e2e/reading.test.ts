@@ -123,6 +123,24 @@ describe('reading the portal', () => {
     await viewer.waitFor({ state: 'hidden' });
   });
 
+  it('loads the next photo of the viewer while the reader looks at one', async () => {
+    // On a screen this narrow the thumbnails are smaller copies than the viewer's, which only the viewer loads.
+    const narrow = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    try {
+      await narrow.goto(`${site}/tin-tuc/hien-mau-tinh-nguyen/`);
+      const links = narrow.getByRole('region', { name: 'Một số hình ảnh' }).getByRole('link');
+      const large = await links.evaluateAll((all: HTMLAnchorElement[]) => all.map((a) => a.href));
+      const loaded = (url: string) => narrow.evaluate((name) => performance.getEntriesByType('resource').some((entry) => entry.name === name), url);
+      await links.first().scrollIntoViewIfNeeded();
+      await narrow.waitForLoadState('networkidle');
+      expect(await loaded(large[1])).toBe(false);
+      await links.first().click();
+      await expect.poll(() => loaded(large[1])).toBe(true);
+    } finally {
+      await narrow.close();
+    }
+  });
+
   it('loads the viewer’s script only on pages with a gallery', async () => {
     const scripts = async (url: string) => {
       await page.goto(`${site}${url}`);
