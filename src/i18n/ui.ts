@@ -1,3 +1,5 @@
+import { fillTemplate } from './fill.ts';
+
 /** Every string the reader sees, in one typed dictionary. */
 export const ui = {
   'site.name': 'Bản tin Đoàn Khối',
@@ -148,5 +150,5 @@ export type UiKey = keyof typeof ui;
 
 /** A UI string with `{name}` placeholders filled in. */
 export function t(key: UiKey, values: Record<string, string | number> = {}): string {
-  return ui[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  return fillTemplate(ui[key], values);
 }

@@ -4,6 +4,7 @@
  * of consecutive months or years (`search-shards.ts`); the newest are searched first, and older ones only when the
  * reader asks for more results, so a query loads a small part of a large portal's index.
  */
+import { fillTemplate } from '../i18n/fill';
 import { dayOfIso } from './dates';
 import { typographicPunctuation } from './typography';
 import { formatNumber } from './numbers';
@@ -49,10 +50,6 @@ const PAGE = 10;
 const FILTERS = ['kind', 'category', 'unit', 'year'] as const;
 const OPTIONS = { excerptLength: 30 };
 
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
-}
-
 /**
  * A result's line of facts: its date, the day an event takes place when that is not the day it is listed at (an
  * announcement published earlier), its category and its unit.
@@ -60,7 +57,7 @@ function fill(template: string, values: Record<string, string | number>): string
 export function resultFacts(meta: Record<string, string | undefined>, eventOn: string): string {
   const date = dayOfIso(meta.date ?? '');
   const start = dayOfIso(meta.start ?? '');
-  return [date, start && start !== date ? fill(eventOn, { date: start }) : '', meta.category, meta.unit].filter(Boolean).join(' · ');
+  return [date, start && start !== date ? fillTemplate(eventOn, { date: start }) : '', meta.category, meta.unit].filter(Boolean).join(' · ');
 }
 
 declare global {
@@ -310,8 +307,8 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     }
     const announce = () => {
       const [year, month] = (toSearch[shardsSearched - 1]?.from ?? '').split('-');
-      const since = fill(month === '01' ? texts.sinceYear : texts.sinceMonth, { year, month: Number(month) });
-      status.textContent = fill(complete() ? texts.count : texts.countRecent, { n: formatNumber(found()), q: shownQuery, since, more: texts.more });
+      const since = fillTemplate(month === '01' ? texts.sinceYear : texts.sinceMonth, { year, month: Number(month) });
+      status.textContent = fillTemplate(complete() ? texts.count : texts.countRecent, { n: formatNumber(found()), q: shownQuery, since, more: texts.more });
     };
 
     try {
@@ -321,7 +318,7 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
       return;
     }
     if (found() === 0) {
-      status.textContent = fill(texts.empty, { q: shownQuery });
+      status.textContent = fillTemplate(texts.empty, { q: shownQuery });
       const hint = document.createElement('p');
       hint.textContent = texts.suggestions;
       output.append(hint);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fillTemplate } from '../../src/i18n/fill';
+import { t } from '../../src/i18n/ui';
 import { entryIdFromPath, slugProblem } from '../../src/lib/entry-id';
 import { formatNumber, formatQuantity } from '../../src/lib/numbers';
 import { foldVietnamese, isSlug, slugify, uniqueSlug } from '../../src/lib/slug';
@@ -46,5 +48,13 @@ describe('Vietnamese numbers', () => {
     for (const value of values) expect(formatNumber(value), String(value)).toBe(intl.format(value));
     expect(formatQuantity(15000000, 'đồng')).toBe('15.000.000 đồng');
     expect(formatQuantity(11)).toBe('11');
+  });
+});
+
+describe('UI strings', () => {
+  it('fills in placeholders, and leaves one without a value as written', () => {
+    expect(fillTemplate('Ảnh {current}/{total}', { current: 2, total: 6 })).toBe('Ảnh 2/6');
+    expect(fillTemplate('Tìm thấy {n} kết quả cho "{q}"', { n: '1.234' })).toBe('Tìm thấy 1.234 kết quả cho "{q}"');
+    expect(t('gallery.position', { current: 1, total: 3 })).toBe('Ảnh 1/3');
   });
 });
