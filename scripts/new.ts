@@ -1,12 +1,14 @@
 /**
  * npm run new                       asks for kind, title, category and unit
  * npm run new -- --kind news --title "Tiêu đề" --category tin-tuc-su-kien [--unit slug]
- * Writes content/<collection>/<year>/<slug>/index.mdx (a draft that passes the content check) and prints its path.
+ * Writes content/<collection>/<year>/<slug>/index.mdx (a draft that passes the content check) and prints its path, and
+ * on stderr the address of its preview in `npm run dev`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { urls } from '../src/lib/urls';
 import { choices, itemPath, itemSource, KINDS, previousFigures, todayInVietnam, type NewItem, type NewKind } from '../src/lib/new-item';
 
 const { values } = parseArgs({
@@ -54,3 +56,5 @@ mkdirSync(path.dirname(file), { recursive: true });
 const previous = item.kind === 'report' && item.unit ? previousFigures(item.unit) : undefined;
 writeFileSync(file, itemSource(item, today, previous), { flag: 'wx' });
 console.log(path.relative(process.cwd(), file));
+// On stderr: stdout is the path alone, for scripts.
+console.error(`Xem trước bài nháp: chạy npm run dev rồi mở http://localhost:4321${urls.item(item.kind, path.basename(path.dirname(file)))}`);

@@ -8,7 +8,7 @@ import { changedEntries, reportBuildFacts } from './build-facts';
 import type { Photo } from './photo-file';
 import { COVER_USES, GALLERY_USES, photoCopies, reportPhotoCopies } from './photos';
 import { searchFeed } from './search-feed';
-import { eventOverAt, groupBy, isPublished, neighbours, newestFirst, nextChange, relatedItems, splitEvents, type StreamItem } from './stream';
+import { eventOverAt, groupBy, isPublished, neighbours, newestFirst, nextChange, relatedItems, splitEvents, whyUnpublished, type StreamItem } from './stream';
 import { slugify } from './slug';
 import { urls } from './urls';
 
@@ -62,6 +62,11 @@ export interface Portal {
   byTag: Map<string, Item[]>;
   /** When this build considers "now": scheduled items after it are left out. */
   now: Date;
+  /**
+   * In `astro dev` only, the items not published (drafts, scheduled, expired): each has its page, marked as a
+   * preview and listed nowhere, so that an editor sees an article before publishing it. Empty in a build.
+   */
+  previews: Item[];
 }
 
 function newsItem(entry: NewsEntry): NewsItem {
@@ -100,6 +105,10 @@ async function load(): Promise<Portal> {
   const allEvents = await getCollection('events');
   const published = (entry: Publishable) => isPublished(publishState(entry), now);
 
+  const unpublished = (entry: Publishable) => !published(entry);
+  const previews = import.meta.env.DEV
+    ? [...allNews.filter(unpublished).map(newsItem), ...allReports.filter(unpublished).map(reportItem), ...allEvents.filter(unpublished).map(eventItem)]
+    : [];
   const news = newestFirst(allNews.filter(published).map(newsItem));
   const reports = newestFirst(allReports.filter(published).map(reportItem));
   const events = newestFirst(allEvents.filter(published).map(eventItem));
@@ -154,7 +163,7 @@ async function load(): Promise<Portal> {
   return {
     items,
     pageOrder: [...items.filter(isChanged), ...items.filter((item) => !isChanged(item))],
-    news, reports, events, upcomingEvents: upcoming, pastEvents: past, categories, units, tags, byTag, now,
+    news, reports, events, upcomingEvents: upcoming, pastEvents: past, categories, units, tags, byTag, now, previews,
     byCategory: groupBy(items, (item) => [item.category]),
     byUnit: groupBy(items, (item) => [item.unit]),
     // An archive of what has happened: an upcoming event listed at its start joins its year when it starts.
@@ -168,6 +177,11 @@ let cached: Promise<Portal> | undefined;
 export function getPortal(): Promise<Portal> {
   cached ??= load();
   return cached;
+}
+
+/** Why an item is not published (`whyUnpublished`): only a preview in `astro dev` (`Portal.previews`) has a reason. */
+export function unpublishedBecause(item: Item, now: Date): ReturnType<typeof whyUnpublished> {
+  return whyUnpublished(publishState(item.entry), now);
 }
 
 /** When an item was published: an event listed at its start, without a publication date of its own, has none. */

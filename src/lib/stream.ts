@@ -23,12 +23,17 @@ export interface PublishState {
   expiryDate?: Date;
 }
 
-/** Drafts, items scheduled after `now` and expired items are built nowhere. */
+/** Why an item is not published at `now`: a draft, scheduled after `now` or expired; undefined when it is. */
+export function whyUnpublished(state: PublishState, now: Date): 'draft' | 'scheduled' | 'expired' | undefined {
+  if (state.draft) return 'draft';
+  if (state.pubDate && state.pubDate > now) return 'scheduled';
+  if (state.expiryDate && state.expiryDate <= now) return 'expired';
+  return undefined;
+}
+
+/** Drafts, items scheduled after `now` and expired items are built nowhere (but previewed in `astro dev`). */
 export function isPublished(state: PublishState, now: Date): boolean {
-  if (state.draft) return false;
-  if (state.pubDate && state.pubDate > now) return false;
-  if (state.expiryDate && state.expiryDate <= now) return false;
-  return true;
+  return whyUnpublished(state, now) === undefined;
 }
 
 /**

@@ -27,6 +27,8 @@ describe('npm run new', () => {
       expect(source).toContain('title: "Đoàn viên Sở Y tế hiến máu tình nguyện"');
       expect(source).toMatch(/pubDate: \d{4}-\d{2}-\d{2}\n/);
       expect(source).toContain('draft: true');
+      // Where to see the draft before publishing it.
+      expect(first.stderr).toContain('Xem trước bài nháp: chạy npm run dev rồi mở http://localhost:4321/tin-tuc/doan-vien-so-y-te-hien-mau-tinh-nguyen/');
       const second = script('new.ts', args, content.dir);
       expect(second.stdout.trim()).toMatch(/doan-vien-so-y-te-hien-mau-tinh-nguyen-2\/index\.mdx$/);
       // The fixture's article lists this as its old address: a new item does not take it.

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,6 +44,16 @@ function lockOwnerGone(): boolean {
 }
 
 function withAstroLock<T>(run: () => T): T {
+  const release = acquireAstroLock();
+  try {
+    return run();
+  } finally {
+    release();
+  }
+}
+
+/** Takes the lock (waiting for its holder), and returns what releases it. */
+function acquireAstroLock(): () => void {
   mkdirSync(path.dirname(LOCK), { recursive: true });
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (;;) {
@@ -56,11 +67,7 @@ function withAstroLock<T>(run: () => T): T {
       else Atomics.wait(pause, 0, 0, 200);
     }
   }
-  try {
-    return run();
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
+  return () => rmSync(LOCK, { recursive: true, force: true });
 }
 
 /** Runs the project's Astro CLI with the Node running the tests, on a content folder. */
@@ -84,6 +91,47 @@ function runNode(args: string[], contentDir: string, env: Record<string, string>
   );
   // Tests read the logs as text: colours (on when the environment asks for them, as CI may) would split them.
   return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
+}
+
+/**
+ * `astro dev` on a content folder, on a free port of loopback, once it answers; `stop` ends it. It holds the lock of
+ * Astro runs until then.
+ */
+export async function startAstroDev(contentDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const release = acquireAstroLock();
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+  // Astro's dev server answers every page with 404 when it sees vitest's variables.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
+  const child = spawn(process.execPath, [ASTRO_CLI, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: ROOT,
+    env: { ...env, NODE_ENV: 'development', BAN_TIN_CONTENT: contentDir, BAN_TIN_NOW: FIXED_NOW, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  let log = '';
+  child.stdout.on('data', (chunk) => (log += chunk));
+  child.stderr.on('data', (chunk) => (log += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill();
+    await exited;
+    release();
+  };
+  const url = `http://127.0.0.1:${port}`;
+  for (const started = Date.now(); Date.now() - started < 120_000; await new Promise((resolve) => setTimeout(resolve, 250))) {
+    if (child.exitCode !== null) break;
+    try {
+      await fetch(`${url}/`);
+      return { url, stop };
+    } catch {
+      // Not listening yet.
+    }
+  }
+  await stop();
+  throw new Error(`astro dev did not start:\n${stripVTControlCharacters(log)}`);
 }
 
 /** A copy of the fixture content with files added or replaced, in a temporary folder. */
