@@ -11,6 +11,7 @@ import { buildCacheDir } from './src/lib/content-root.ts';
 import { keepOutput } from './src/integrations/keep-output.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 import { photos } from './src/integrations/photos.ts';
+import { previews } from './src/integrations/previews.ts';
 import { PHOTO_DIR } from './src/lib/photos.ts';
 
 // The search index and the photos keep their own folders up to date.
@@ -47,6 +48,7 @@ export default defineConfig({
     }),
     photos(),
     decapCms(),
+    previews(),
     output.last,
   ],
 });

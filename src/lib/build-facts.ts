@@ -40,3 +40,16 @@ export function reportChangedEntry(collection: string, id: string): void {
 export function changedEntries(): ReadonlySet<string> {
   return (globalThis as WithChanged)[CHANGED] ?? new Set();
 }
+
+const DEV_SERVER = Symbol.for('ban-tin.dev-server');
+type WithDevServer = typeof globalThis & { [DEV_SERVER]?: boolean };
+
+/** Set by the previews integration from Astro's command (`src/integrations/previews.ts`). */
+export function reportDevServer(on: boolean): void {
+  (globalThis as WithDevServer)[DEV_SERVER] = on;
+}
+
+/** True in `astro dev` only; false when unknown, so that nothing unpublished is ever built. */
+export function isDevServer(): boolean {
+  return (globalThis as WithDevServer)[DEV_SERVER] === true;
+}

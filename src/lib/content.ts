@@ -4,7 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildTime, monthOf, yearOf } from './dates';
-import { changedEntries, reportBuildFacts } from './build-facts';
+import { changedEntries, isDevServer, reportBuildFacts } from './build-facts';
 import type { Photo } from './photo-file';
 import { COVER_USES, GALLERY_USES, photoCopies, reportPhotoCopies } from './photos';
 import { searchFeed } from './search-feed';
@@ -106,7 +106,7 @@ async function load(): Promise<Portal> {
   const published = (entry: Publishable) => isPublished(publishState(entry), now);
 
   const unpublished = (entry: Publishable) => !published(entry);
-  const previews = import.meta.env.DEV
+  const previews = isDevServer()
     ? [...allNews.filter(unpublished).map(newsItem), ...allReports.filter(unpublished).map(reportItem), ...allEvents.filter(unpublished).map(eventItem)]
     : [];
   const news = newestFirst(allNews.filter(published).map(newsItem));

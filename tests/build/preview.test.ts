@@ -1,6 +1,7 @@
 /**
  * `astro dev` shows an editor the page of an item not yet published (a draft, a scheduled or an expired item), marked
- * as a preview and listed nowhere; a build never has it (`site.test.ts`).
+ * as a preview and listed nowhere; a build never has it (`site.test.ts`, whose build runs with vitest's
+ * `NODE_ENV=test`: a build that took `import.meta.env.DEV` for `astro dev` published the drafts there).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentWith, startAstroDev } from '../helpers/astro';
