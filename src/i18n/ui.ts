@@ -72,6 +72,7 @@ export const ui = {
   'event.location': 'Địa điểm',
   'event.organiser': 'Đơn vị tổ chức',
   'event.map': 'Xem bản đồ',
+  'event.register': 'Đăng ký tham gia',
   'event.over': 'Sự kiện đã diễn ra',
   'event.addToCalendar': 'Thêm vào lịch',
   'event.calendarGoogle': 'Google Lịch',

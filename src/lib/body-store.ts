@@ -12,7 +12,7 @@ import { buildCacheDir } from './content-root';
  * (`safe-mdx.ts`), so cached bodies are rendered and checked again; and when the articles' fields change
  * (`schema.ts`): an entry kept from the last build holds its data as the schema of that build parsed it.
  */
-export const RENDERER_VERSION = 7;
+export const RENDERER_VERSION = 8;
 
 function bodyDir(collection: string, cacheDir = buildCacheDir()): string {
   return path.join(cacheDir, 'bodies', collection);

@@ -62,6 +62,7 @@ const HINTS: Record<string, string> = {
   metrics: 'Ví dụ: - { label: Lượt hiến máu, value: 152, unit: lượt } (value là số, không có dấu chấm)',
   location: 'Địa điểm là bắt buộc với sự kiện, ví dụ: location: Nhà văn hóa tỉnh',
   mapUrl: 'Liên kết chia sẻ vị trí từ Google Maps ("Chia sẻ" → "Sao chép đường liên kết") hoặc OpenStreetMap, bắt đầu bằng https://',
+  registrationUrl: 'Địa chỉ đầy đủ của trang đăng ký (ví dụ biểu mẫu Google Forms), bắt đầu bằng https://',
   tags: 'Ví dụ: tags: [hiến máu, tình nguyện]',
   website: 'Địa chỉ đầy đủ, bắt đầu bằng https://',
   name: 'Tên hiển thị là bắt buộc',

@@ -22,8 +22,8 @@ export function feedResponse(site: URL, title: string, items: Item[], limit = 50
 }
 
 /**
- * An event as calendars have it (`calendar.ts`). Its description ends with its organiser, its place's map and its
- * page, which not every app shows from the URL field.
+ * An event as calendars have it (`calendar.ts`). Its description ends with its organiser, its place's map, where to
+ * sign up and its page, which not every app shows from the URL field.
  */
 export function calendarEntry(site: URL, portal: Portal, event: EventItem): CalendarEvent {
   const data = event.entry.data;
@@ -38,6 +38,7 @@ export function calendarEntry(site: URL, portal: Portal, event: EventItem): Cale
       '',
       ...(organiser ? [`${t('event.organiser')}: ${organiser.data.name}`] : []),
       ...(data.mapUrl ? [`${t('event.map')}: ${data.mapUrl}`] : []),
+      ...(data.registrationUrl ? [`${t('event.register')}: ${data.registrationUrl}`] : []),
       url,
     ].join('\n'),
     location: data.location,

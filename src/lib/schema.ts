@@ -161,6 +161,8 @@ export function eventSchema<I extends ImageField>(image: I) {
       location: requiredText('địa điểm (location)'),
       /** The place on a map (a Google Maps or OpenStreetMap link): the page links it beside the place. */
       mapUrl: webAddress('mapUrl', 'https://maps.app.goo.gl/…').optional(),
+      /** Where readers sign up (a form): the page offers it until the event is over. */
+      registrationUrl: webAddress('registrationUrl', 'https://forms.gle/…').optional(),
       /** The organising unit. */
       unit: unit.optional(),
       category: category.default('su-kien'),

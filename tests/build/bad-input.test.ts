@@ -133,6 +133,13 @@ const cases: Case[] = [
     expected: ['ban-do-sai.md', 'mapUrl phải là địa chỉ trang web đầy đủ'],
   },
   {
+    name: 'a registration link that is a script',
+    files: {
+      'events/dang-ky-sai.md': news('title: Sự kiện\ndescription: Mô tả.\nstart: 2026-12-01T08:00:00+07:00\nlocation: Nhà văn hóa tỉnh\nregistrationUrl: javascript:alert(1)'),
+    },
+    expected: ['dang-ky-sai.md', 'registrationUrl phải là địa chỉ trang web đầy đủ, bắt đầu bằng https://'],
+  },
+  {
     name: 'an event without a place',
     files: { 'events/thieu-dia-diem.md': news('title: Sự kiện\ndescription: Mô tả.\nstart: 2026-12-01T08:00:00+07:00') },
     expected: ['thieu-dia-diem.md', 'location', 'thiếu địa điểm'],

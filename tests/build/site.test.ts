@@ -138,6 +138,9 @@ describe('fixture site build', () => {
     expect(page('/su-kien/hoi-thi-2022/')).not.toContain('Thêm vào lịch');
     expect(html).not.toContain('Sự kiện đã diễn ra');
     expect(html).toContain('Thêm vào lịch');
+    // Where to sign up, while the event is to come.
+    expect(html).toMatch(/<p class="register no-print" data-pagefind-ignore="all"[^>]*><a href="https:\/\/forms\.example\.gov\.vn\/hien-mau-2030" rel="noopener external" target="_blank"[^>]*>Đăng ký tham gia<\/a><\/p>/);
+    expect(page('/su-kien/hoi-thi-2022/')).not.toContain('Đăng ký tham gia');
   });
 
   it('gives each event an iCalendar file, and the events of the last year and to come one calendar to subscribe to', () => {
@@ -157,7 +160,7 @@ describe('fixture site build', () => {
     expect(timed).toContain('DTEND:20301220T043000Z');
     expect(timed).toContain('LOCATION:Nhà văn hóa tỉnh\\, số 1 đường Đinh Tiên Hoàng');
     expect(timed).toContain(
-      '\\nĐơn vị tổ chức: Đoàn Khối các cơ quan tỉnh\\nXem bản đồ: https://www.openstreetmap.org/?mlat=21.0285&mlon=105.8542#map=18/21.0285/105.8542\\nhttps://bantin.example.gov.vn/su-kien/ngay-hoi-hien-mau-2030/',
+      '\\nĐơn vị tổ chức: Đoàn Khối các cơ quan tỉnh\\nXem bản đồ: https://www.openstreetmap.org/?mlat=21.0285&mlon=105.8542#map=18/21.0285/105.8542\\nĐăng ký tham gia: https://forms.example.gov.vn/hien-mau-2030\\nhttps://bantin.example.gov.vn/su-kien/ngay-hoi-hien-mau-2030/',
     );
     // A day without a time is that day in Viet Nam: this build runs in another time zone (beforeAll).
     expect(calendar('su-kien/hoi-thi-2022/lich.ics')).toContain('DTSTART;VALUE=DATE:20220510');
