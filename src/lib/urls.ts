@@ -12,6 +12,8 @@ export const urls = {
   stream: '/tin-tuc/',
   category: (slug: string) => `/chuyen-muc/${slug}/`,
   tag: (tag: string) => `/the/${slugify(tag)}/`,
+  /** Every tag, with how many items have it. */
+  tags: '/the/',
   unit: (slug: string) => `/don-vi/${slug}/`,
   units: '/don-vi/',
   year: (year: number | string) => `/nam/${year}/`,

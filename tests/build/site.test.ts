@@ -174,6 +174,20 @@ describe('fixture site build', () => {
     expect(all).toContain('X-WR-CALNAME:Sự kiện – Bản tin Đoàn Khối');
   });
 
+  it('lists every tag with how many items have it, linked from the footer and each tag page', () => {
+    const tags = page('/the/');
+    const tagged = countItems(page('/the/hien-mau/'));
+    expect(tagged).toBeGreaterThan(1);
+    expect(tags).toMatch(new RegExp(`<a href="/the/hien-mau/"[^>]*>hiến máu</a> <span class="muted"[^>]*>\\(${tagged} bài\\)</span>`));
+    // Vietnamese alphabetical order: "hiến máu" before "tình nguyện".
+    expect(tags.indexOf('>hiến máu<')).toBeLessThan(tags.indexOf('>tình nguyện<'));
+    const crumbs = (html: string) => /<nav class="breadcrumb[^>]*>(.*?)<\/nav>/s.exec(html)?.[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+    expect(crumbs(page('/the/hien-mau/'))).toBe('Trang chủ Từ khóa Từ khóa: hiến máu');
+    expect(page('/the/hien-mau/')).toMatch(/<li[^>]*><a href="\/the\/"[^>]*>Từ khóa<\/a><\/li>/);
+    expect(crumbs(page('/don-vi/doan-khoi/'))).toBe('Trang chủ Các đơn vị Đoàn Khối các cơ quan tỉnh');
+    expect(page('/')).toMatch(/<footer[\s\S]*<a href="\/the\/"[^>]*>Từ khóa<\/a>/);
+  });
+
   it('paginates listings by 20, newest first, with numbered links', () => {
     const first = page('/chuyen-muc/tin-tuc-su-kien/');
     expect(countItems(first)).toBe(20);
