@@ -195,6 +195,15 @@ export function dataSchemas() {
     parent: unit.optional(),
     description: z.string().optional(),
     website: webAddress('website', 'https://example.gov.vn').optional(),
+    /** The unit's secretary (Bí thư), shown on its page. */
+    secretary: z.string().trim().min(1).optional(),
+    /** Contact details, shown on the unit's page. */
+    address: z.string().trim().min(1).optional(),
+    phone: z
+      .string({ error: 'phone phải là chuỗi, ví dụ "0226 3 812 345"' })
+      .regex(/^\+?[\d\s.()-]{6,24}$/, { error: 'phone phải là số điện thoại (chữ số, dấu cách, dấu chấm, dấu gạch), ví dụ "0226 3 812 345"' })
+      .optional(),
+    email: z.email({ error: 'email phải là địa chỉ thư điện tử, ví dụ doankhoi@example.gov.vn' }).optional(),
   });
 
   const categories = z.object({

@@ -126,6 +126,11 @@ const cases: Case[] = [
     expected: ['lien-ket-la.yaml', 'website phải là địa chỉ trang web đầy đủ, bắt đầu bằng https://'],
   },
   {
+    name: 'a unit’s e-mail and phone written wrong',
+    files: { 'units/lien-he-sai.yaml': 'name: Đơn vị\nemail: doankhoi(at)example.gov.vn\nphone: gọi 0226\n' },
+    expected: ['lien-he-sai.yaml', 'email phải là địa chỉ thư điện tử', 'phone phải là số điện thoại'],
+  },
+  {
     name: 'an event map link that is not a web page',
     files: {
       'events/ban-do-sai.md': news('title: Sự kiện\ndescription: Mô tả.\nstart: 2026-12-01T08:00:00+07:00\nlocation: Nhà văn hóa tỉnh\nmapUrl: Nhà văn hóa tỉnh'),

@@ -174,6 +174,16 @@ describe('fixture site build', () => {
     expect(all).toContain('X-WR-CALNAME:Sự kiện – Bản tin Đoàn Khối');
   });
 
+  it('gives a unit’s secretary and contact details on its page', () => {
+    const rows = /<dl[^>]*>(.*?)<\/dl>/s.exec(page('/don-vi/doan-khoi/'))?.[1].replace(/ data-astro-cid-\w+/g, '');
+    expect(rows).toContain('<dt>Bí thư</dt><dd>Nguyễn Thị Hà</dd>');
+    expect(rows).toContain('<dt>Địa chỉ</dt><dd>Số 1 đường Đinh Tiên Hoàng</dd>');
+    expect(rows).toContain('<dt>Điện thoại</dt><dd><a href="tel:02263812345">0226\u00a03\u00a0812\u00a0345</a></dd>');
+    expect(rows).toContain('<dt>Thư điện tử</dt><dd><a href="mailto:doankhoi@example.gov.vn">doankhoi@example.gov.vn</a></dd>');
+    // A unit without them has none of these rows.
+    expect(page('/don-vi/chi-doan-so-tttt/')).not.toContain('<dt>Bí thư</dt>');
+  });
+
   it('lists every tag with how many items have it, linked from the footer and each tag page', () => {
     const tags = page('/the/');
     const tagged = countItems(page('/the/hien-mau/'));
