@@ -1,6 +1,6 @@
 /**
  * An item's old addresses (`previousSlugs`): a renamed file keeps its old URL working, as links to it were shared on
- * social networks and printed. The build makes a page at each that sends readers on (`RedirectPage.astro`).
+ * social networks and printed. The build makes a page at each that sends readers on (`MovedPage.astro`).
  */
 
 export interface SluggedFile {
