@@ -9,8 +9,8 @@ import { buildCacheDir } from './content-root';
 
 /**
  * Bump when the HTML the renderers produce changes (`render-body.ts`, `plain-markdown.ts`), or what the checks accept
- * (`safe-mdx.ts`), so cached bodies are rendered and checked again; and when the articles' fields change
- * (`schema.ts`): an entry kept from the last build holds its data as the schema of that build parsed it.
+ * (`safe-mdx.ts`), so cached bodies are rendered and checked again. (A change of the articles' fields needs no bump:
+ * the loader follows the schema's fingerprint, `schemaFingerprint`.)
  */
 export const RENDERER_VERSION = 8;
 

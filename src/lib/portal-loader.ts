@@ -10,6 +10,7 @@ import { fileStamp, readStamps, writeStamps } from './file-stamps';
 import { entryIdFromPath } from './entry-id';
 import { articleFiles, describeProblem, duplicateSlugs, fileProblems, imagePaths, photoFile } from './file-checks';
 import { previousSlugProblems } from './previous-slugs';
+import { articleSchemaFingerprint } from './schema';
 import { checkingFile } from './photo-field';
 import { photoFileStamp } from './photo-file';
 import { entryPhotosUnchanged } from './photos';
@@ -57,6 +58,8 @@ export function articleLoader(collection: string): Loader {
     name: 'ban-tin-articles',
     load: async ({ store, parseData, generateDigest, config, watcher, logger }: LoaderContext) => {
       const dir = path.resolve(contentDir(collection));
+      // What an entry's data depends on besides its file: the renderer and the schema's fields.
+      const version = `${RENDERER_VERSION}.${articleSchemaFingerprint(collection)}`;
       const root = fileURLToPath(config.root);
       const cacheDir = fileURLToPath(config.cacheDir);
       // On a first build every file is read: the reading thread starts while the files are listed.
@@ -81,7 +84,7 @@ export function articleLoader(collection: string): Loader {
         if (existing?.filePath && existing.filePath !== relative) stamps.delete(existing.filePath);
         const unchanged =
           existing?.digest &&
-          stamps.get(relative) === fileStamp(RENDERER_VERSION, stats, String(existing.digest)) &&
+          stamps.get(relative) === fileStamp(version, stats, String(existing.digest)) &&
           hasBody(collection, String(existing.digest), cacheDir) &&
           entryPhotosUnchanged(existing.data);
         return unchanged ? { read: false } : { read: true, stats };
@@ -97,8 +100,8 @@ export function articleLoader(collection: string): Loader {
         const { data, body, bodyStartLine } = split;
         // The store keeps an entry whose digest has not changed, so the digest covers everything the entry holds:
         // the file, where it is (photo paths are resolved from it), its photos' files and the renderer's version.
-        const digest = generateDigest(`${RENDERER_VERSION}\n${relative}\n${photoStamps(filePath, data)}\n${source}`);
-        const remember = () => stamps.set(relative, fileStamp(RENDERER_VERSION, stats, digest));
+        const digest = generateDigest(`${version}\n${relative}\n${photoStamps(filePath, data)}\n${source}`);
+        const remember = () => stamps.set(relative, fileStamp(version, stats, digest));
         if (existing?.digest === digest && hasBody(collection, digest, cacheDir)) {
           remember();
           return;

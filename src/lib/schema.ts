@@ -3,6 +3,7 @@
  * (`src/content.config.ts`) and by `npm run check:content`, so both apply the same rules.
  * Error messages are Vietnamese because editors read them.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'astro/zod';
 import { dataSlugs } from './content-root';
 import { parsePortalDate } from './dates';
@@ -182,6 +183,22 @@ export function eventSchema<I extends ImageField>(image: I) {
 /** Schemas of news, reports and events, by collection name. */
 export function articleSchemas<I extends ImageField>(image: I) {
   return { news: newsSchema(image), reports: reportSchema(image), events: eventSchema(image) };
+}
+
+/**
+ * A short fingerprint of a schema's fields (names, types, defaults, limits; not its messages): the content loader
+ * parses an entry kept from the last build again when it changes, as the entry holds its data as the schema of that
+ * build parsed it (a field added since, with its default, would be missing).
+ */
+export function schemaFingerprint(schema: z.ZodType): string {
+  const fields = JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }));
+  return createHash('sha1').update(fields).digest('base64url').slice(0, 12);
+}
+
+/** The fingerprint of an article collection's schema (`schemaFingerprint`), photo fields as paths. */
+export function articleSchemaFingerprint(collection: string): string {
+  const schemas = articleSchemas(() => z.string());
+  return collection in schemas ? schemaFingerprint(schemas[collection as keyof typeof schemas]) : '';
 }
 
 /** Schemas of units and categories. */
