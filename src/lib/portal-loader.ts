@@ -10,7 +10,7 @@ import { fileStamp, readStamps, writeStamps } from './file-stamps';
 import { entryIdFromPath } from './entry-id';
 import { articleFiles, describeProblem, duplicateSlugs, fileProblems, imagePaths, photoFile } from './file-checks';
 import { previousSlugProblems } from './previous-slugs';
-import { articleSchemaFingerprint } from './schema';
+import { articleSchemaFingerprint, dataSchemas, schemaFingerprint } from './schema';
 import { checkingFile } from './photo-field';
 import { photoFileStamp } from './photo-file';
 import { entryPhotosUnchanged } from './photos';
@@ -183,10 +183,23 @@ export function articleLoader(collection: string): Loader {
 }
 
 /** Units and categories: one YAML file each, the file name is the slug. */
-export function dataLoader(collection: string): Loader {
-  return glob({
+export function dataLoader(collection: 'units' | 'categories'): Loader {
+  const files = glob({
     base: contentDir(collection),
     pattern: '[^_]*.{yaml,yml}',
     generateId: ({ entry }) => entryIdFromPath(entry),
   });
+  return {
+    name: 'ban-tin-data',
+    load: async (context: LoaderContext) => {
+      // Astro's loader keeps an unchanged file's entry as the last build's schema parsed it: when the schema's fields
+      // changed since, every file is parsed again.
+      const fingerprint = schemaFingerprint(dataSchemas()[collection]);
+      if (context.meta.get('ban-tin-schema') !== fingerprint) {
+        context.store.clear();
+        context.meta.set('ban-tin-schema', fingerprint);
+      }
+      await files.load(context);
+    },
+  };
 }
