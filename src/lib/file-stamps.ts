@@ -29,6 +29,6 @@ export function sizeAndTime(stats: { size: number; mtimeMs: number }): string {
 }
 
 /** The stamp of a file as it is now, for the entry made from it (`digest`) by `renderer`. */
-export function fileStamp(renderer: number | string, stats: { size: number; mtimeMs: number }, digest: string): string {
+export function fileStamp(renderer: number, stats: { size: number; mtimeMs: number }, digest: string): string {
   return `${renderer}:${sizeAndTime(stats)}:${digest}`;
 }

@@ -28,18 +28,23 @@ export interface PreviousFigures {
   metrics: { label: string; unit?: string }[];
 }
 
+/** A content file's frontmatter; undefined for a file that cannot be read (the content check reports it). */
+function frontmatterOf(file: string, source = readFileSync(file, 'utf8')): Record<string, unknown> | undefined {
+  try {
+    return splitFrontmatter(source).data;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The figures of `unit`'s latest report, if it has one with figures. */
 export function previousFigures(unit: string): PreviousFigures | undefined {
   const dir = contentDir(KINDS.report);
   let latest: (PreviousFigures & { to: number }) | undefined;
   for (const entry of articleFiles(dir)) {
     const file = path.join(dir, entry);
-    let data: Record<string, unknown>;
-    try {
-      data = splitFrontmatter(readFileSync(file, 'utf8')).data;
-    } catch {
-      continue; // A file the content check reports; not a template.
-    }
+    const data = frontmatterOf(file);
+    if (!data) continue;
     const { periodTo: to, metrics } = writtenFigures(data);
     if (data.unit !== unit || to === undefined || (latest && latest.to >= to)) continue;
     if (metrics.length > 0) latest = { file, metrics, to };
@@ -82,14 +87,10 @@ export function itemSource(item: NewItem, today: string, previous?: PreviousFigu
 /** The old addresses (`previousSlugs`) the items in `dir` list: a new item cannot take one. */
 function previousSlugsIn(dir: string, entries: readonly string[]): string[] {
   return entries.flatMap((entry) => {
-    const source = readFileSync(path.join(dir, entry), 'utf8');
-    if (!source.includes('previousSlugs')) return [];
-    try {
-      const slugs = splitFrontmatter(source).data.previousSlugs;
-      return Array.isArray(slugs) ? slugs.map(String) : [];
-    } catch {
-      return []; // A file the content check reports.
-    }
+    const file = path.join(dir, entry);
+    const source = readFileSync(file, 'utf8');
+    const slugs = source.includes('previousSlugs') ? frontmatterOf(file, source)?.previousSlugs : undefined;
+    return Array.isArray(slugs) ? slugs.map(String) : [];
   });
 }
 

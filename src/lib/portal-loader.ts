@@ -56,10 +56,9 @@ export class ContentFileError extends Error {
 export function articleLoader(collection: string): Loader {
   return {
     name: 'ban-tin-articles',
-    load: async ({ store, parseData, generateDigest, config, watcher, logger }: LoaderContext) => {
+    load: async ({ store, meta, parseData, generateDigest, config, watcher, logger }: LoaderContext) => {
       const dir = path.resolve(contentDir(collection));
-      // What an entry's data depends on besides its file: the renderer and the schema's fields.
-      const version = `${RENDERER_VERSION}.${articleSchemaFingerprint(collection)}`;
+      dropEntriesOfOtherSchema(store, meta, articleSchemaFingerprint(collection));
       const root = fileURLToPath(config.root);
       const cacheDir = fileURLToPath(config.cacheDir);
       // On a first build every file is read: the reading thread starts while the files are listed.
@@ -84,7 +83,7 @@ export function articleLoader(collection: string): Loader {
         if (existing?.filePath && existing.filePath !== relative) stamps.delete(existing.filePath);
         const unchanged =
           existing?.digest &&
-          stamps.get(relative) === fileStamp(version, stats, String(existing.digest)) &&
+          stamps.get(relative) === fileStamp(RENDERER_VERSION, stats, String(existing.digest)) &&
           hasBody(collection, String(existing.digest), cacheDir) &&
           entryPhotosUnchanged(existing.data);
         return unchanged ? { read: false } : { read: true, stats };
@@ -100,8 +99,8 @@ export function articleLoader(collection: string): Loader {
         const { data, body, bodyStartLine } = split;
         // The store keeps an entry whose digest has not changed, so the digest covers everything the entry holds:
         // the file, where it is (photo paths are resolved from it), its photos' files and the renderer's version.
-        const digest = generateDigest(`${version}\n${relative}\n${photoStamps(filePath, data)}\n${source}`);
-        const remember = () => stamps.set(relative, fileStamp(version, stats, digest));
+        const digest = generateDigest(`${RENDERER_VERSION}\n${relative}\n${photoStamps(filePath, data)}\n${source}`);
+        const remember = () => stamps.set(relative, fileStamp(RENDERER_VERSION, stats, digest));
         if (existing?.digest === digest && hasBody(collection, digest, cacheDir)) {
           remember();
           return;
@@ -182,6 +181,18 @@ export function articleLoader(collection: string): Loader {
   };
 }
 
+/**
+ * A loader keeps an unchanged file's entry as the last build's schema parsed it (a field added since, with its
+ * default, would be missing): when the schema's fields changed (`schemaFingerprint`), every entry is dropped, so that
+ * every file is read and parsed again.
+ */
+function dropEntriesOfOtherSchema(store: LoaderContext['store'], meta: LoaderContext['meta'], fingerprint: string): void {
+  if (meta.get(SCHEMA_KEY) === fingerprint) return;
+  store.clear();
+  meta.set(SCHEMA_KEY, fingerprint);
+}
+const SCHEMA_KEY = 'ban-tin-schema';
+
 /** Units and categories: one YAML file each, the file name is the slug. */
 export function dataLoader(collection: 'units' | 'categories'): Loader {
   const files = glob({
@@ -192,13 +203,7 @@ export function dataLoader(collection: 'units' | 'categories'): Loader {
   return {
     name: 'ban-tin-data',
     load: async (context: LoaderContext) => {
-      // Astro's loader keeps an unchanged file's entry as the last build's schema parsed it: when the schema's fields
-      // changed since, every file is parsed again.
-      const fingerprint = schemaFingerprint(dataSchemas()[collection]);
-      if (context.meta.get('ban-tin-schema') !== fingerprint) {
-        context.store.clear();
-        context.meta.set('ban-tin-schema', fingerprint);
-      }
+      dropEntriesOfOtherSchema(context.store, context.meta, schemaFingerprint(dataSchemas()[collection]));
       await files.load(context);
     },
   };
