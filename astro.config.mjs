@@ -12,6 +12,7 @@ import { keepOutput } from './src/integrations/keep-output.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 import { photos } from './src/integrations/photos.ts';
 import { previews } from './src/integrations/previews.ts';
+import { attachments } from './src/integrations/attachments.ts';
 import { PHOTO_DIR } from './src/lib/photos.ts';
 
 // The search index and the photos keep their own folders up to date.
@@ -49,6 +50,7 @@ export default defineConfig({
     photos(),
     decapCms(),
     previews(),
+    attachments(),
     output.last,
   ],
 });

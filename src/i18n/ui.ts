@@ -43,6 +43,7 @@ export const ui = {
   'article.source': 'Nguồn',
   'article.tags': 'Từ khóa',
   'article.gallery': 'Một số hình ảnh',
+  'article.attachments': 'Tệp đính kèm',
   'gallery.viewer': 'Xem ảnh',
   'gallery.position': 'Ảnh {current}/{total}',
   'gallery.previous': 'Ảnh trước',

@@ -58,6 +58,7 @@ const HINTS: Record<string, string> = {
   cover: 'Đặt ảnh cạnh tệp bài viết và ghi: cover: ./anh-bia.jpg',
   coverAlt: 'Mô tả ngắn nội dung ảnh cho người dùng trình đọc màn hình, ví dụ: coverAlt: Đoàn viên hiến máu tại Nhà văn hóa tỉnh',
   gallery: 'Mỗi ảnh: - { src: ./anh-1.jpg, alt: Mô tả ảnh, caption: Chú thích }',
+  attachments: 'Đặt tệp cạnh bài viết; mỗi tệp: - { file: ./ke-hoach.pdf, title: Kế hoạch số 12-KH/ĐTN }',
   period: 'Ví dụ: period: { from: 2017, to: 2019 } (một năm: from và to bằng nhau)',
   metrics: 'Ví dụ: - { label: Lượt hiến máu, value: 152, unit: lượt } (value là số, không có dấu chấm)',
   location: 'Địa điểm là bắt buộc với sự kiện, ví dụ: location: Nhà văn hóa tỉnh',

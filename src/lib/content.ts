@@ -2,9 +2,12 @@
  * The published portal, queried once: every page takes its items from here, already filtered
  * (no drafts, scheduled or expired items) and sorted newest first.
  */
+import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { attachmentProblems, readAttachment, type Attachment } from './attachments';
 import { buildTime, monthOf, yearOf } from './dates';
 import { changedEntries, isDevServer, reportBuildFacts } from './build-facts';
+import { ContentFileError, describeProblem } from './file-checks';
 import type { Photo } from './photo-file';
 import { COVER_USES, GALLERY_USES, photoCopies, reportPhotoCopies } from './photos';
 import { searchFeed } from './search-feed';
@@ -27,6 +30,8 @@ interface ItemBase extends StreamItem {
   cover?: Photo;
   coverAlt?: string;
   featured: boolean;
+  /** Files published beside the item's page. */
+  attachments: Attachment[];
 }
 export type NewsItem = ItemBase & { kind: 'news'; entry: NewsEntry };
 export type ReportItem = ItemBase & { kind: 'report'; entry: ReportEntry };
@@ -69,13 +74,26 @@ export interface Portal {
   previews: Item[];
 }
 
+/**
+ * An item's attachments as they are on the disk now. The loader checked them when it last read the item's file; one
+ * deleted or grown since then stops the build here, with the same message.
+ */
+function itemAttachments(entry: NewsEntry | ReportEntry | EventEntry): Attachment[] {
+  if (entry.data.attachments.length === 0) return [];
+  // The entry's path is relative to the project's root, where Astro runs.
+  const file = path.resolve(entry.filePath ?? '');
+  const problems = attachmentProblems(file, entry.data);
+  if (problems.length > 0) throw new ContentFileError(entry.filePath ?? entry.id, problems.map(describeProblem));
+  return entry.data.attachments.map((attachment) => readAttachment(file, attachment));
+}
+
 function newsItem(entry: NewsEntry): NewsItem {
   const d = entry.data;
   return {
     kind: 'news', entry, id: entry.id, url: urls.item('news', entry.id),
     title: d.title, description: d.description, date: d.pubDate.date, hasTime: d.pubDate.hasTime,
     year: yearOf(d.pubDate.date), category: d.category, tags: d.tags, unit: d.unit,
-    cover: d.cover, coverAlt: d.coverAlt, featured: d.featured,
+    cover: d.cover, coverAlt: d.coverAlt, featured: d.featured, attachments: itemAttachments(entry),
   };
 }
 
@@ -90,7 +108,7 @@ function eventItem(entry: EventEntry): EventItem {
     kind: 'event', entry, id: entry.id, url: urls.item('event', entry.id),
     title: d.title, description: d.description, date: listed.date, hasTime: listed.hasTime,
     year: yearOf(listed.date), category: d.category, tags: d.tags, unit: d.unit,
-    cover: d.cover, coverAlt: d.coverAlt, featured: d.featured,
+    cover: d.cover, coverAlt: d.coverAlt, featured: d.featured, attachments: itemAttachments(entry),
     start: d.start.date, end: d.end?.date, overAt: eventOverAt(d.start, d.end),
   };
 }

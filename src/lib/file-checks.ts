@@ -1,6 +1,7 @@
 /** Checks of an article file that its schema cannot express; shared by the build and `npm run check:content`. */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { attachmentProblems } from './attachments.ts';
 import { entryIdFromPath, slugProblem } from './entry-id.ts';
 import type { ParsedBody } from './safe-mdx';
 
@@ -29,7 +30,7 @@ export interface FileProblem {
   message: string;
 }
 
-/** Problems the schema cannot see: file name, images on disk, unsafe body. */
+/** Problems the schema cannot see: file name, images and attachments on disk, unsafe body. */
 export function fileProblems(id: string, filePath: string, data: Record<string, unknown>, body: ParsedBody, bodyStartLine: number): FileProblem[] {
   const problems: FileProblem[] = [];
   const badSlug = slugProblem(id);
@@ -39,10 +40,19 @@ export function fileProblems(id: string, filePath: string, data: Record<string, 
       problems.push({ field, message: `không tìm thấy ảnh "${src}"; ảnh phải nằm cạnh bài viết, ghi dạng ./ten-anh.jpg` });
     }
   }
+  problems.push(...attachmentProblems(filePath, data));
   for (const problem of body.problems) {
     problems.push({ line: problem.line + bodyStartLine - 1, message: problem.message });
   }
   return problems;
+}
+
+/** A build error that names the file first, as editors look for it. */
+export class ContentFileError extends Error {
+  constructor(file: string, problems: string[]) {
+    super(`${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ContentFileError';
+  }
 }
 
 export function describeProblem(problem: FileProblem): string {

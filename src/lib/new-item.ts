@@ -80,6 +80,12 @@ export function itemSource(item: NewItem, today: string, previous?: PreviousFigu
     }
   }
   lines.push('tags: []', '# Ảnh: đặt tệp ảnh vào thư mục này rồi bỏ dấu # ở hai dòng dưới.', '# cover: ./anh-bia.jpg', '# coverAlt: "Mô tả ảnh bìa"');
+  lines.push(
+    '# Tệp đính kèm (kế hoạch, mẫu biểu: PDF, Word, Excel…): đặt tệp vào thư mục này rồi bỏ dấu # ở ba dòng dưới.',
+    '# attachments:',
+    '#   - file: ./ke-hoach.pdf',
+    '#     title: "Tên văn bản"',
+  );
   lines.push('# Đổi draft thành false khi bài đã sẵn sàng đăng.', 'draft: true', '---', '', 'Nội dung bài viết.', '');
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@
  * changes, so it covers, besides the page's own items, what every page shows (menu, footer, search filters).
  */
 import { createHash } from 'node:crypto';
+import type { Attachment } from './attachments';
 import type { Item, Portal } from './content';
 import type { Page } from './pagination';
 import { defaultShareImage } from './share-image';
@@ -39,13 +40,21 @@ export function siteKey(portal: Portal): string {
 }
 
 /**
- * An article page: the item, the items it links to (related, newer, older), its gallery as built, and for an event
- * whether it is over (its page says so).
+ * An article page: the item, the items it links to (related, newer, older), its gallery as built, its attachments'
+ * files (the list shows their sizes), and for an event whether it is over (its page says so).
  */
 export function articleKey(portal: Portal, item: Item, linked: readonly (Item | undefined)[]): string {
   const gallery = 'gallery' in item.entry.data ? item.entry.data.gallery.map((photo) => photo.src.hash) : [];
+  const attachments = item.attachments.map((attachment) => `${attachment.name}@${attachment.stamp}`);
   const over = item.kind === 'event' && isOver(item, portal.now);
-  return hashKey([siteKey(portal), itemKey(item), ...linked.map((other) => (other ? itemKey(other) : '-')), ...gallery, over ? 'over' : '']);
+  return hashKey([
+    siteKey(portal), itemKey(item), ...linked.map((other) => (other ? itemKey(other) : '-')), ...gallery, ...attachments, over ? 'over' : '',
+  ]);
+}
+
+/** An attached file, published as it is. */
+export function attachmentKey(attachment: Attachment): string {
+  return hashKey(['attachment', attachment.file, attachment.stamp]);
 }
 
 /** An item's old address (`MovedPage.astro`): where it leads. */

@@ -8,7 +8,7 @@ import { reportChangedEntry } from './build-facts';
 import { contentDir } from './content-root';
 import { fileStamp, readStamps, writeStamps } from './file-stamps';
 import { entryIdFromPath } from './entry-id';
-import { articleFiles, describeProblem, duplicateSlugs, fileProblems, imagePaths, photoFile } from './file-checks';
+import { articleFiles, ContentFileError, describeProblem, duplicateSlugs, fileProblems, imagePaths, photoFile } from './file-checks';
 import { previousSlugProblems } from './previous-slugs';
 import { articleSchemaFingerprint, dataSchemas, schemaFingerprint } from './schema';
 import { checkingFile } from './photo-field';
@@ -37,14 +37,6 @@ function photoStamps(filePath: string, data: Record<string, unknown>): string {
       }
     })
     .join(',');
-}
-
-/** A build error that names the file first, as editors look for it. */
-export class ContentFileError extends Error {
-  constructor(file: string, problems: string[]) {
-    super(`${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ContentFileError';
-  }
 }
 
 /**

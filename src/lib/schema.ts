@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'astro/zod';
+import { attachmentExtension, ATTACHMENT_TYPES_HINT } from './attachments';
 import { dataSlugs } from './content-root';
 import { parsePortalDate } from './dates';
 import { isSlug, slugify } from './slug';
@@ -86,6 +87,24 @@ function publishingFields() {
           error: (issue) => `địa chỉ cũ "${String(issue.input)}" không phải đường dẫn: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ "${slugify(String(issue.input)) || 'bai-viet-cu'}"`,
         }),
         { error: 'previousSlugs phải là danh sách tên tệp cũ, ví dụ [hien-mau-2024]' },
+      )
+      .default([]),
+    /** Files published with the item, kept next to its file: plans, forms, decisions (`attachments.ts`). */
+    attachments: z
+      .array(
+        z.object({
+          file: z
+            .string({ error: 'file phải là đường dẫn tệp cạnh bài viết, ví dụ ./ke-hoach.pdf' })
+            .refine((src) => !/^[a-z]+:/i.test(src), {
+              abort: true,
+              error: (issue) => `"${String(issue.input)}" là địa chỉ trang web: đính kèm tệp nằm cạnh bài viết (./ten-tep.pdf); tệp ở nơi khác thì dẫn liên kết trong thân bài bằng <Attachment>`,
+            })
+            .refine((src) => attachmentExtension(src) !== undefined, {
+              error: (issue) => `tệp "${String(issue.input)}" không đính kèm được: chỉ nhận ${ATTACHMENT_TYPES_HINT}`,
+            }),
+          title: requiredText('tên tệp đính kèm (title)'),
+        }),
+        { error: 'attachments phải là danh sách, mỗi mục có file và title, ví dụ - file: ./ke-hoach.pdf' },
       )
       .default([]),
   };

@@ -8,6 +8,8 @@ export const KIND_PATHS: Record<ItemKind, string> = { news: 'tin-tuc', report: '
 export const urls = {
   home: '/',
   item: (kind: ItemKind, id: string) => `/${KIND_PATHS[kind]}/${id}/`,
+  /** A file attached to an item, beside its page. */
+  attachment: (kind: ItemKind, id: string, name: string) => `/${KIND_PATHS[kind]}/${id}/${name}`,
   /** The whole news stream: "Tin tức - Sự kiện". */
   stream: '/tin-tuc/',
   category: (slug: string) => `/chuyen-muc/${slug}/`,

@@ -145,6 +145,46 @@ const cases: Case[] = [
     expected: ['dang-ky-sai.md', 'registrationUrl phải là địa chỉ trang web đầy đủ, bắt đầu bằng https://'],
   },
   {
+    name: 'an attachment that does not exist',
+    files: { 'news/thieu-tep.md': news(`${VALID}\nattachments:\n  - { file: ./khong-co.pdf, title: Kế hoạch }`) },
+    expected: ['thieu-tep.md', 'attachments[0].file', 'không tìm thấy tệp "./khong-co.pdf"', 'nằm cạnh bài viết'],
+  },
+  {
+    name: 'an attachment of a type readers cannot open safely',
+    files: {
+      'news/tep-sai-loai/index.md': news(`${VALID}\nattachments:\n  - { file: ./cai-dat.exe, title: Phần mềm }`),
+      'news/tep-sai-loai/cai-dat.exe': 'MZ',
+    },
+    expected: ['tep-sai-loai', 'attachments', 'tệp "./cai-dat.exe" không đính kèm được', 'PDF, Word (doc, docx)'],
+  },
+  {
+    name: 'an attachment given as a web address',
+    files: { 'news/tep-la-lien-ket.md': news(`${VALID}\nattachments:\n  - { file: "https://example.gov.vn/ke-hoach.pdf", title: Kế hoạch }`) },
+    expected: ['tep-la-lien-ket.md', '"https://example.gov.vn/ke-hoach.pdf" là địa chỉ trang web', '<Attachment>'],
+  },
+  {
+    name: 'an attachment without its title',
+    files: { 'news/tep-thieu-ten/index.md': news(`${VALID}\nattachments:\n  - file: ./ke-hoach.pdf`), 'news/tep-thieu-ten/ke-hoach.pdf': '%PDF-1.4' },
+    expected: ['tep-thieu-ten', 'attachments', 'thiếu tên tệp đính kèm (title)'],
+  },
+  {
+    name: 'an attachment too large for the repository',
+    files: {
+      'news/tep-qua-lon/index.md': news(`${VALID}\nattachments:\n  - { file: ./ban-scan.pdf, title: Bản scan }`),
+      'news/tep-qua-lon/ban-scan.pdf': 'x'.repeat(21 * 1024 * 1024),
+    },
+    expected: ['tep-qua-lon', 'attachments[0].file', 'tệp "./ban-scan.pdf" nặng 21 MB, quá giới hạn 20 MB'],
+  },
+  {
+    name: 'two attachments published under one name',
+    files: {
+      'news/tep-trung-ten/index.md': news(`${VALID}\nattachments:\n  - { file: ./Kế hoạch.pdf, title: Bản 1 }\n  - { file: ./ke-hoach.PDF, title: Bản 2 }`),
+      'news/tep-trung-ten/Kế hoạch.pdf': '%PDF-1.4',
+      'news/tep-trung-ten/ke-hoach.PDF': '%PDF-1.4',
+    },
+    expected: ['tep-trung-ten', 'attachments[1].file', 'tệp "./ke-hoach.PDF" và "./Kế hoạch.pdf" cùng được đăng thành ke-hoach.pdf'],
+  },
+  {
     name: 'an event without a place',
     files: { 'events/thieu-dia-diem.md': news('title: Sự kiện\ndescription: Mô tả.\nstart: 2026-12-01T08:00:00+07:00') },
     expected: ['thieu-dia-diem.md', 'location', 'thiếu địa điểm'],

@@ -27,6 +27,8 @@ describe('npm run new', () => {
       expect(source).toContain('title: "Đoàn viên Sở Y tế hiến máu tình nguyện"');
       expect(source).toMatch(/pubDate: \d{4}-\d{2}-\d{2}\n/);
       expect(source).toContain('draft: true');
+      // Optional fields an editor fills in by removing the #.
+      expect(source).toContain('# attachments:\n#   - file: ./ke-hoach.pdf\n#     title: "Tên văn bản"\n');
       // Where to see the draft before publishing it.
       expect(first.stderr).toContain('Xem trước bài nháp: chạy npm run dev rồi mở http://localhost:4321/tin-tuc/doan-vien-so-y-te-hien-mau-tinh-nguyen/');
       const second = script('new.ts', args, content.dir);
@@ -75,6 +77,8 @@ describe('npm run check:content', () => {
     'news/loi-yaml.md': '---\ntitle: Tin lỗi\ntags: [a\n---\n\nx\n',
     'news/loi-mdx.mdx': "---\ntitle: Tin có import\ndescription: x\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\n---\n\nimport fs from 'node:fs'\n",
     'news/anh-thieu-mo-ta.md': '---\ntitle: Ảnh\ndescription: x\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\ngallery:\n  - src: ./khong-co.jpg\n---\n\nx\n',
+    'news/tep-dinh-kem.md':
+      '---\ntitle: Tệp\ndescription: x\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\nattachments:\n  - { file: ./khong-co.pdf, title: Kế hoạch }\n  - { file: ./chay.exe, title: Phần mềm }\n---\n\nx\n',
     'units/vong.yaml': 'name: Vòng\nparent: vong\n',
     // An old address that is another item's current one; a link to an old address is fine (it leads on).
     'news/dia-chi-cu.md': '---\ntitle: Đổi tên\ndescription: x\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\npreviousSlugs: [tin-so-01, ten-cu]\n---\n\nXem [bài cũ](/tin-tuc/ten-cu/).\n',
@@ -95,6 +99,9 @@ describe('npm run check:content', () => {
       expect(out).toMatch(/LỖI \(dòng 6, gallery\[0\]\.alt\): thiếu mô tả ảnh \(alt\)/);
       expect(out).toMatch(/LỖI \(dòng 6, gallery\[0\]\.src\): không tìm thấy ảnh/);
       expect(out).toContain('đơn vị cấp trên tạo thành vòng lặp');
+      expect(out).toMatch(/tep-dinh-kem\.md\n(?:\s+.*\n)*?\s+LỖI \(dòng 6, attachments\[0\]\.file\): không tìm thấy tệp "\.\/khong-co\.pdf"/);
+      expect(out).toMatch(/LỖI \(dòng 6, attachments\[1\]\.file\): tệp "\.\/chay\.exe" không đính kèm được/);
+      expect(out).toContain('Gợi ý: Đặt tệp cạnh bài viết; mỗi tệp: - { file: ./ke-hoach.pdf, title: Kế hoạch số 12-KH/ĐTN }');
       expect(out).toMatch(/dia-chi-cu\.md\n\s+LỖI \(previousSlugs\): "tin-so-01" là địa chỉ hiện tại của .*tin-so-01\.md/);
       expect(out).not.toContain('/tin-tuc/ten-cu/ trỏ tới trang không tồn tại');
       expect(out).toMatch(/\n\d+ lỗi, \d+ cảnh báo\.$/m);

@@ -165,10 +165,34 @@ describe('incremental build', () => {
       expect(existsSync(path.join(dist, 'pagefind/2023-07'))).toBe(false);
       expectSameAsFullBuild();
 
-      // The menu is on every page but an article's old address, which only sends the browser on.
+      // An attachment replaced under the same name: its file and the size its article's page gives follow.
+      const attachment = path.join(content.dir, 'news/hien-mau-tinh-nguyen/danh-sach.docx');
+      writeFileSync(attachment, Buffer.alloc(30 * 1024, 1));
+      build();
+      expect(readFileSync(path.join(dist, 'tin-tuc/hien-mau-tinh-nguyen/danh-sach.docx')).equals(readFileSync(attachment))).toBe(true);
+      expect(pages(dist).get('tin-tuc/hien-mau-tinh-nguyen/index.html')).toContain('(DOCX, 30 KB)');
+      expectSameAsFullBuild();
+      // Deleted while its article's file is unchanged (not read again): the build stops, naming the article and field.
+      rmSync(attachment);
+      const missing = runAstro(['build', '--outDir', dist], content.dir, sharded);
+      expect(missing.status).not.toBe(0);
+      expect(missing.output).toContain('news/hien-mau-tinh-nguyen/index.mdx');
+      expect(missing.output).toContain('attachments[1].file: không tìm thấy tệp "./danh-sach.docx"');
+      // Taken off the article: its file leaves the output.
+      edit('news/hien-mau-tinh-nguyen/index.mdx', '  - file: ./danh-sach.docx\n    title: Danh sách người hiến máu\n', '');
+      build();
+      expect(existsSync(path.join(dist, 'tin-tuc/hien-mau-tinh-nguyen/danh-sach.docx'))).toBe(false);
+      expectSameAsFullBuild();
+
+      // The menu is on every page but an article's old address, which only sends the browser on, and attachments.
       edit('categories/hoat-dong-doan.yaml', 'name: Hoạt động Đoàn', 'name: Phong trào Đoàn');
       const renamed = build();
-      expect([...renamed.matchAll(/├─ (\S+) .*\((?:restored|cached)\)/g)].map((match) => match[1])).toEqual(['/tin-tuc/hien-mau-chu-nhat-do-2024/index.html']);
+      expect([...renamed.matchAll(/├─ (\S+) .*\((?:restored|cached)\)/g)].map((match) => match[1]).sort()).toEqual([
+        // (Astro's log ends every file's path with a slash.)
+        '/su-kien/ngay-hoi-hien-mau-2030/the-le-ngay-hoi-2030.pdf/',
+        '/tin-tuc/hien-mau-chu-nhat-do-2024/index.html',
+        '/tin-tuc/hien-mau-tinh-nguyen/phieu-dang-ky-tham-gia.pdf/',
+      ]);
       expect(pages(dist).get('tin-tuc/hien-mau-tinh-nguyen/index.html')).toContain('Phong trào Đoàn');
       expectSameAsFullBuild();
     } finally {

@@ -3,6 +3,8 @@
  * as a preview and listed nowhere; a build never has it (`site.test.ts`, whose build runs with vitest's
  * `NODE_ENV=test`: a build that took `import.meta.env.DEV` for `astro dev` published the drafts there).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentWith, startAstroDev } from '../helpers/astro';
 
@@ -38,6 +40,19 @@ describe('previews in astro dev', () => {
     const published = await page('/tin-tuc/hien-mau-tinh-nguyen/');
     expect(published.status).toBe(200);
     expect(published.html.includes('class="preview-note"')).toBe(false);
+  });
+
+  it('serves attachments, a draft’s too, as the files are', async () => {
+    const files = {
+      '/tin-tuc/hien-mau-tinh-nguyen/danh-sach.docx': 'news/hien-mau-tinh-nguyen/danh-sach.docx',
+      '/tin-tuc/ban-nhap/ban-nhap-ke-hoach.pdf': 'news/ban-nhap-ke-hoach.pdf',
+    };
+    for (const [url, file] of Object.entries(files)) {
+      const response = await fetch(`${dev!.url}${url}`);
+      expect(response.status, url).toBe(200);
+      expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(path.join(content.dir, file))), url).toBe(true);
+    }
+    expect((await page('/tin-tuc/ban-nhap/')).html).toContain('href="/tin-tuc/ban-nhap/ban-nhap-ke-hoach.pdf"');
   });
 
   it('lists the unpublished items nowhere', async () => {

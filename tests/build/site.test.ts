@@ -234,6 +234,31 @@ describe('fixture site build', () => {
     }
   });
 
+  it('publishes an item’s attachments beside its page, listed with their type and size', () => {
+    const html = page('/tin-tuc/hien-mau-tinh-nguyen/');
+    expect(html).toMatch(/<h2 id="attachments-title"[^>]*>Tệp đính kèm<\/h2>/);
+    // The editor's file name, in ASCII; the size as the file has it (603 bytes, 12 KiB).
+    expect(html).toMatch(
+      /<a href="\/tin-tuc\/hien-mau-tinh-nguyen\/phieu-dang-ky-tham-gia\.pdf" type="application\/pdf"[^>]*>Phiếu đăng ký tham gia hiến máu<\/a> <span class="file-facts"[^>]*>\(PDF, 1 KB\)<\/span>/,
+    );
+    expect(html).toMatch(/href="\/tin-tuc\/hien-mau-tinh-nguyen\/danh-sach\.docx" type="application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document"[^>]*>Danh sách người hiến máu<\/a> <span class="file-facts"[^>]*>\(DOCX, 12 KB\)/);
+    const source = path.join(ROOT, 'tests/fixtures/site/content/news/hien-mau-tinh-nguyen');
+    expect(readFileSync(path.join(DIST, 'tin-tuc/hien-mau-tinh-nguyen/phieu-dang-ky-tham-gia.pdf')).equals(readFileSync(path.join(source, 'Phiếu đăng ký tham gia.pdf')))).toBe(true);
+    expect(readFileSync(path.join(DIST, 'tin-tuc/hien-mau-tinh-nguyen/danh-sach.docx')).equals(readFileSync(path.join(source, 'danh-sach.docx')))).toBe(true);
+    // An event's too, beside its calendar file.
+    expect(page('/su-kien/ngay-hoi-hien-mau-2030/')).toContain('href="/su-kien/ngay-hoi-hien-mau-2030/the-le-ngay-hoi-2030.pdf"');
+    expect(readFileSync(path.join(DIST, 'su-kien/ngay-hoi-hien-mau-2030/the-le-ngay-hoi-2030.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    // Pages without attachments have no such list; files are not pages of the sitemap; a draft's file is nowhere.
+    expect(page('/tin-tuc/tin-so-12/')).not.toContain('Tệp đính kèm');
+    expect(readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8')).not.toMatch(/\.(pdf|docx)</);
+    const published = readdirSync(DIST, { recursive: true, encoding: 'utf8' });
+    expect(published.filter((file) => /\.(pdf|docx)$/.test(file)).sort()).toEqual([
+      'su-kien/ngay-hoi-hien-mau-2030/the-le-ngay-hoi-2030.pdf',
+      'tin-tuc/hien-mau-tinh-nguyen/danh-sach.docx',
+      'tin-tuc/hien-mau-tinh-nguyen/phieu-dang-ky-tham-gia.pdf',
+    ]);
+  });
+
   it('keeps an item’s old address (previousSlugs) leading to it, outside the sitemap and the search index', () => {
     const moved = page('/tin-tuc/hien-mau-chu-nhat-do-2024/');
     expect(moved).toContain('<html lang="vi">');

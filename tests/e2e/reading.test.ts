@@ -156,6 +156,19 @@ describe('reading the portal', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện');
   });
 
+  it('opens an attachment from the article’s list, named with its type and size', async () => {
+    await page.goto(`${site}/tin-tuc/hien-mau-tinh-nguyen/`);
+    const list = page.getByRole('region', { name: 'Tệp đính kèm' });
+    expect((await list.getByRole('listitem').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim())).toEqual([
+      'Phiếu đăng ký tham gia hiến máu (PDF, 1 KB)',
+      'Danh sách người hiến máu (DOCX, 12 KB)',
+    ]);
+    const href = await list.getByRole('link', { name: 'Phiếu đăng ký tham gia hiến máu' }).getAttribute('href');
+    const response = await page.request.get(`${site}${href}`);
+    expect(response.status()).toBe(200);
+    expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('reaches the main content with the skip link from the keyboard', async () => {
     await page.goto(`${site}/tin-tuc/hien-mau-tinh-nguyen/`);
     await page.keyboard.press('Tab');

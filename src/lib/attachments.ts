@@ -1,0 +1,126 @@
+/**
+ * Files attached to an item (`attachments`: plans, forms, decisions): kept next to the item's file, as photos are,
+ * published beside its page (`/tin-tuc/<slug>/ke-hoach-12.pdf`) and listed on it with their type and size.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { sizeAndTime } from './file-stamps.ts';
+import { formatNumber } from './numbers.ts';
+import { slugify } from './slug.ts';
+import { KIND_PATHS } from './urls.ts';
+
+/** The types readers' phones and office computers open, by extension. */
+export const ATTACHMENT_TYPES: Readonly<Record<string, string>> = {
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ppt: 'application/vnd.ms-powerpoint',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  odp: 'application/vnd.oasis.opendocument.presentation',
+  zip: 'application/zip',
+};
+
+/** The repository keeps every version of a file: a larger one belongs on a document system, linked from the body. */
+export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** "PDF, Word (DOC, DOCX), …": what editors may attach, for messages. */
+export const ATTACHMENT_TYPES_HINT = 'PDF, Word (doc, docx), Excel (xls, xlsx), PowerPoint (ppt, pptx), OpenDocument (odt, ods, odp) hoặc ZIP';
+
+/** The extension of a path, lower case, when it is a type that can be attached. */
+export function attachmentExtension(src: string): string | undefined {
+  const extension = path.extname(src).slice(1).toLowerCase();
+  return Object.hasOwn(ATTACHMENT_TYPES, extension) ? extension : undefined;
+}
+
+/** The published file's name: the editor's, in ASCII ("Kế hoạch 12.PDF" → "ke-hoach-12.pdf"). */
+export function attachmentName(src: string): string {
+  const extension = path.extname(src);
+  return `${slugify(path.basename(src, extension)) || 'tep-dinh-kem'}${extension.toLowerCase()}`;
+}
+
+/** "245 KB", "1,2 MB": sizes as Vietnamese portals write them. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  return `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
+}
+
+const ATTACHMENT_PATH = new RegExp(`^/(?:${Object.values(KIND_PATHS).join('|')})/[^/]+/[^/]+\\.(?:${Object.keys(ATTACHMENT_TYPES).join('|')})$`);
+
+/** Whether a path is one of an attachment's (`/tin-tuc/<slug>/ke-hoach.pdf`). */
+export function isAttachmentPath(pathname: string): boolean {
+  return ATTACHMENT_PATH.test(pathname);
+}
+
+export interface Attachment {
+  title: string;
+  /** The editor's file, absolute. */
+  file: string;
+  /** Its name beside the item's page. */
+  name: string;
+  /** "PDF", as the list shows it. */
+  type: string;
+  mime: string;
+  bytes: number;
+  /** Size and modification time: what tells that the file changed. */
+  stamp: string;
+}
+
+/** An attachment as the item's data names it (`{ file: ./ke-hoach.pdf, title }`), read from the disk. */
+export function readAttachment(articleFile: string, attachment: { file: string; title: string }): Attachment {
+  const file = path.resolve(path.dirname(articleFile), attachment.file);
+  const stats = statSync(file);
+  const extension = attachmentExtension(file) ?? '';
+  return {
+    title: attachment.title, file, name: attachmentName(file), type: extension.toUpperCase(),
+    mime: ATTACHMENT_TYPES[extension] ?? 'application/octet-stream', bytes: stats.size, stamp: sizeAndTime(stats),
+  };
+}
+
+/** Attachment paths an item's data names, as written, with their field. */
+export function attachmentPaths(data: Record<string, unknown>): { field: string; src: string }[] {
+  if (!Array.isArray(data.attachments)) return [];
+  return data.attachments.flatMap((attachment, at) => {
+    const src = (attachment as { file?: unknown } | null)?.file;
+    return typeof src === 'string' ? [{ field: `attachments[${at}].file`, src }] : [];
+  });
+}
+
+/**
+ * What the schema cannot see of an item's attachments: a file missing or too large, or two files published under the
+ * same name.
+ */
+export function attachmentProblems(articleFile: string, data: Record<string, unknown>): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  const names = new Map<string, string>();
+  for (const { field, src } of attachmentPaths(data)) {
+    // The schema names a wrong type or an address; only files it accepts are looked for.
+    if (!attachmentExtension(src) || /^[a-z]+:/i.test(src)) continue;
+    const file = path.resolve(path.dirname(articleFile), src);
+    let size: number | undefined;
+    try {
+      const stats = statSync(file);
+      size = stats.isFile() ? stats.size : undefined;
+    } catch {
+      size = undefined;
+    }
+    if (size === undefined) {
+      problems.push({ field, message: `không tìm thấy tệp "${src}"; tệp đính kèm phải nằm cạnh bài viết, ghi dạng ./ten-tep.pdf` });
+      continue;
+    }
+    if (size > ATTACHMENT_MAX_BYTES) {
+      problems.push({
+        field,
+        message: `tệp "${src}" nặng ${formatFileSize(size)}, quá giới hạn ${formatFileSize(ATTACHMENT_MAX_BYTES)}; đưa tệp lên hệ thống văn bản và dẫn liên kết trong thân bài`,
+      });
+    }
+    const name = attachmentName(src);
+    const other = names.get(name);
+    if (other) problems.push({ field, message: `tệp "${src}" và "${other}" cùng được đăng thành ${name}; đổi tên một tệp` });
+    else names.set(name, src);
+  }
+  return problems;
+}

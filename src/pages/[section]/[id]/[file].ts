@@ -1,0 +1,27 @@
+/**
+ * `/tin-tuc/<slug>/<file>`: a file attached to an item (`attachments.ts`), beside its page, as the editor gave it.
+ * (`astro dev` reaches it through `src/integrations/attachments.ts`.)
+ */
+import { readFileSync } from 'node:fs';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import type { Attachment } from '../../../lib/attachments';
+import { getPortal } from '../../../lib/content';
+import { attachmentKey } from '../../../lib/page-keys';
+import { KIND_PATHS } from '../../../lib/urls';
+
+export const getStaticPaths = (async () => {
+  const portal = await getPortal();
+  // Previews (in `astro dev`) show their attachments too.
+  return [...portal.items, ...portal.previews].flatMap((item) =>
+    item.attachments.map((attachment) => ({
+      params: { section: KIND_PATHS[item.kind], id: item.id, file: attachment.name },
+      props: { attachment },
+      cacheKey: attachmentKey(attachment),
+    })),
+  );
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => {
+  const { attachment } = props as { attachment: Attachment };
+  return new Response(readFileSync(attachment.file), { headers: { 'Content-Type': attachment.mime } });
+};
