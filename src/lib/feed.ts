@@ -30,7 +30,9 @@ export function calendarEntry(site: URL, portal: Portal, event: EventItem): Cale
   const url = new URL(event.url, site).href;
   const organiser = findUnit(portal, event.unit);
   return {
-    uid: `${event.id}@${site.host}`,
+    // Its first address, which a renamed event lists first in `previousSlugs`: calendars that have the event keep it
+    // as one event instead of adding the renamed one beside it.
+    uid: `${event.entry.data.previousSlugs[0] ?? event.id}@${site.host}`,
     url,
     title: event.title,
     description: [

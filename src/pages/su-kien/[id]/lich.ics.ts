@@ -1,4 +1,4 @@
-/** `/su-kien/<slug>/lich.ics`: an event for the reader's calendar app, linked from its page. */
+/** `/su-kien/<slug>/lich.ics`: an event for the reader's calendar app, linked from its page (and at its old slugs). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { t } from '../../../i18n/ui';
 import { getPortal, type EventItem } from '../../../lib/content';
@@ -7,7 +7,10 @@ import { calendarKey } from '../../../lib/page-keys';
 
 export const getStaticPaths = (async () => {
   const portal = await getPortal();
-  return portal.events.map((event) => ({ params: { id: event.id }, props: { event }, cacheKey: calendarKey(portal, [event]) }));
+  // At a renamed event's old addresses too, which readers may have been given.
+  return portal.events.flatMap((event) =>
+    [event.id, ...event.entry.data.previousSlugs].map((id) => ({ params: { id }, props: { event }, cacheKey: calendarKey(portal, [event]) })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ site, props }) => {
