@@ -74,6 +74,8 @@ export const ui = {
   'event.organiser': 'Đơn vị tổ chức',
   'event.map': 'Xem bản đồ',
   'event.register': 'Đăng ký tham gia',
+  'event.registrationDeadline': 'Hạn đăng ký',
+  'event.registrationClosed': 'Đã hết hạn đăng ký',
   'event.over': 'Sự kiện đã diễn ra',
   'event.addToCalendar': 'Thêm vào lịch',
   'event.calendarGoogle': 'Google Lịch',

@@ -64,6 +64,7 @@ const HINTS: Record<string, string> = {
   location: 'Địa điểm là bắt buộc với sự kiện, ví dụ: location: Nhà văn hóa tỉnh',
   mapUrl: 'Liên kết chia sẻ vị trí từ Google Maps ("Chia sẻ" → "Sao chép đường liên kết") hoặc OpenStreetMap, bắt đầu bằng https://',
   registrationUrl: 'Địa chỉ đầy đủ của trang đăng ký (ví dụ biểu mẫu Google Forms), bắt đầu bằng https://',
+  registrationDeadline: 'Hạn đăng ký, trước khi sự kiện kết thúc, ví dụ 2026-12-15 (hết ngày đó) hoặc 2026-12-15T17:00:00+07:00',
   tags: 'Ví dụ: tags: [hiến máu, tình nguyện]',
   website: 'Địa chỉ đầy đủ, bắt đầu bằng https://',
   name: 'Tên hiển thị là bắt buộc',

@@ -11,7 +11,9 @@ import { ContentFileError, describeProblem } from './file-checks';
 import type { Photo } from './photo-file';
 import { COVER_USES, GALLERY_USES, photoCopies, reportPhotoCopies } from './photos';
 import { searchFeed } from './search-feed';
-import { eventOverAt, groupBy, isPublished, neighbours, newestFirst, nextChange, relatedItems, splitEvents, whyUnpublished, type StreamItem } from './stream';
+import {
+  eventOverAt, groupBy, isPublished, neighbours, newestFirst, nextChange, registrationClosesAt, relatedItems, splitEvents, whyUnpublished, type StreamItem,
+} from './stream';
 import { slugify } from './slug';
 import { urls } from './urls';
 
@@ -35,7 +37,11 @@ interface ItemBase extends StreamItem {
 }
 export type NewsItem = ItemBase & { kind: 'news'; entry: NewsEntry };
 export type ReportItem = ItemBase & { kind: 'report'; entry: ReportEntry };
-export type EventItem = ItemBase & { kind: 'event'; entry: EventEntry; start: Date; end?: Date; overAt: Date };
+export type EventItem = ItemBase & {
+  kind: 'event'; entry: EventEntry; start: Date; end?: Date; overAt: Date;
+  /** When its sign-up closes: its deadline, else when it is over (`registrationClosesAt`). */
+  registrationClosesAt: Date;
+};
 export type Item = NewsItem | ReportItem | EventItem;
 
 export interface Tag {
@@ -104,12 +110,14 @@ function reportItem(entry: ReportEntry): ReportItem {
 function eventItem(entry: EventEntry): EventItem {
   const d = entry.data;
   const listed = d.pubDate ?? d.start;
+  const overAt = eventOverAt(d.start, d.end);
   return {
     kind: 'event', entry, id: entry.id, url: urls.item('event', entry.id),
     title: d.title, description: d.description, date: listed.date, hasTime: listed.hasTime,
     year: yearOf(listed.date), category: d.category, tags: d.tags, unit: d.unit,
     cover: d.cover, coverAlt: d.coverAlt, featured: d.featured, attachments: itemAttachments(entry),
-    start: d.start.date, end: d.end?.date, overAt: eventOverAt(d.start, d.end),
+    start: d.start.date, end: d.end?.date, overAt,
+    registrationClosesAt: registrationClosesAt(overAt, d.registrationDeadline),
   };
 }
 
@@ -134,7 +142,13 @@ async function load(): Promise<Portal> {
   reportBuildFacts({
     nextChange: nextChange(
       [...allNews, ...allReports].map(publishState).concat(
-        allEvents.map((e) => ({ ...publishState(e), listedFrom: e.data.pubDate ? undefined : e.data.start.date, eventOverAt: eventOverAt(e.data.start, e.data.end) })),
+        allEvents.map((e) => {
+          const overAt = eventOverAt(e.data.start, e.data.end);
+          return {
+            ...publishState(e), listedFrom: e.data.pubDate ? undefined : e.data.start.date, eventOverAt: overAt,
+            registrationClosesAt: registrationClosesAt(overAt, e.data.registrationDeadline),
+          };
+        }),
       ),
       now,
     ),

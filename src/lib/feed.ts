@@ -1,6 +1,8 @@
 import rss from '@astrojs/rss';
 import { t } from '../i18n/ui';
 import { eventsCalendar, type CalendarEvent } from './calendar';
+import { formatLongDate } from './dates';
+import { registrationOpen } from './stream';
 import { findUnit, publishedAt, type EventItem, type Item, type Portal } from './content';
 
 /** An RSS feed of the newest items. */
@@ -23,12 +25,13 @@ export function feedResponse(site: URL, title: string, items: Item[], limit = 50
 
 /**
  * An event as calendars have it (`calendar.ts`). Its description ends with its organiser, its place's map, where to
- * sign up and its page, which not every app shows from the URL field.
+ * sign up and by when (while readers can) and its page, which not every app shows from the URL field.
  */
 export function calendarEntry(site: URL, portal: Portal, event: EventItem): CalendarEvent {
   const data = event.entry.data;
   const url = new URL(event.url, site).href;
   const organiser = findUnit(portal, event.unit);
+  const signUp = registrationOpen(event, portal.now);
   return {
     // Its first address, which a renamed event lists first in `previousSlugs`: calendars that have the event keep it
     // as one event instead of adding the renamed one beside it.
@@ -40,7 +43,11 @@ export function calendarEntry(site: URL, portal: Portal, event: EventItem): Cale
       '',
       ...(organiser ? [`${t('event.organiser')}: ${organiser.data.name}`] : []),
       ...(data.mapUrl ? [`${t('event.map')}: ${data.mapUrl}`] : []),
-      ...(data.registrationUrl ? [`${t('event.register')}: ${data.registrationUrl}`] : []),
+      // Where to sign up, while readers can (the calendar to subscribe to is read again every hour).
+      ...(data.registrationUrl && signUp ? [`${t('event.register')}: ${data.registrationUrl}`] : []),
+      ...(data.registrationDeadline && signUp
+        ? [`${t('event.registrationDeadline')}: ${formatLongDate(data.registrationDeadline.date, data.registrationDeadline.hasTime)}`]
+        : []),
       url,
     ].join('\n'),
     location: data.location,

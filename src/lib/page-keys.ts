@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Attachment } from './attachments';
-import type { Item, Portal } from './content';
+import type { EventItem, Item, Portal } from './content';
 import type { Page } from './pagination';
 import { defaultShareImage } from './share-image';
-import { isOver } from './stream';
+import { isOver, registrationOpen } from './stream';
 
 /** What identifies an item's content: its file (digest) and its cover's bytes (hash). */
 export function itemKey(item: Item): string {
@@ -41,14 +41,16 @@ export function siteKey(portal: Portal): string {
 
 /**
  * An article page: the item, the items it links to (related, newer, older), its gallery as built, its attachments'
- * files (the list shows their sizes), and for an event whether it is over (its page says so).
+ * files (the list shows their sizes), and for an event whether it is over and whether its sign-up is open (its page
+ * says so).
  */
 export function articleKey(portal: Portal, item: Item, linked: readonly (Item | undefined)[]): string {
   const gallery = 'gallery' in item.entry.data ? item.entry.data.gallery.map((photo) => photo.src.hash) : [];
   const attachments = item.attachments.map((attachment) => `${attachment.name}@${attachment.stamp}`);
   const over = item.kind === 'event' && isOver(item, portal.now);
+  const signUp = item.kind === 'event' && registrationOpen(item, portal.now);
   return hashKey([
-    siteKey(portal), itemKey(item), ...linked.map((other) => (other ? itemKey(other) : '-')), ...gallery, ...attachments, over ? 'over' : '',
+    siteKey(portal), itemKey(item), ...linked.map((other) => (other ? itemKey(other) : '-')), ...gallery, ...attachments, over ? 'over' : '', signUp ? 'sign-up' : '',
   ]);
 }
 
@@ -67,7 +69,7 @@ export function listingKey(portal: Portal, extra: readonly string[] = []): (page
   return (page) => hashKey([siteKey(portal), `${page.current}/${page.total}`, ...page.items.map(itemKey), ...extra]);
 }
 
-/** An iCalendar file of events: the events, and the units whose names it gives as organisers. */
-export function calendarKey(portal: Portal, events: readonly Item[]): string {
-  return hashKey([siteKey(portal), ...events.map(itemKey)]);
+/** An iCalendar file of events: the events, whether readers can still sign up, and the units it names as organisers. */
+export function calendarKey(portal: Portal, events: readonly EventItem[]): string {
+  return hashKey([siteKey(portal), ...events.map((event) => `${itemKey(event)}:${registrationOpen(event, portal.now)}`)]);
 }

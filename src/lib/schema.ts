@@ -8,6 +8,7 @@ import { z } from 'astro/zod';
 import { attachmentExtension, ATTACHMENT_TYPES_HINT } from './attachments';
 import { dataSlugs } from './content-root';
 import { parsePortalDate } from './dates';
+import { deadlinePassesAt, eventOverAt } from './stream';
 import { isSlug, slugify } from './slug';
 
 /** A photo read from the file (`photo-field.ts`) in the build; a checked path in the content check. */
@@ -183,6 +184,8 @@ export function eventSchema<I extends ImageField>(image: I) {
       mapUrl: webAddress('mapUrl', 'https://maps.app.goo.gl/…').optional(),
       /** Where readers sign up (a form): the page offers it until the event is over. */
       registrationUrl: webAddress('registrationUrl', 'https://forms.gle/…').optional(),
+      /** The last moment to sign up (a day: to its end); the page gives it, and offers the sign-up until then. */
+      registrationDeadline: portalDate.optional(),
       /** The organising unit. */
       unit: unit.optional(),
       category: category.default('su-kien'),
@@ -195,6 +198,12 @@ export function eventSchema<I extends ImageField>(image: I) {
     .superRefine((data, ctx) => {
       if (data.end && data.end.date < data.start.date) {
         ctx.addIssue({ code: 'custom', path: ['end'], message: 'thời gian kết thúc (end) phải sau thời gian bắt đầu (start)' });
+      }
+      if (data.registrationDeadline && deadlinePassesAt(data.registrationDeadline) > eventOverAt(data.start, data.end)) {
+        ctx.addIssue({
+          code: 'custom', path: ['registrationDeadline'],
+          message: 'hạn đăng ký (registrationDeadline) phải trước khi sự kiện kết thúc; không có hạn riêng thì bỏ trường này',
+        });
       }
     });
 }

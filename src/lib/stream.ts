@@ -39,10 +39,14 @@ export function isPublished(state: PublishState, now: Date): boolean {
 /**
  * The first moment after `now` at which a build would publish something else: a scheduled item's `pubDate`, an
  * `expiryDate`, the start of an event listed at its start (it joins its year's archive), the end of an event (it
- * moves from upcoming to past) and the day it leaves the subscribed calendar (`leavesCalendarAt`). Drafts never change
+ * moves from upcoming to past), the close of its sign-up (its page drops the button) and the day it leaves the
+ * subscribed calendar (`leavesCalendarAt`). Drafts never change
  * with time. Undefined when nothing will change.
  */
-export function nextChange(states: readonly (PublishState & { listedFrom?: Date; eventOverAt?: Date })[], now: Date): Date | undefined {
+export function nextChange(
+  states: readonly (PublishState & { listedFrom?: Date; eventOverAt?: Date; registrationClosesAt?: Date })[],
+  now: Date,
+): Date | undefined {
   let next: number | undefined;
   for (const state of states) {
     if (state.draft) continue;
@@ -53,6 +57,7 @@ export function nextChange(states: readonly (PublishState & { listedFrom?: Date;
       state.listedFrom?.getTime(),
       state.eventOverAt?.getTime(),
       state.eventOverAt && leavesCalendarAt(state.eventOverAt).getTime(),
+      state.registrationClosesAt?.getTime(),
     ];
     for (const moment of moments) {
       if (moment !== undefined && moment > now.getTime() && (next === undefined || moment < next)) next = moment;
@@ -220,6 +225,22 @@ export interface Timed {
  */
 export function eventOverAt(start: PortalDate, end?: PortalDate): Date {
   return end?.hasTime ? end.date : endOfVietnamDay((end ?? start).date);
+}
+
+/** The moment a deadline passes: its time, or the end of its day in Viet Nam when given as a day. */
+export function deadlinePassesAt(deadline: PortalDate): Date {
+  return deadline.hasTime ? deadline.date : endOfVietnamDay(deadline.date);
+}
+
+/** When an event's sign-up closes: at its deadline (`deadlinePassesAt`), at the latest when the event is over. */
+export function registrationClosesAt(overAt: Date, deadline?: PortalDate): Date {
+  const passes = deadline && deadlinePassesAt(deadline);
+  return passes && passes < overAt ? passes : overAt;
+}
+
+/** Whether readers can still sign up at `now` (`registrationClosesAt`). */
+export function registrationOpen(event: { registrationClosesAt: Date }, now: Date): boolean {
+  return now < event.registrationClosesAt;
 }
 
 /** True once the event is over at `now` (`eventOverAt`). */

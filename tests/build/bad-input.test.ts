@@ -185,6 +185,20 @@ const cases: Case[] = [
     expected: ['tep-trung-ten', 'attachments[1].file', 'tệp "./ke-hoach.PDF" và "./Kế hoạch.pdf" cùng được đăng thành ke-hoach.pdf'],
   },
   {
+    name: 'a sign-up deadline after the event',
+    files: {
+      'events/han-sau-su-kien.md': news(
+        'title: Sự kiện\ndescription: Mô tả.\nstart: 2026-12-01T08:00:00+07:00\nend: 2026-12-01T11:00:00+07:00\nlocation: Nhà văn hóa tỉnh\nregistrationDeadline: 2026-12-01',
+      ),
+    },
+    expected: ['han-sau-su-kien.md', 'registrationDeadline', 'hạn đăng ký (registrationDeadline) phải trước khi sự kiện kết thúc'],
+  },
+  {
+    name: 'a sign-up deadline that is not a date',
+    files: { 'events/han-sai.md': news('title: Sự kiện\ndescription: Mô tả.\nstart: 2026-12-01\nlocation: Nhà văn hóa tỉnh\nregistrationDeadline: 30/11') },
+    expected: ['han-sai.md', 'registrationDeadline', '"30/11" không phải ngày hợp lệ'],
+  },
+  {
     name: 'an event without a place',
     files: { 'events/thieu-dia-diem.md': news('title: Sự kiện\ndescription: Mô tả.\nstart: 2026-12-01T08:00:00+07:00') },
     expected: ['thieu-dia-diem.md', 'location', 'thiếu địa điểm'],

@@ -141,6 +141,9 @@ describe('fixture site build', () => {
     // Where to sign up, while the event is to come.
     expect(html).toMatch(/<p class="register no-print" data-pagefind-ignore="all"[^>]*><a href="https:\/\/forms\.example\.gov\.vn\/hien-mau-2030" rel="noopener external" target="_blank"[^>]*>Đăng ký tham gia<\/a><\/p>/);
     expect(page('/su-kien/hoi-thi-2022/')).not.toContain('Đăng ký tham gia');
+    // Its deadline, a day: to its end.
+    expect(html).toMatch(/<dt[^>]*>Hạn đăng ký<\/dt>\s*<dd[^>]*><time datetime="2030-12-15T00:00:00\+07:00">Chủ Nhật, 15\/12\/2030<\/time><\/dd>/);
+    expect(html).not.toContain('Đã hết hạn đăng ký');
   });
 
   it('gives each event an iCalendar file, and the events of the last year and to come one calendar to subscribe to', () => {
@@ -160,7 +163,7 @@ describe('fixture site build', () => {
     expect(timed).toContain('DTEND:20301220T043000Z');
     expect(timed).toContain('LOCATION:Nhà văn hóa tỉnh\\, số 1 đường Đinh Tiên Hoàng');
     expect(timed).toContain(
-      '\\nĐơn vị tổ chức: Đoàn Khối các cơ quan tỉnh\\nXem bản đồ: https://www.openstreetmap.org/?mlat=21.0285&mlon=105.8542#map=18/21.0285/105.8542\\nĐăng ký tham gia: https://forms.example.gov.vn/hien-mau-2030\\nhttps://bantin.example.gov.vn/su-kien/ngay-hoi-hien-mau-2030/',
+      '\\nĐơn vị tổ chức: Đoàn Khối các cơ quan tỉnh\\nXem bản đồ: https://www.openstreetmap.org/?mlat=21.0285&mlon=105.8542#map=18/21.0285/105.8542\\nĐăng ký tham gia: https://forms.example.gov.vn/hien-mau-2030\\nHạn đăng ký: Chủ Nhật\\, 15/12/2030\\nhttps://bantin.example.gov.vn/su-kien/ngay-hoi-hien-mau-2030/',
     );
     // A day without a time is that day in Viet Nam: this build runs in another time zone (beforeAll).
     const renamed = calendar('su-kien/hoi-thi-2022/lich.ics');
@@ -353,6 +356,23 @@ describe('fixture site build', () => {
     expect(exists('/nam/2030/')).toBe(false);
     expect(page('/')).not.toContain('/nam/2030/');
     expect(page('/')).toContain('/nam/2024/');
+  });
+
+  it('takes an event’s sign-up off its page once the deadline has passed, before the event', () => {
+    // The day after the fixture's deadline (15 December), three days before the event.
+    const dist = `${DIST}-deadline`;
+    const later = runAstro(['build', '--outDir', dist], FIXTURE_CONTENT, { BAN_TIN_NOW: '2030-12-16T08:00:00+07:00' });
+    expect(later.status, later.output).toBe(0);
+    const event = readFileSync(path.join(dist, 'su-kien/ngay-hoi-hien-mau-2030/index.html'), 'utf8');
+    expect(event).not.toContain('forms.example.gov.vn');
+    expect(event).toMatch(/<p class="register-closed" data-pagefind-ignore[^>]*>Đã hết hạn đăng ký<\/p>/);
+    expect(event).toContain('Hạn đăng ký');
+    // Still to come: readers may add it to their calendar, which no longer invites them to sign up.
+    expect(event).not.toContain('Sự kiện đã diễn ra');
+    expect(event).toContain('Thêm vào lịch');
+    const calendar = readFileSync(path.join(dist, 'su-kien/lich.ics'), 'utf8').replace(/\r\n /g, '');
+    expect(calendar).toContain('SUMMARY:Ngày hội hiến máu Giọt hồng tri ân');
+    expect(calendar).not.toContain('forms.example.gov.vn');
   });
 
   it('publishes a scheduled item once its time has come, and says when an event is over', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePortalDate } from '../../src/lib/dates';
-import { eventOverAt, isPublished, nextChange, splitEvents, subscribedCalendarEvents } from '../../src/lib/stream';
+import {
+  deadlinePassesAt, eventOverAt, isPublished, nextChange, registrationClosesAt, registrationOpen, splitEvents, subscribedCalendarEvents,
+} from '../../src/lib/stream';
 
 const at = (iso: string) => new Date(iso);
 
@@ -16,6 +18,22 @@ describe('nextChange', () => {
     ];
     expect(nextChange(states, now)).toEqual(at('2026-07-01T00:00:00Z'));
     expect(nextChange(states.slice(0, 2), now)).toEqual(at('2026-08-01T00:00:00Z'));
+  });
+
+  it('closes an event’s sign-up at its deadline (a day: at its end in Viet Nam), at the latest when it is over', () => {
+    const date = (text: string) => parsePortalDate(text)!;
+    const overAt = eventOverAt(date('2026-06-10T08:00:00+07:00'), date('2026-06-10T11:00:00+07:00'));
+    expect(registrationClosesAt(overAt)).toEqual(overAt);
+    expect(registrationClosesAt(overAt, date('2026-06-05'))).toEqual(at('2026-06-05T17:00:00Z'));
+    expect(registrationClosesAt(overAt, date('2026-06-05T17:00:00+07:00'))).toEqual(at('2026-06-05T10:00:00Z'));
+    // A deadline on the event's day, given as a day, would pass after the event: the event's end closes the sign-up.
+    expect(deadlinePassesAt(date('2026-06-10'))).toEqual(at('2026-06-10T17:00:00Z'));
+    expect(registrationClosesAt(overAt, date('2026-06-10'))).toEqual(overAt);
+    const event = { registrationClosesAt: at('2026-06-05T17:00:00Z') };
+    expect(registrationOpen(event, at('2026-06-05T16:59:59Z'))).toBe(true);
+    expect(registrationOpen(event, at('2026-06-05T17:00:00Z'))).toBe(false);
+    // A build at the deadline takes the button off the page.
+    expect(nextChange([{ draft: false, eventOverAt: overAt, registrationClosesAt: event.registrationClosesAt }], now)).toEqual(event.registrationClosesAt);
   });
 
   it('lets an event given by days, or without an end, run to the end of its day in Viet Nam', () => {
