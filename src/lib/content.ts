@@ -15,7 +15,7 @@ import {
   eventOverAt, groupBy, isPublished, neighbours, newestFirst, nextChange, registrationClosesAt, relatedItems, splitEvents, whyUnpublished, type StreamItem,
 } from './stream';
 import { slugify } from './slug';
-import { urls } from './urls';
+import { urls, type ItemKind } from './urls';
 
 export type NewsEntry = CollectionEntry<'news'>;
 export type ReportEntry = CollectionEntry<'reports'>;
@@ -33,8 +33,11 @@ interface ItemBase extends StreamItem {
   coverAlt?: string;
   featured: boolean;
   /** Files published beside the item's page. */
-  attachments: Attachment[];
+  attachments: ItemAttachment[];
 }
+
+/** An attachment with its address beside its item's page. */
+export type ItemAttachment = Attachment & { url: string };
 export type NewsItem = ItemBase & { kind: 'news'; entry: NewsEntry };
 export type ReportItem = ItemBase & { kind: 'report'; entry: ReportEntry };
 export type EventItem = ItemBase & {
@@ -84,27 +87,35 @@ export interface Portal {
  * An item's attachments as they are on the disk now. The loader checked them when it last read the item's file; one
  * deleted or grown since then stops the build here, with the same message.
  */
-function itemAttachments(entry: NewsEntry | ReportEntry | EventEntry): Attachment[] {
+function itemAttachments(entry: NewsEntry | ReportEntry | EventEntry, kind: ItemKind): ItemAttachment[] {
   if (entry.data.attachments.length === 0) return [];
   // The entry's path is relative to the project's root, where Astro runs.
   const file = path.resolve(entry.filePath ?? '');
   const problems = attachmentProblems(file, entry.data);
   if (problems.length > 0) throw new ContentFileError(entry.filePath ?? entry.id, problems.map(describeProblem));
-  return entry.data.attachments.map((attachment) => readAttachment(file, attachment));
+  return entry.data.attachments.map((written) => {
+    const attachment = readAttachment(file, written);
+    return { ...attachment, url: urls.attachment(kind, entry.id, attachment.name) };
+  });
 }
 
-function newsItem(entry: NewsEntry): NewsItem {
+/** What news and reports share: a report is a news item with a period and figures. */
+function articleFields(entry: NewsEntry | ReportEntry, kind: 'news' | 'report'): Omit<ItemBase, 'kind'> {
   const d = entry.data;
   return {
-    kind: 'news', entry, id: entry.id, url: urls.item('news', entry.id),
+    id: entry.id, url: urls.item(kind, entry.id),
     title: d.title, description: d.description, date: d.pubDate.date, hasTime: d.pubDate.hasTime,
     year: yearOf(d.pubDate.date), category: d.category, tags: d.tags, unit: d.unit,
-    cover: d.cover, coverAlt: d.coverAlt, featured: d.featured, attachments: itemAttachments(entry),
+    cover: d.cover, coverAlt: d.coverAlt, featured: d.featured, attachments: itemAttachments(entry, kind),
   };
 }
 
+function newsItem(entry: NewsEntry): NewsItem {
+  return { ...articleFields(entry, 'news'), kind: 'news', entry };
+}
+
 function reportItem(entry: ReportEntry): ReportItem {
-  return { ...newsItem(entry as unknown as NewsEntry), kind: 'report', entry, url: urls.item('report', entry.id) };
+  return { ...articleFields(entry, 'report'), kind: 'report', entry };
 }
 
 function eventItem(entry: EventEntry): EventItem {
@@ -115,7 +126,7 @@ function eventItem(entry: EventEntry): EventItem {
     kind: 'event', entry, id: entry.id, url: urls.item('event', entry.id),
     title: d.title, description: d.description, date: listed.date, hasTime: listed.hasTime,
     year: yearOf(listed.date), category: d.category, tags: d.tags, unit: d.unit,
-    cover: d.cover, coverAlt: d.coverAlt, featured: d.featured, attachments: itemAttachments(entry),
+    cover: d.cover, coverAlt: d.coverAlt, featured: d.featured, attachments: itemAttachments(entry, 'event'),
     start: d.start.date, end: d.end?.date, overAt,
     registrationClosesAt: registrationClosesAt(overAt, d.registrationDeadline),
   };
@@ -237,6 +248,18 @@ export function findUnit(portal: Portal, slug: string | undefined): Unit | undef
 /** Units directly under `slug`. */
 export function subUnits(portal: Portal, slug: string): Unit[] {
   return portal.units.filter((u) => u.data.parent === slug);
+}
+
+/** A file attached to a published item, with that item. */
+export interface AttachedDocument {
+  attachment: ItemAttachment;
+  item: Item;
+}
+
+/** Every published item's attachments: the newest item's first, each item's in the order it lists them. */
+export function attachedDocuments(portal: Portal): AttachedDocument[] {
+  // Events are listed under their announcement (or start): documents under the date their item is listed.
+  return portal.items.flatMap((item) => item.attachments.map((attachment) => ({ attachment, item })));
 }
 
 export interface ArticleLinks {

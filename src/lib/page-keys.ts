@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Attachment } from './attachments';
-import type { EventItem, Item, Portal } from './content';
+import type { AttachedDocument, EventItem, Item, Portal } from './content';
 import type { Page } from './pagination';
 import { defaultShareImage } from './share-image';
 import { isOver, registrationOpen } from './stream';
@@ -67,6 +67,15 @@ export function movedKey(item: Item): string {
 /** The key of each page of a listing: its place in the listing and the items on it; `extra` for what else it shows. */
 export function listingKey(portal: Portal, extra: readonly string[] = []): (page: Page<Item>) => string {
   return (page) => hashKey([siteKey(portal), `${page.current}/${page.total}`, ...page.items.map(itemKey), ...extra]);
+}
+
+/** A page of the documents' listing: its place, and each file with the item it comes with. */
+export function documentsKey(portal: Portal): (page: Page<AttachedDocument>) => string {
+  return (page) =>
+    hashKey([
+      siteKey(portal), `${page.current}/${page.total}`,
+      ...page.items.map(({ attachment, item }) => `${itemKey(item)}:${attachment.name}@${attachment.stamp}`),
+    ]);
 }
 
 /** An iCalendar file of events: the events, whether readers can still sign up, and the units it names as organisers. */

@@ -25,6 +25,8 @@ export const urls = {
   /** The events to come and of the last year in iCalendar, for calendar apps to subscribe to. */
   eventsCalendar: '/su-kien/lich.ics',
   reports: '/bao-cao/',
+  /** Every published item's attachments. */
+  documents: '/van-ban/',
   search: '/tim-kiem/',
   /** The search described for browsers, which can then search the portal from their address bar. */
   openSearch: '/opensearch.xml',

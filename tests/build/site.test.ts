@@ -253,7 +253,8 @@ describe('fixture site build', () => {
     const source = path.join(ROOT, 'tests/fixtures/site/content/news/hien-mau-tinh-nguyen');
     expect(readFileSync(path.join(DIST, 'tin-tuc/hien-mau-tinh-nguyen/phieu-dang-ky-tham-gia.pdf')).equals(readFileSync(path.join(source, 'Phiếu đăng ký tham gia.pdf')))).toBe(true);
     expect(readFileSync(path.join(DIST, 'tin-tuc/hien-mau-tinh-nguyen/danh-sach.docx')).equals(readFileSync(path.join(source, 'danh-sach.docx')))).toBe(true);
-    // An event's too, beside its calendar file.
+    // A report's and an event's too, beside their pages.
+    expect(page('/bao-cao/bao-cao-nhiem-ky-2017-2019/')).toContain('href="/bao-cao/bao-cao-nhiem-ky-2017-2019/bao-cao-day-du.pdf"');
     expect(page('/su-kien/ngay-hoi-hien-mau-2030/')).toContain('href="/su-kien/ngay-hoi-hien-mau-2030/the-le-ngay-hoi-2030.pdf"');
     expect(readFileSync(path.join(DIST, 'su-kien/ngay-hoi-hien-mau-2030/the-le-ngay-hoi-2030.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     // Pages without attachments have no such list; files are not pages of the sitemap; a draft's file is nowhere.
@@ -261,10 +262,33 @@ describe('fixture site build', () => {
     expect(readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8')).not.toMatch(/\.(pdf|docx)</);
     const published = readdirSync(DIST, { recursive: true, encoding: 'utf8' });
     expect(published.filter((file) => /\.(pdf|docx)$/.test(file)).sort()).toEqual([
+      'bao-cao/bao-cao-nhiem-ky-2017-2019/bao-cao-day-du.pdf',
       'su-kien/ngay-hoi-hien-mau-2030/the-le-ngay-hoi-2030.pdf',
       'tin-tuc/hien-mau-tinh-nguyen/danh-sach.docx',
       'tin-tuc/hien-mau-tinh-nguyen/phieu-dang-ky-tham-gia.pdf',
     ]);
+  });
+
+  it('lists every published item’s attachments on the documents’ page, and the newest on the home page', () => {
+    const documents = page('/van-ban/');
+    expect(documents).toContain('<h1>Văn bản, tài liệu</h1>');
+    // Newest item first (the 2030 event is listed at its start), each item's files in its order; never a draft's.
+    const links = [...documents.matchAll(/<li class="attachment[^"]*"[^>]*><a href="([^"]+)"/g)].map((match) => match[1]);
+    expect(links).toEqual([
+      '/su-kien/ngay-hoi-hien-mau-2030/the-le-ngay-hoi-2030.pdf',
+      '/tin-tuc/hien-mau-tinh-nguyen/phieu-dang-ky-tham-gia.pdf',
+      '/tin-tuc/hien-mau-tinh-nguyen/danh-sach.docx',
+      '/bao-cao/bao-cao-nhiem-ky-2017-2019/bao-cao-day-du.pdf',
+    ]);
+    // Each with its item, date and unit.
+    expect(documents).toMatch(
+      /<time datetime="2024-04-14T08:30:00\+07:00">14\/04\/2024<\/time> · Chi đoàn Sở TT&amp;TT · Kèm theo: <a href="\/tin-tuc\/hien-mau-tinh-nguyen\/"[^>]*>Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện<\/a>/,
+    );
+    expect(documents).not.toContain('ban-nhap');
+    const home = page('/');
+    expect(home).toContain('>Văn bản mới</h2>');
+    expect(home).toContain('href="/tin-tuc/hien-mau-tinh-nguyen/danh-sach.docx"');
+    expect(home).toContain('<a href="/van-ban/"');
   });
 
   it('keeps an item’s old address (previousSlugs) leading to it, outside the sitemap and the search index', () => {

@@ -220,6 +220,7 @@ const templates: Record<string, string> = {
   'category page 2': '/chuyen-muc/tin-tuc-su-kien/trang/2/',
   tag: '/the/hien-mau/',
   tags: '/the/',
+  documents: '/van-ban/',
   year: '/nam/2024/',
   article: '/tin-tuc/hien-mau-tinh-nguyen/',
   report: '/bao-cao/bao-cao-nhiem-ky-2017-2019/',
