@@ -80,5 +80,10 @@ export function documentsKey(portal: Portal): (page: Page<AttachedDocument>) => 
 
 /** An iCalendar file of events: the events, whether readers can still sign up, and the units it names as organisers. */
 export function calendarKey(portal: Portal, events: readonly EventItem[]): string {
-  return hashKey([siteKey(portal), ...events.map((event) => `${itemKey(event)}:${registrationOpen(event, portal.now)}`)]);
+  return hashKey([siteKey(portal), ...events.map((event) => eventKey(portal, event))]);
+}
+
+/** An event as listings and calendars show it: its content, and whether readers can still sign up. */
+export function eventKey(portal: Portal, event: EventItem): string {
+  return `${itemKey(event)}:${registrationOpen(event, portal.now)}`;
 }

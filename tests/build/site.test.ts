@@ -144,6 +144,8 @@ describe('fixture site build', () => {
     // Its deadline, a day: to its end.
     expect(html).toMatch(/<dt[^>]*>Hạn đăng ký<\/dt>\s*<dd[^>]*><time datetime="2030-12-15T00:00:00\+07:00">Chủ Nhật, 15\/12\/2030<\/time><\/dd>/);
     expect(html).not.toContain('Đã hết hạn đăng ký');
+    // The lists of upcoming events give it too, while readers can sign up.
+    for (const list of [upcoming, page('/')]) expect(list).toMatch(/<p class="deadline"[^>]*>Hạn đăng ký: <time datetime="2030-12-15T00:00:00\+07:00">Chủ Nhật, 15\/12\/2030<\/time><\/p>/);
   });
 
   it('gives each event an iCalendar file, and the events of the last year and to come one calendar to subscribe to', () => {
@@ -397,6 +399,7 @@ describe('fixture site build', () => {
     const calendar = readFileSync(path.join(dist, 'su-kien/lich.ics'), 'utf8').replace(/\r\n /g, '');
     expect(calendar).toContain('SUMMARY:Ngày hội hiến máu Giọt hồng tri ân');
     expect(calendar).not.toContain('forms.example.gov.vn');
+    expect(readFileSync(path.join(dist, 'su-kien/index.html'), 'utf8')).not.toContain('class="deadline"');
   });
 
   it('publishes a scheduled item once its time has come, and says when an event is over', () => {
