@@ -18,6 +18,7 @@ const site = inject('siteUrl');
 const TITLE = 'Đoàn viên tham gia hiến máu tình nguyện';
 const SLUG = 'doan-vien-tham-gia-hien-mau-tinh-nguyen';
 const COVER = path.join(FIXTURE_CONTENT, 'news/hien-mau-tinh-nguyen/anh-bia.jpg');
+const PLAN = path.join(FIXTURE_CONTENT, 'events/the-le-ngay-hoi-2030.pdf');
 
 let content: { dir: string; cleanup: () => void };
 let server: ChildProcess;
@@ -124,8 +125,20 @@ describe('web editor (/admin/, local mode)', () => {
     await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
     await page.getByLabel('Mô tả ảnh bìa').fill('Đoàn viên hiến máu tại hội trường');
 
+    // An attached plan, uploaded beside the article as the cover is. The lists' buttons speak Vietnamese (Decap's own
+    // Vietnamese says "Add tệp"), as do the body's toolbar buttons.
+    await page.getByRole('button', { name: 'Thêm ảnh' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Add / }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Thêm tệp' }).click();
+    await page.getByRole('button', { name: 'Chọn một tập tin' }).click();
+    await page.locator('input[type="file"]').setInputFiles(PLAN);
+    await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
+    await page.getByLabel('Tên văn bản').fill('Kế hoạch tổ chức ngày hội hiến máu');
+
     await page.locator('[data-slate-editor="true"]').click();
     await page.keyboard.type('Ngày hội diễn ra tại hội trường Bệnh viện Đa khoa tỉnh.');
+    expect(await page.locator('button[title="Đậm"]').count(), 'toolbar').toBeGreaterThan(0);
+    expect(await page.locator('button[title="Bold"]').count(), 'toolbar').toBe(0);
 
     const preview = page.locator('iframe').first().contentFrame();
     await expect.poll(() => preview.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
@@ -138,6 +151,7 @@ describe('web editor (/admin/, local mode)', () => {
 
     const folder = writtenFolder()!;
     expect(readFileSync(path.join(folder, 'anh-bia.jpg')).equals(readFileSync(COVER))).toBe(true);
+    expect(readFileSync(path.join(folder, 'the-le-ngay-hoi-2030.pdf')).equals(readFileSync(PLAN))).toBe(true);
     const file = readFileSync(path.join(folder, 'index.mdx'), 'utf8');
     const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(file) ?? [];
     expect(load(frontmatter, { schema: CORE_SCHEMA })).toEqual({
@@ -147,6 +161,7 @@ describe('web editor (/admin/, local mode)', () => {
       category: 'hoat-dong-doan',
       cover: './anh-bia.jpg',
       coverAlt: 'Đoàn viên hiến máu tại hội trường',
+      attachments: [{ file: './the-le-ngay-hoi-2030.pdf', title: 'Kế hoạch tổ chức ngày hội hiến máu' }],
       featured: false,
       draft: false,
     });
@@ -160,5 +175,7 @@ describe('web editor (/admin/, local mode)', () => {
     const article = readFileSync(path.join(out, 'tin-tuc', SLUG, 'index.html'), 'utf8');
     expect(article).toContain(TITLE);
     expect(article).toContain('Chủ Nhật, 14/04/2024, 08:30');
+    expect(article).toContain(`<a href="/tin-tuc/${SLUG}/the-le-ngay-hoi-2030.pdf" type="application/pdf"`);
+    expect(readFileSync(path.join(out, 'tin-tuc', SLUG, 'the-le-ngay-hoi-2030.pdf')).equals(readFileSync(PLAN))).toBe(true);
   }, 120_000);
 });
