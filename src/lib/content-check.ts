@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
+import { ATTACHMENT_MAX_BYTES, attachmentPaths, formatFileSize } from './attachments';
 import { contentDir } from './content-root';
 import { buildTime, formatDay, parsePortalDate } from './dates';
 import { entryIdFromPath } from './entry-id';
@@ -36,6 +37,8 @@ export const LIMITS = {
   /** Larger photos slow every build and every reader's phone. */
   imageWarnBytes: 1024 * 1024,
   imageMaxBytes: 5 * 1024 * 1024,
+  /** Readers open attachments on phones' data; a larger one is usually a scan that a PDF export would shrink. */
+  attachmentWarnBytes: 5 * 1024 * 1024,
 };
 
 const COLLECTIONS: { name: string; kind: ItemKind }[] = [
@@ -237,6 +240,14 @@ function editorialWarnings(file: string, source: string, data: Record<string, un
       warnings.push({ severity: 'error', file: relative(file), line: lineOfKey(source, field.split(/[.[]/)[0], 0), field, message: `ảnh ${src} nặng ${mb} MB, quá giới hạn 5 MB`, hint: 'Thu nhỏ ảnh (ví dụ chiều rộng 1600 điểm ảnh) trước khi đưa lên' });
     } else if (size > LIMITS.imageWarnBytes) {
       warn(field, `ảnh ${src} nặng ${mb} MB (nên dưới 1 MB)`, 'Thu nhỏ ảnh (ví dụ chiều rộng 1600 điểm ảnh) trước khi đưa lên');
+    }
+  }
+  // Files over the limit are the build's errors (`attachmentProblems`).
+  for (const { field, src } of attachmentPaths(data)) {
+    const attached = path.resolve(path.dirname(file), src);
+    const size = existsSync(attached) ? statSync(attached).size : 0;
+    if (size > LIMITS.attachmentWarnBytes && size <= ATTACHMENT_MAX_BYTES) {
+      warn(field, `tệp ${src} nặng ${formatFileSize(size)} (nên dưới ${formatFileSize(LIMITS.attachmentWarnBytes)}: bạn đọc mở trên điện thoại)`, 'Xuất văn bản thành PDF từ Word thay vì quét (scan); bản quét thì giảm độ phân giải');
     }
   }
   return warnings;

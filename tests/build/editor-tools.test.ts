@@ -110,27 +110,30 @@ describe('npm run check:content', () => {
     }
   });
 
-  it('warns without failing on long titles and leads, big images and repeated titles', () => {
+  it('warns without failing on long titles and leads, big images and attachments, and repeated titles', () => {
     const long = 'Đoàn viên '.repeat(20);
     const content = contentWith({
       'news/tieu-de-dai.md': `---\ntitle: ${long}\ndescription: ${long.repeat(4)}\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\n---\n\nx\n`,
-      'news/trung-tieu-de.md': '---\ntitle: Tin hoạt động số 01 của Đoàn Khối\ndescription: x\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\ncover: ./anh-lon.jpg\ncoverAlt: Ảnh lớn\n---\n\nx\n',
+      'news/trung-tieu-de.md':
+        '---\ntitle: Tin hoạt động số 01 của Đoàn Khối\ndescription: x\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\ncover: ./anh-lon.jpg\ncoverAlt: Ảnh lớn\nattachments:\n  - { file: ./ban-quet.pdf, title: Bản quét }\n---\n\nx\n',
       // The fixture's report of this unit gives "Lượt hiến máu" in "lượt".
       'reports/bao-cao-2023.md': '---\ntitle: Báo cáo năm 2023\ndescription: x\npubDate: 2023-12-20\nunit: chi-doan-so-tttt\nperiod: { from: 2023, to: 2023 }\nmetrics:\n  - { label: lượt hiến máu, value: 20, unit: người }\n---\n\nx\n',
     });
     try {
       writeFileSync(path.join(content.dir, 'news/anh-lon.jpg'), Buffer.alloc(1.5 * 1024 * 1024));
+      writeFileSync(path.join(content.dir, 'news/ban-quet.pdf'), Buffer.alloc(7.5 * 1024 * 1024));
       const run = script('check-content.ts', [], content.dir);
       expect(run.status, run.stdout).toBe(0);
       expect(run.stdout).toContain('CẢNH BÁO (dòng 2, title): tiêu đề dài');
       expect(run.stdout).toContain('CẢNH BÁO (dòng 3, description): phần tóm tắt dài');
       expect(run.stdout).toContain('ảnh ./anh-lon.jpg nặng 1,5 MB (nên dưới 1 MB)');
+      expect(run.stdout).toContain('CẢNH BÁO (dòng 8, attachments[0].file): tệp ./ban-quet.pdf nặng 7,5 MB (nên dưới 5 MB: bạn đọc mở trên điện thoại)');
       expect(run.stdout).toContain('có thể một bài được đăng hai lần');
       expect(run.stdout).toContain('chỉ tiêu "lượt hiến máu" có đơn vị tính "người" nhưng "lượt" trong');
       // The fixture's 2030 event has no pubDate; the 2022 one, over, needs none.
       expect(run.stdout).toMatch(/ngay-hoi-hien-mau-2030\.md\n.*CẢNH BÁO \(dòng \d+, start\): sự kiện chưa diễn ra, không có pubDate, được xếp theo ngày bắt đầu \(20\/12\/2030\)/);
       expect(run.stdout).not.toContain('hoi-thi-2022');
-      expect(run.stdout).toMatch(/0 lỗi, 6 cảnh báo\./);
+      expect(run.stdout).toMatch(/0 lỗi, 7 cảnh báo\./);
     } finally {
       content.cleanup();
     }
