@@ -193,6 +193,7 @@ describe('incremental build', () => {
         '/su-kien/hoi-thi-tin-hoc-2022/index.html',
         '/su-kien/ngay-hoi-hien-mau-2030/the-le-ngay-hoi-2030.pdf/',
         '/tin-tuc/hien-mau-chu-nhat-do-2024/index.html',
+        '/tin-tuc/hien-mau-chu-nhat-do-2024/phieu-dang-ky-tham-gia.pdf/',
         '/tin-tuc/hien-mau-tinh-nguyen/phieu-dang-ky-tham-gia.pdf/',
       ]);
       expect(pages(dist).get('tin-tuc/hien-mau-tinh-nguyen/index.html')).toContain('Phong trào Đoàn');

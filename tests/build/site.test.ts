@@ -266,6 +266,9 @@ describe('fixture site build', () => {
     expect(published.filter((file) => /\.(pdf|docx)$/.test(file)).sort()).toEqual([
       'bao-cao/bao-cao-nhiem-ky-2017-2019/bao-cao-day-du.pdf',
       'su-kien/ngay-hoi-hien-mau-2030/the-le-ngay-hoi-2030.pdf',
+      // At the renamed article's old address too.
+      'tin-tuc/hien-mau-chu-nhat-do-2024/danh-sach.docx',
+      'tin-tuc/hien-mau-chu-nhat-do-2024/phieu-dang-ky-tham-gia.pdf',
       'tin-tuc/hien-mau-tinh-nguyen/danh-sach.docx',
       'tin-tuc/hien-mau-tinh-nguyen/phieu-dang-ky-tham-gia.pdf',
     ]);

@@ -11,13 +11,18 @@ import { KIND_PATHS } from '../../../lib/urls';
 
 export const getStaticPaths = (async () => {
   const portal = await getPortal();
+  // At a renamed item's old addresses too: a file cannot send the browser on, and its address may have been printed.
+  const published = portal.items.map((item) => ({ item, slugs: [item.id, ...item.entry.data.previousSlugs] }));
   // Previews (in `astro dev`) show their attachments too.
-  return [...portal.items, ...portal.previews].flatMap((item) =>
-    item.attachments.map((attachment) => ({
-      params: { section: KIND_PATHS[item.kind], id: item.id, file: attachment.name },
-      props: { attachment },
-      cacheKey: attachmentKey(attachment),
-    })),
+  const previews = portal.previews.map((item) => ({ item, slugs: [item.id] }));
+  return [...published, ...previews].flatMap(({ item, slugs }) =>
+    slugs.flatMap((id) =>
+      item.attachments.map((attachment) => ({
+        params: { section: KIND_PATHS[item.kind], id, file: attachment.name },
+        props: { attachment },
+        cacheKey: attachmentKey(attachment),
+      })),
+    ),
   );
 }) satisfies GetStaticPaths;
 
