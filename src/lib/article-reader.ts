@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { imagePaths, photoFile } from './file-checks.ts';
+import { imagePaths, fileBesideArticle } from './file-checks.ts';
 import { splitFrontmatter, type SplitFile } from './frontmatter.ts';
 import { readPhoto, type Photo } from './photo-file.ts';
 import { renderPlainMarkdown } from './plain-markdown.ts';
@@ -36,7 +36,7 @@ export function readArticle(filePath: string): ReadArticle {
   }
   const photos = imagePaths(split.data).flatMap(({ src }) => {
     try {
-      return [readPhoto(photoFile(filePath, src))];
+      return [readPhoto(fileBesideArticle(filePath, src))];
     } catch {
       return [];
     }

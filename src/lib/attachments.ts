@@ -69,58 +69,12 @@ export interface Attachment {
   stamp: string;
 }
 
-/** An attachment as the item's data names it (`{ file: ./ke-hoach.pdf, title }`), read from the disk. */
-export function readAttachment(articleFile: string, attachment: { file: string; title: string }): Attachment {
-  const file = path.resolve(path.dirname(articleFile), attachment.file);
+/** An attached file (absolute: `fileBesideArticle`) and its title, read from the disk. */
+export function readAttachment(file: string, title: string): Attachment {
   const stats = statSync(file);
   const extension = attachmentExtension(file) ?? '';
   return {
-    title: attachment.title, file, name: attachmentName(file), type: extension.toUpperCase(),
+    title, file, name: attachmentName(file), type: extension.toUpperCase(),
     mime: ATTACHMENT_TYPES[extension] ?? 'application/octet-stream', bytes: stats.size, stamp: sizeAndTime(stats),
   };
-}
-
-/** Attachment paths an item's data names, as written, with their field. */
-export function attachmentPaths(data: Record<string, unknown>): { field: string; src: string }[] {
-  if (!Array.isArray(data.attachments)) return [];
-  return data.attachments.flatMap((attachment, at) => {
-    const src = (attachment as { file?: unknown } | null)?.file;
-    return typeof src === 'string' ? [{ field: `attachments[${at}].file`, src }] : [];
-  });
-}
-
-/**
- * What the schema cannot see of an item's attachments: a file missing or too large, or two files published under the
- * same name.
- */
-export function attachmentProblems(articleFile: string, data: Record<string, unknown>): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
-  const names = new Map<string, string>();
-  for (const { field, src } of attachmentPaths(data)) {
-    // The schema names a wrong type or an address; only files it accepts are looked for.
-    if (!attachmentExtension(src) || /^[a-z]+:/i.test(src)) continue;
-    const file = path.resolve(path.dirname(articleFile), src);
-    let size: number | undefined;
-    try {
-      const stats = statSync(file);
-      size = stats.isFile() ? stats.size : undefined;
-    } catch {
-      size = undefined;
-    }
-    if (size === undefined) {
-      problems.push({ field, message: `không tìm thấy tệp "${src}"; tệp đính kèm phải nằm cạnh bài viết, ghi dạng ./ten-tep.pdf` });
-      continue;
-    }
-    if (size > ATTACHMENT_MAX_BYTES) {
-      problems.push({
-        field,
-        message: `tệp "${src}" nặng ${formatFileSize(size)}, quá giới hạn ${formatFileSize(ATTACHMENT_MAX_BYTES)}; đưa tệp lên hệ thống văn bản và dẫn liên kết trong thân bài`,
-      });
-    }
-    const name = attachmentName(src);
-    const other = names.get(name);
-    if (other) problems.push({ field, message: `tệp "${src}" và "${other}" cùng được đăng thành ${name}; đổi tên một tệp` });
-    else names.set(name, src);
-  }
-  return problems;
 }

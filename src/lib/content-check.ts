@@ -6,11 +6,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
-import { ATTACHMENT_MAX_BYTES, attachmentPaths, formatFileSize } from './attachments';
+import { ATTACHMENT_MAX_BYTES, formatFileSize } from './attachments';
 import { contentDir } from './content-root';
 import { buildTime, formatDay, parsePortalDate } from './dates';
 import { entryIdFromPath } from './entry-id';
-import { articleFiles, duplicateSlugs, fileProblems, imagePaths, photoFile } from './file-checks';
+import { articleFiles, attachmentPaths, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
 import { splitFrontmatter } from './frontmatter';
 import { bodySyntax } from './body-syntax';
 import { figureLabelKey, figureUnitKey, writtenFigures } from './report';
@@ -232,7 +232,7 @@ function editorialWarnings(file: string, source: string, data: Record<string, un
     );
   }
   for (const { field, src } of imagePaths(data)) {
-    const image = photoFile(file, src);
+    const image = fileBesideArticle(file, src);
     if (!existsSync(image)) continue;
     const size = statSync(image).size;
     const mb = (size / 1024 / 1024).toFixed(1).replace('.', ',');
@@ -244,7 +244,7 @@ function editorialWarnings(file: string, source: string, data: Record<string, un
   }
   // Files over the limit are the build's errors (`attachmentProblems`).
   for (const { field, src } of attachmentPaths(data)) {
-    const attached = path.resolve(path.dirname(file), src);
+    const attached = fileBesideArticle(file, src);
     const size = existsSync(attached) ? statSync(attached).size : 0;
     if (size > LIMITS.attachmentWarnBytes && size <= ATTACHMENT_MAX_BYTES) {
       warn(field, `tệp ${src} nặng ${formatFileSize(size)} (nên dưới ${formatFileSize(LIMITS.attachmentWarnBytes)}: bạn đọc mở trên điện thoại)`, 'Xuất văn bản thành PDF từ Word thay vì quét (scan); bản quét thì giảm độ phân giải');

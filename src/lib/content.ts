@@ -4,10 +4,10 @@
  */
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { attachmentProblems, readAttachment, type Attachment } from './attachments';
+import { readAttachment, type Attachment } from './attachments';
 import { buildTime, monthOf, yearOf } from './dates';
 import { changedEntries, isDevServer, reportBuildFacts } from './build-facts';
-import { ContentFileError, describeProblem } from './file-checks';
+import { attachmentProblems, ContentFileError, describeProblem, fileBesideArticle } from './file-checks';
 import type { Photo } from './photo-file';
 import { COVER_USES, GALLERY_USES, photoCopies, reportPhotoCopies } from './photos';
 import { searchFeed } from './search-feed';
@@ -94,7 +94,7 @@ function itemAttachments(entry: NewsEntry | ReportEntry | EventEntry, kind: Item
   const problems = attachmentProblems(file, entry.data);
   if (problems.length > 0) throw new ContentFileError(entry.filePath ?? entry.id, problems.map(describeProblem));
   return entry.data.attachments.map((written) => {
-    const attachment = readAttachment(file, written);
+    const attachment = readAttachment(fileBesideArticle(file, written.file), written.title);
     return { ...attachment, url: urls.attachment(kind, entry.id, attachment.name) };
   });
 }
@@ -118,17 +118,21 @@ function reportItem(entry: ReportEntry): ReportItem {
   return { ...articleFields(entry, 'report'), kind: 'report', entry };
 }
 
+/** When an event is over (`eventOverAt`) and when its sign-up closes (`registrationClosesAt`). */
+function eventMoments(d: EventEntry['data']): { overAt: Date; registrationClosesAt: Date } {
+  const overAt = eventOverAt(d.start, d.end);
+  return { overAt, registrationClosesAt: registrationClosesAt(overAt, d.registrationDeadline) };
+}
+
 function eventItem(entry: EventEntry): EventItem {
   const d = entry.data;
   const listed = d.pubDate ?? d.start;
-  const overAt = eventOverAt(d.start, d.end);
   return {
     kind: 'event', entry, id: entry.id, url: urls.item('event', entry.id),
     title: d.title, description: d.description, date: listed.date, hasTime: listed.hasTime,
     year: yearOf(listed.date), category: d.category, tags: d.tags, unit: d.unit,
     cover: d.cover, coverAlt: d.coverAlt, featured: d.featured, attachments: itemAttachments(entry, 'event'),
-    start: d.start.date, end: d.end?.date, overAt,
-    registrationClosesAt: registrationClosesAt(overAt, d.registrationDeadline),
+    start: d.start.date, end: d.end?.date, ...eventMoments(d),
   };
 }
 
@@ -154,10 +158,10 @@ async function load(): Promise<Portal> {
     nextChange: nextChange(
       [...allNews, ...allReports].map(publishState).concat(
         allEvents.map((e) => {
-          const overAt = eventOverAt(e.data.start, e.data.end);
+          const moments = eventMoments(e.data);
           return {
-            ...publishState(e), listedFrom: e.data.pubDate ? undefined : e.data.start.date, eventOverAt: overAt,
-            registrationClosesAt: registrationClosesAt(overAt, e.data.registrationDeadline),
+            ...publishState(e), listedFrom: e.data.pubDate ? undefined : e.data.start.date,
+            eventOverAt: moments.overAt, registrationClosesAt: moments.registrationClosesAt,
           };
         }),
       ),

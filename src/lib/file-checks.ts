@@ -1,12 +1,12 @@
 /** Checks of an article file that its schema cannot express; shared by the build and `npm run check:content`. */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { attachmentProblems } from './attachments.ts';
+import { ATTACHMENT_MAX_BYTES, attachmentExtension, attachmentName, formatFileSize } from './attachments.ts';
 import { entryIdFromPath, slugProblem } from './entry-id.ts';
 import type { ParsedBody } from './safe-mdx';
 
-/** Where a photo an article names is: its path is relative to the article's file. */
-export function photoFile(articleFile: string, src: string): string {
+/** Where a file an article names (a photo, an attachment) is: its path is relative to the article's file. */
+export function fileBesideArticle(articleFile: string, src: string): string {
   return path.resolve(path.dirname(articleFile), src);
 }
 
@@ -23,6 +23,51 @@ export function imagePaths(data: Record<string, unknown>): { field: string; src:
   return found;
 }
 
+/** Attachment paths an item's data names, as written, with their field. */
+export function attachmentPaths(data: Record<string, unknown>): { field: string; src: string }[] {
+  if (!Array.isArray(data.attachments)) return [];
+  return data.attachments.flatMap((attachment, at) => {
+    const src = (attachment as { file?: unknown } | null)?.file;
+    return typeof src === 'string' ? [{ field: `attachments[${at}].file`, src }] : [];
+  });
+}
+
+/**
+ * What the schema cannot see of an item's attachments: a file missing or too large, or two files published under the
+ * same name.
+ */
+export function attachmentProblems(articleFile: string, data: Record<string, unknown>): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  const names = new Map<string, string>();
+  for (const { field, src } of attachmentPaths(data)) {
+    // The schema names a wrong type or an address; only files it accepts are looked for.
+    if (!attachmentExtension(src) || /^[a-z]+:/i.test(src)) continue;
+    const file = fileBesideArticle(articleFile, src);
+    let size: number | undefined;
+    try {
+      const stats = statSync(file);
+      size = stats.isFile() ? stats.size : undefined;
+    } catch {
+      size = undefined;
+    }
+    if (size === undefined) {
+      problems.push({ field, message: `không tìm thấy tệp "${src}"; tệp đính kèm phải nằm cạnh bài viết, ghi dạng ./ten-tep.pdf` });
+      continue;
+    }
+    if (size > ATTACHMENT_MAX_BYTES) {
+      problems.push({
+        field,
+        message: `tệp "${src}" nặng ${formatFileSize(size)}, quá giới hạn ${formatFileSize(ATTACHMENT_MAX_BYTES)}; đưa tệp lên hệ thống văn bản và dẫn liên kết trong thân bài`,
+      });
+    }
+    const name = attachmentName(src);
+    const other = names.get(name);
+    if (other) problems.push({ field, message: `tệp "${src}" và "${other}" cùng được đăng thành ${name}; đổi tên một tệp` });
+    else names.set(name, src);
+  }
+  return problems;
+}
+
 export interface FileProblem {
   /** Line in the file, when known. */
   line?: number;
@@ -36,7 +81,7 @@ export function fileProblems(id: string, filePath: string, data: Record<string, 
   const badSlug = slugProblem(id);
   if (badSlug) problems.push({ message: badSlug });
   for (const { field, src } of imagePaths(data)) {
-    if (/^[a-z]+:\/\//i.test(src) || !existsSync(photoFile(filePath, src))) {
+    if (/^[a-z]+:\/\//i.test(src) || !existsSync(fileBesideArticle(filePath, src))) {
       problems.push({ field, message: `không tìm thấy ảnh "${src}"; ảnh phải nằm cạnh bài viết, ghi dạng ./ten-anh.jpg` });
     }
   }

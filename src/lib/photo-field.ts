@@ -4,7 +4,7 @@
  * with the photos it has read already (`article-reader.ts`).
  */
 import { z } from 'astro/zod';
-import { photoFile } from './file-checks';
+import { fileBesideArticle } from './file-checks';
 import { readPhoto, type Photo } from './photo-file';
 
 let checkedFile: string | undefined;
@@ -20,7 +20,7 @@ export const photoField = () =>
   z.string({ error: 'phải là đường dẫn ảnh, ví dụ ./anh-bia.jpg' }).transform((src, ctx) => {
     if (!checkedFile) throw new Error('photoField: no article file is being checked');
     try {
-      const file = photoFile(checkedFile, src);
+      const file = fileBesideArticle(checkedFile, src);
       return photosRead.get(file) ?? readPhoto(file);
     } catch (error) {
       ctx.addIssue({ code: 'custom', message: `không đọc được ảnh "${src}": ${(error as Error).message}` });

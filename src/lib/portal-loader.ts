@@ -8,7 +8,7 @@ import { reportChangedEntry } from './build-facts';
 import { contentDir } from './content-root';
 import { fileStamp, readStamps, writeStamps } from './file-stamps';
 import { entryIdFromPath } from './entry-id';
-import { articleFiles, ContentFileError, describeProblem, duplicateSlugs, fileProblems, imagePaths, photoFile } from './file-checks';
+import { articleFiles, ContentFileError, describeProblem, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
 import { previousSlugProblems } from './previous-slugs';
 import { articleSchemaFingerprint, dataSchemas, schemaFingerprint } from './schema';
 import { checkingFile } from './photo-field';
@@ -31,7 +31,7 @@ function photoStamps(filePath: string, data: Record<string, unknown>): string {
   return imagePaths(data)
     .map(({ src }) => {
       try {
-        return photoFileStamp(photoFile(filePath, src));
+        return photoFileStamp(fileBesideArticle(filePath, src));
       } catch {
         return 'missing';
       }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { load } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, attachmentExtension, attachmentName, attachmentProblems, formatFileSize, isAttachmentPath, readAttachment } from '../../src/lib/attachments';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, attachmentExtension, attachmentName, formatFileSize, isAttachmentPath, readAttachment } from '../../src/lib/attachments';
+import { attachmentProblems } from '../../src/lib/file-checks';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ban-tin-attachments-'));
 const article = path.join(dir, 'index.mdx');
@@ -53,9 +54,9 @@ describe('attachments', () => {
     expect(formatFileSize(20 * 1024 * 1024)).toBe('20 MB');
   });
 
-  it('reads a file’s name, type and size beside the article', () => {
+  it('reads a file’s published name, type and size', () => {
     file('Kế hoạch.pdf', 2048);
-    expect(readAttachment(article, { file: './Kế hoạch.pdf', title: 'Kế hoạch' })).toMatchObject({
+    expect(readAttachment(path.join(dir, 'Kế hoạch.pdf'), 'Kế hoạch')).toMatchObject({
       title: 'Kế hoạch', file: path.join(dir, 'Kế hoạch.pdf'), name: 'ke-hoach.pdf', type: 'PDF', mime: 'application/pdf', bytes: 2048,
     });
   });
