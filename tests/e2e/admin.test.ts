@@ -1,9 +1,11 @@
 /**
  * The web editor at /admin/ in local mode: decap-server writes into a temporary copy of the fixture content, an
- * editor creates an article in headless Chromium, and the file it wrote passes the content check and builds.
+ * editor creates an article in headless Chromium, and the file it wrote passes the content check and builds; an
+ * attachment of a type the build refuses is refused on publishing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -87,13 +89,23 @@ afterAll(async () => {
 });
 
 /** The article folder decap-server wrote: `content/news/<year it was created>/<slug>/`. */
-function writtenFolder(): string | undefined {
+function writtenFolder(slug = SLUG): string | undefined {
   const news = path.join(content.dir, 'news');
   for (const year of readdirSync(news)) {
-    const folder = path.join(news, year, SLUG);
+    const folder = path.join(news, year, slug);
     if (existsSync(path.join(folder, 'index.mdx'))) return folder;
   }
   return undefined;
+}
+
+/** Opens the editor's list of collections, signing in (local mode has a button for it) unless already signed in. */
+async function openEditor(): Promise<void> {
+  await page.goto(`${site}/admin/`);
+  const signIn = page.getByRole('button', { name: 'Đăng nhập' });
+  const collections = page.getByRole('link', { name: 'Tin tức' }).first();
+  await signIn.or(collections).first().waitFor();
+  if (await signIn.isVisible()) await signIn.click();
+  await collections.waitFor();
 }
 
 describe('web editor (/admin/, local mode)', () => {
@@ -109,9 +121,7 @@ describe('web editor (/admin/, local mode)', () => {
   });
 
   it('creates a news article with a cover photo that passes the content check and builds', async () => {
-    await page.goto(`${site}/admin/`);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('link', { name: 'Tin tức' }).first().waitFor();
+    await openEditor();
     await page.getByText('＋ tin').click();
 
     await page.getByLabel('Tiêu đề').fill(TITLE);
@@ -147,7 +157,7 @@ describe('web editor (/admin/, local mode)', () => {
     await page.getByRole('button', { name: 'Công bố', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
     await page.getByText('Mục đã được lưu').waitFor();
-    await expect.poll(writtenFolder, { timeout: 10_000 }).toBeDefined();
+    await expect.poll(() => writtenFolder(), { timeout: 10_000 }).toBeDefined();
 
     const folder = writtenFolder()!;
     expect(readFileSync(path.join(folder, 'anh-bia.jpg')).equals(readFileSync(COVER))).toBe(true);
@@ -178,4 +188,33 @@ describe('web editor (/admin/, local mode)', () => {
     expect(article).toContain(`<a href="/tin-tuc/${SLUG}/the-le-ngay-hoi-2030.pdf" type="application/pdf"`);
     expect(readFileSync(path.join(out, 'tin-tuc', SLUG, 'the-le-ngay-hoi-2030.pdf')).equals(readFileSync(PLAN))).toBe(true);
   }, 120_000);
+
+  it('refuses an attachment of another type on publishing and writes nothing', async () => {
+    const before = readdirSync(content.dir, { recursive: true }).sort();
+    const dir = mkdtempSync(path.join(tmpdir(), 'ban-tin-admin-'));
+    const program = path.join(dir, 'bieu-mau.exe');
+    writeFileSync(program, 'MZ');
+    try {
+      await openEditor();
+      await page.getByText('＋ tin').click();
+      await page.getByLabel('Tiêu đề').fill('Biểu mẫu đăng ký hiến máu');
+      await page.getByLabel('Tóm tắt (sapo)').fill('Mẫu đăng ký cho đoàn viên tham gia ngày hội hiến máu.');
+      await page.getByLabel('Chuyên mục').click();
+      await page.getByRole('option', { name: 'Hoạt động Đoàn' }).click();
+      await page.getByRole('button', { name: 'Thêm tệp' }).click();
+      await page.getByRole('button', { name: 'Chọn một tập tin' }).click();
+      await page.locator('input[type="file"]').setInputFiles(program);
+      await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
+      await page.getByLabel('Tên văn bản').fill('Biểu mẫu đăng ký');
+
+      await page.getByRole('button', { name: 'Công bố', exact: true }).click();
+      await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
+      await page.getByText('Chỉ nhận tệp PDF, Word, Excel, PowerPoint, OpenDocument hoặc ZIP').waitFor();
+      expect(await page.getByText('Mục đã được lưu').count()).toBe(0);
+      expect(writtenFolder('bieu-mau-dang-ky-hien-mau')).toBeUndefined();
+      expect(readdirSync(content.dir, { recursive: true }).sort()).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
