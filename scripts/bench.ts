@@ -89,7 +89,7 @@ async function benchN(n: number): Promise<NResult> {
   progress(`\n== N = ${n}: generating the corpus…`);
   const ws = prepareWorkspace(n, { inPlace: values['in-place'], against });
   const c = ws.corpus;
-  progress(`   ${c.news} news, ${c.reports} reports, ${c.events} events, ${c.covers} covers, ${c.words} words in ${ws.content}`);
+  progress(`   ${c.news} news, ${c.reports} reports, ${c.events} events, ${c.covers} covers, ${c.attachments} attachments, ${c.words} words in ${ws.content}`);
   const result: NResult = { n, corpus: c, runs: { portal: {}, before: {}, baseline: {} }, medians: { portal: {}, before: {}, baseline: {} }, busyBefore: [] };
   let edits = 0;
   for (let run = 1; run <= runs; run++) {
@@ -135,7 +135,7 @@ const mib = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ?
 function table(result: NResult): string {
   const { n, corpus: c } = result;
   const out: string[] = [];
-  out.push(`N = ${n} (${c.news} news, ${c.reports} reports, ${c.events} events, ${c.covers} with a cover; ${Math.round(c.words / n)} words per article), median of ${runs} run(s)`);
+  out.push(`N = ${n} (${c.news} news, ${c.reports} reports, ${c.events} events, ${c.covers} with a cover, ${c.attachments} attached files; ${Math.round(c.words / n)} words per article), median of ${runs} run(s)`);
   if (against) out.push(`before: the portal at ${values.against} (${against.slice(0, 7)}), built in turn with the portal (each run, the one built first alternates)`);
   out.push('');
   out.push(`| phase | site | wall s | build s | index s | CPU s | peak RSS MiB (one process / all) | pages/s | wall vs ${against ? 'before, ' : ''}baseline |`);

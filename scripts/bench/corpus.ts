@@ -10,7 +10,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const SAMPLE_CONTENT = path.join(REPO_ROOT, 'content');
 /** Bump when the generated files change, so a kept corpus is made again. */
-export const CORPUS_VERSION = 1;
+export const CORPUS_VERSION = 2;
 
 /** mulberry32: small, fast and the same on every machine. */
 export function prng(seed: number): () => number {
@@ -45,6 +45,9 @@ interface Pool {
   units: string[];
   /** A few small sample photos, copied as covers. */
   images: string[];
+  /** The sample's attached files and their titles. */
+  attachments: string[];
+  attachmentTitles: string[];
 }
 
 const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
@@ -110,6 +113,11 @@ function buildPool(contentRoot: string): Pool {
       ? (s.data.metrics as { label: string; unit?: string; value: number }[]).filter((m) => PLAIN.test(m.label))
       : [],
   );
+  const attachmentTitles = unique(
+    samples.flatMap((s) =>
+      Array.isArray(s.data.attachments) ? (s.data.attachments as { title?: unknown }[]).map((a) => a.title).filter((t): t is string => typeof t === 'string' && PLAIN.test(t)) : [],
+    ),
+  );
   const tags = unique(samples.flatMap((s) => (Array.isArray(s.data.tags) ? (s.data.tags as unknown[]).map(String) : [])));
   const slugsIn = (folder: string) =>
     readdirSync(path.join(contentRoot, folder))
@@ -137,6 +145,8 @@ function buildPool(contentRoot: string): Pool {
     categories: slugsIn('categories'),
     units: slugsIn('units'),
     images,
+    attachments: walk(contentRoot).filter((f) => /\.(pdf|docx)$/i.test(f)).sort(),
+    attachmentTitles,
   };
 }
 
@@ -170,6 +180,8 @@ export interface CorpusSummary {
   reports: number;
   events: number;
   covers: number;
+  /** Files attached to articles (copies of the sample's). */
+  attachments: number;
   words: number;
   /** Article that the `edit` phase changes, relative to `dir`. */
   editTarget: string;
@@ -203,7 +215,9 @@ export function generateCorpus({ n, dir, seed = 20260101, source = SAMPLE_CONTEN
     for (const name of readdirSync(path.join(source, folder))) copyFileSync(path.join(source, folder, name), path.join(dir, folder, name));
   }
 
-  const summary: CorpusSummary = { dir, news: 0, reports: 0, events: 0, covers: 0, words: 0, editTarget: '' };
+  // Attachments draw from their own sequence, so that the articles are those of a corpus without them.
+  const attachmentRandom = prng(seed + n + 1);
+  const summary: CorpusSummary = { dir, news: 0, reports: 0, events: 0, covers: 0, attachments: 0, words: 0, editTarget: '' };
   const editIndex = Math.floor(n / 2);
   for (let i = 0; i < n; i++) {
     const roll = random();
@@ -255,6 +269,19 @@ export function generateCorpus({ n, dir, seed = 20260101, source = SAMPLE_CONTEN
       summary.covers++;
     }
     if (random() < 0.01) fields.push('featured: true');
+    // One article in twenty carries a plan or a form, as notices do.
+    if (pool.attachments.length && pool.attachmentTitles.length && attachmentRandom() < 0.05) {
+      fields.push('attachments:');
+      const count = attachmentRandom() < 0.3 ? 2 : 1;
+      for (let a = 0; a < count; a++) {
+        const file = pool.attachments[Math.floor(attachmentRandom() * pool.attachments.length)];
+        const name = `van-ban-${a + 1}${path.extname(file).toLowerCase()}`;
+        copyFileSync(file, path.join(folder, name));
+        const title = pool.attachmentTitles[Math.floor(attachmentRandom() * pool.attachmentTitles.length)];
+        fields.push(`  - { file: ./${name}, title: ${q(title)} }`);
+        summary.attachments++;
+      }
+    }
 
     // 600–1,200 words: paragraphs under a few headings, sometimes a list.
     const target = int(600, 1200);
