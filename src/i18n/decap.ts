@@ -1,7 +1,8 @@
 /**
  * Vietnamese for the web editor's (Decap CMS) words that its own Vietnamese lacks, which it shows in English ("Add
- * tệp", "Bold", "Set Ngày đăng to now"): those of the widgets and panes the portal's editor uses. Merged into Decap's
- * Vietnamese by the editor's page (`src/pages/admin/index.astro`), in Decap's own shape and placeholders.
+ * tệp", "Bold", "Set Ngày đăng to now"): those of the widgets and panes the portal's editor uses; and the few it has
+ * that should tell the editor more about the portal's rules. Merged into Decap's Vietnamese by the editor's page
+ * (`src/pages/admin/index.astro`), in Decap's own shape and placeholders.
  */
 export const decapVietnamese = {
   collection: {
@@ -38,6 +39,11 @@ export const decapVietnamese = {
   mediaLibrary: {
     mediaLibraryCard: { copy: 'Sao chép', copyUrl: 'Sao chép địa chỉ', copyPath: 'Sao chép đường dẫn', copyName: 'Sao chép tên', copied: 'Đã sao chép' },
     mediaLibraryModal: { close: 'Đóng' },
+    // Decap's own says "lớn hơn 5242 kB": the limits as the field's hint gives them (`max_file_size` in config.yml).
+    mediaLibrary: {
+      fileTooLarge:
+        'Tệp quá lớn, chưa được tải lên.\nẢnh tối đa 5 MB (nên dưới 1 MB: thu nhỏ ảnh, ví dụ chiều rộng 1600 điểm ảnh); tệp đính kèm tối đa 20 MB (văn bản quét thì xuất lại thành PDF hoặc giảm độ phân giải).',
+    },
   },
   ui: { settingsDropdown: { account: 'Tùy chọn tài khoản' } },
 };

@@ -4,7 +4,7 @@
  * attachment of a type the build refuses is refused on publishing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -28,6 +28,8 @@ let serverLog = '';
 let serverUrl: string;
 let browser: Browser;
 let page: Page;
+/** What the editor's alerts and confirmations said, in order. */
+const dialogs: string[] = [];
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -70,7 +72,10 @@ beforeAll(async () => {
   const context = await browser.newContext({ timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN', viewport: { width: 1400, height: 1000 } });
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
-  page.on('dialog', (dialog) => dialog.accept());
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    return dialog.accept();
+  });
   // The shipped configuration, pointed at this test's decap-server instead of the default port 8081.
   const config = readFileSync(path.join(ROOT, 'public/admin/config.yml'), 'utf8');
   expect(config).toMatch(/^local_backend: true$/m);
@@ -212,6 +217,44 @@ describe('web editor (/admin/, local mode)', () => {
       await page.getByText('Chỉ nhận tệp PDF, Word, Excel, PowerPoint, OpenDocument hoặc ZIP').waitFor();
       expect(await page.getByText('Mục đã được lưu').count()).toBe(0);
       expect(writtenFolder('bieu-mau-dang-ky-hien-mau')).toBeUndefined();
+      expect(readdirSync(content.dir, { recursive: true }).sort()).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('refuses a photo over 5 MB and an attachment over 20 MB on upload, saying the limits', async () => {
+    const before = readdirSync(content.dir, { recursive: true }).sort();
+    const dir = mkdtempSync(path.join(tmpdir(), 'ban-tin-admin-'));
+    const sized = (name: string, bytes: number) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, '');
+      truncateSync(file, bytes);
+      return file;
+    };
+    const tooLarge = 'Tệp quá lớn, chưa được tải lên.';
+    try {
+      await openEditor();
+      await page.getByText('＋ tin').click();
+      dialogs.length = 0;
+      await page.getByRole('button', { name: 'Chọn một hình' }).click();
+      await page.locator('input[type="file"]').setInputFiles(sized('anh-dien-thoai.jpg', 5 * 1024 * 1024 + 1));
+      await expect.poll(() => dialogs.length).toBe(1);
+      expect(dialogs[0]).toContain(tooLarge);
+      expect(dialogs[0]).toContain('Ảnh tối đa 5 MB');
+      // A photo of the limit's size is taken.
+      await page.locator('input[type="file"]').setInputFiles(sized('anh-vua.jpg', 5 * 1024 * 1024));
+      await page.getByText('anh-vua.jpg').waitFor();
+      expect(dialogs).toHaveLength(1);
+      await page.getByRole('button', { name: 'Đóng' }).click();
+
+      await page.getByRole('button', { name: 'Thêm tệp' }).click();
+      await page.getByRole('button', { name: 'Chọn một tập tin' }).click();
+      await page.locator('input[type="file"]').setInputFiles(sized('ban-scan.pdf', 20 * 1024 * 1024 + 1));
+      await expect.poll(() => dialogs.length).toBe(2);
+      expect(dialogs[1]).toContain(tooLarge);
+      expect(await page.getByText('ban-scan.pdf').count()).toBe(0);
+      // Nothing is written before the article is published.
       expect(readdirSync(content.dir, { recursive: true }).sort()).toEqual(before);
     } finally {
       rmSync(dir, { recursive: true, force: true });
