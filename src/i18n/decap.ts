@@ -45,5 +45,9 @@ export const decapVietnamese = {
         'Tệp quá lớn, chưa được tải lên.\nẢnh tối đa 5 MB (nên dưới 1 MB: thu nhỏ ảnh, ví dụ chiều rộng 1600 điểm ảnh); tệp đính kèm tối đa 20 MB (văn bản quét thì xuất lại thành PDF hoặc giảm độ phân giải).',
     },
   },
-  ui: { settingsDropdown: { account: 'Tùy chọn tài khoản' } },
+  ui: {
+    settingsDropdown: { account: 'Tùy chọn tài khoản' },
+    // Decap's own: "Không thể giữ lại mục".
+    toast: { onFailToPersist: 'Chưa lưu được: %{details}' },
+  },
 };

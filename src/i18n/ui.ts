@@ -160,6 +160,10 @@ export const ui = {
   'footer.about': 'Về cổng thông tin',
   'footer.guide': 'Hướng dẫn biên tập',
   'admin.title': 'Biên tập nội dung',
+  'admin.errors': 'Cần sửa trước khi đăng (cổng không dựng được bài này):',
+  'admin.warnings': 'Lưu ý:',
+  'admin.refused': 'Bài chưa được lưu. Cần sửa:',
+  'admin.bodyLine': 'thân bài, dòng {line}',
 } as const;
 
 export type UiKey = keyof typeof ui;

@@ -1,10 +1,9 @@
 /**
  * Files attached to an item (`attachments`: plans, forms, decisions): kept next to the item's file, as photos are,
- * published beside its page (`/tin-tuc/<slug>/ke-hoach-12.pdf`) and listed on it with their type and size.
+ * published beside its page (`/tin-tuc/<slug>/ke-hoach-12.pdf`) and listed on it with their type and size. No file
+ * system here: the schema that uses these runs in the web editor too (reading a file: `readAttachment` in
+ * `file-checks.ts`).
  */
-import { statSync } from 'node:fs';
-import path from 'node:path';
-import { sizeAndTime } from './file-stamps.ts';
 import { formatNumber } from './numbers.ts';
 import { slugify } from './slug.ts';
 import { KIND_PATHS } from './urls.ts';
@@ -30,16 +29,23 @@ export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 /** "PDF, Word (DOC, DOCX), …": what editors may attach, for messages. */
 export const ATTACHMENT_TYPES_HINT = 'PDF, Word (doc, docx), Excel (xls, xlsx), PowerPoint (ppt, pptx), OpenDocument (odt, ods, odp) hoặc ZIP';
 
+/** A path's last part and its extension with the dot (".PDF"), as `path.basename` and `path.extname` give them. */
+function nameAndExtension(src: string): { base: string; extension: string } {
+  const base = src.slice(src.search(/[^/\\]*$/));
+  const dot = base.lastIndexOf('.');
+  return { base, extension: dot > 0 ? base.slice(dot) : '' };
+}
+
 /** The extension of a path, lower case, when it is a type that can be attached. */
 export function attachmentExtension(src: string): string | undefined {
-  const extension = path.extname(src).slice(1).toLowerCase();
+  const extension = nameAndExtension(src).extension.slice(1).toLowerCase();
   return Object.hasOwn(ATTACHMENT_TYPES, extension) ? extension : undefined;
 }
 
 /** The published file's name: the editor's, in ASCII ("Kế hoạch 12.PDF" → "ke-hoach-12.pdf"). */
 export function attachmentName(src: string): string {
-  const extension = path.extname(src);
-  return `${slugify(path.basename(src, extension)) || 'tep-dinh-kem'}${extension.toLowerCase()}`;
+  const { base, extension } = nameAndExtension(src);
+  return `${slugify(base.slice(0, base.length - extension.length)) || 'tep-dinh-kem'}${extension.toLowerCase()}`;
 }
 
 /** "245 KB", "1,2 MB": sizes as Vietnamese portals write them. */
@@ -67,14 +73,4 @@ export interface Attachment {
   bytes: number;
   /** Size and modification time: what tells that the file changed. */
   stamp: string;
-}
-
-/** An attached file (absolute: `fileBesideArticle`) and its title, read from the disk. */
-export function readAttachment(file: string, title: string): Attachment {
-  const stats = statSync(file);
-  const extension = attachmentExtension(file) ?? '';
-  return {
-    title, file, name: attachmentName(file), type: extension.toUpperCase(),
-    mime: ATTACHMENT_TYPES[extension] ?? 'application/octet-stream', bytes: stats.size, stamp: sizeAndTime(stats),
-  };
 }

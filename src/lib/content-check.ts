@@ -7,8 +7,9 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { ATTACHMENT_MAX_BYTES, formatFileSize } from './attachments';
-import { contentDir } from './content-root';
-import { buildTime, formatDay, parsePortalDate } from './dates';
+import { contentDir, knownSlugs } from './content-root';
+import { buildTime } from './dates';
+import { editorialNotes, FIELD_HINTS, LIMITS, schemaIssues } from './entry-check';
 import { entryIdFromPath } from './entry-id';
 import { articleFiles, attachmentPaths, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
 import { splitFrontmatter } from './frontmatter';
@@ -16,7 +17,7 @@ import { bodySyntax } from './body-syntax';
 import { figureLabelKey, figureUnitKey, writtenFigures } from './report';
 import { previousSlugProblems } from './previous-slugs';
 import { parseBody } from './safe-mdx';
-import { articleSchemas, dataSchemas, DATE_HINT } from './schema';
+import { articleSchemas, dataSchemas } from './schema';
 import { KIND_PATHS, type ItemKind } from './urls';
 
 export type Severity = 'error' | 'warning';
@@ -31,15 +32,6 @@ export interface Problem {
   hint?: string;
 }
 
-export const LIMITS = {
-  titleLength: 150,
-  descriptionLength: 300,
-  /** Larger photos slow every build and every reader's phone. */
-  imageWarnBytes: 1024 * 1024,
-  imageMaxBytes: 5 * 1024 * 1024,
-  /** Readers open attachments on phones' data; a larger one is usually a scan that a PDF export would shrink. */
-  attachmentWarnBytes: 5 * 1024 * 1024,
-};
 
 const COLLECTIONS: { name: string; kind: ItemKind }[] = [
   { name: 'news', kind: 'news' },
@@ -47,31 +39,6 @@ const COLLECTIONS: { name: string; kind: ItemKind }[] = [
   { name: 'events', kind: 'event' },
 ];
 
-const HINTS: Record<string, string> = {
-  title: 'Tiêu đề là bắt buộc, ví dụ: title: Đoàn viên tham gia hiến máu tình nguyện',
-  description: 'Phần tóm tắt (sapo) là bắt buộc: 1–2 câu nêu ý chính của bài',
-  pubDate: 'Ngày đăng phải có dạng YYYY-MM-DD, ví dụ 2024-04-14 (hoặc 2024-04-14T08:30:00+07:00 nếu có giờ)',
-  updatedDate: `Ngày cập nhật phải có ${DATE_HINT}`,
-  expiryDate: `Ngày hết hạn phải có ${DATE_HINT}`,
-  start: 'Thời gian bắt đầu, ví dụ 2026-12-20T07:30:00+07:00',
-  end: 'Thời gian kết thúc, sau thời gian bắt đầu, ví dụ 2026-12-20T11:00:00+07:00',
-  category: 'Dùng tên tệp (bỏ .yaml) trong thư mục content/categories/, ví dụ: category: tin-tuc-su-kien',
-  unit: 'Dùng tên tệp (bỏ .yaml) trong thư mục content/units/, ví dụ: unit: doan-khoi',
-  parent: 'Dùng tên tệp (bỏ .yaml) của đơn vị cấp trên trong content/units/',
-  cover: 'Đặt ảnh cạnh tệp bài viết và ghi: cover: ./anh-bia.jpg',
-  coverAlt: 'Mô tả ngắn nội dung ảnh cho người dùng trình đọc màn hình, ví dụ: coverAlt: Đoàn viên hiến máu tại Nhà văn hóa tỉnh',
-  gallery: 'Mỗi ảnh: - { src: ./anh-1.jpg, alt: Mô tả ảnh, caption: Chú thích }',
-  attachments: 'Đặt tệp cạnh bài viết; mỗi tệp: - { file: ./ke-hoach.pdf, title: Kế hoạch số 12-KH/ĐTN }',
-  period: 'Ví dụ: period: { from: 2017, to: 2019 } (một năm: from và to bằng nhau)',
-  metrics: 'Ví dụ: - { label: Lượt hiến máu, value: 152, unit: lượt } (value là số, không có dấu chấm)',
-  location: 'Địa điểm là bắt buộc với sự kiện, ví dụ: location: Nhà văn hóa tỉnh',
-  mapUrl: 'Liên kết chia sẻ vị trí từ Google Maps ("Chia sẻ" → "Sao chép đường liên kết") hoặc OpenStreetMap, bắt đầu bằng https://',
-  registrationUrl: 'Địa chỉ đầy đủ của trang đăng ký (ví dụ biểu mẫu Google Forms), bắt đầu bằng https://',
-  registrationDeadline: 'Hạn đăng ký, trước khi sự kiện kết thúc, ví dụ 2026-12-15 (hết ngày đó) hoặc 2026-12-15T17:00:00+07:00',
-  tags: 'Ví dụ: tags: [hiến máu, tình nguyện]',
-  website: 'Địa chỉ đầy đủ, bắt đầu bằng https://',
-  name: 'Tên hiển thị là bắt buộc',
-};
 
 const relative = (file: string) => path.relative(process.cwd(), file) || file;
 
@@ -83,19 +50,7 @@ function lineOfKey(source: string, key: string | undefined, offset: number): num
 }
 
 function schemaProblems(file: string, source: string, result: z.ZodSafeParseResult<unknown>, lineOffset: number): Problem[] {
-  if (result.success) return [];
-  return result.error.issues.map((issue) => {
-    const key = issue.path[0] === undefined ? undefined : String(issue.path[0]);
-    const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.').replace(/\.\[/g, '[');
-    return {
-      severity: 'error' as const,
-      file: relative(file),
-      line: lineOfKey(source, key, lineOffset),
-      field: field || undefined,
-      message: issue.message,
-      hint: key ? HINTS[key] : undefined,
-    };
-  });
+  return schemaIssues(result).map(({ key, ...issue }) => ({ ...issue, file: relative(file), line: lineOfKey(source, key, lineOffset) }));
 }
 
 function yamlProblem(file: string, error: unknown, lineOffset: number): Problem {
@@ -115,7 +70,7 @@ function yamlFiles(dir: string): string[] {
 
 function checkDataCollections(): Problem[] {
   const problems: Problem[] = [];
-  const schemas = dataSchemas();
+  const schemas = dataSchemas(knownSlugs());
   const parents = new Map<string, string | undefined>();
   for (const collection of ['categories', 'units'] as const) {
     for (const name of yamlFiles(contentDir(collection))) {
@@ -138,7 +93,7 @@ function checkDataCollections(): Problem[] {
       if (seen.has(current)) {
         problems.push({
           severity: 'error', file: relative(path.join(contentDir('units'), `${unit}.yaml`)), field: 'parent',
-          message: `đơn vị cấp trên tạo thành vòng lặp: ${[...seen, current].join(' → ')}`, hint: HINTS.parent,
+          message: `đơn vị cấp trên tạo thành vòng lặp: ${[...seen, current].join(' → ')}`, hint: FIELD_HINTS.parent,
         });
         break;
       }
@@ -176,7 +131,7 @@ function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
   const problems: Problem[] = [];
   const articles: ParsedArticle[] = [];
   // Images are checked on disk by `fileProblems`; here any path is accepted.
-  const schemas = articleSchemas(() => z.string());
+  const schemas = articleSchemas(() => z.string(), knownSlugs());
   for (const { name, kind } of COLLECTIONS) {
     const dir = contentDir(name);
     const files = articleFiles(dir);
@@ -197,7 +152,7 @@ function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
         const key = problem.field?.split(/[.[]/)[0];
         problems.push({
           severity: 'error', file: relative(file), line: problem.line ?? lineOfKey(source, key, 0), field: problem.field,
-          message: problem.message, hint: key ? HINTS[key] : undefined,
+          message: problem.message, hint: key ? FIELD_HINTS[key] : undefined,
         });
       }
       problems.push(...schemaProblems(file, source, schemas[name as keyof typeof schemas].safeParse(data), 0));
@@ -217,20 +172,7 @@ function editorialWarnings(file: string, source: string, data: Record<string, un
   const warnings: Problem[] = [];
   const warn = (field: string, message: string, hint?: string) =>
     warnings.push({ severity: 'warning', file: relative(file), line: lineOfKey(source, field.split(/[.[]/)[0], 0), field, message, hint });
-  if (typeof data.title === 'string' && data.title.length > LIMITS.titleLength) {
-    warn('title', `tiêu đề dài ${data.title.length} ký tự (nên dưới ${LIMITS.titleLength})`, 'Tiêu đề ngắn gọn dễ đọc trên điện thoại và trong kết quả tìm kiếm');
-  }
-  if (typeof data.description === 'string' && data.description.length > LIMITS.descriptionLength) {
-    warn('description', `phần tóm tắt dài ${data.description.length} ký tự (nên dưới ${LIMITS.descriptionLength})`, 'Tóm tắt 1–2 câu; phần còn lại đưa vào thân bài');
-  }
-  const start = kind === 'event' && data.pubDate === undefined && typeof data.start === 'string' ? parsePortalDate(data.start) : undefined;
-  if (start && start.date > now) {
-    warn(
-      'start',
-      `sự kiện chưa diễn ra, không có pubDate, được xếp theo ngày bắt đầu (${formatDay(start.date)}): đến ngày đó nó đứng trên mọi tin mới ở đầu danh sách tin và RSS`,
-      'Ghi pubDate là ngày đăng thông báo (ví dụ hôm nay)',
-    );
-  }
+  for (const note of editorialNotes(data, kind, now)) warn(note.field, note.message, note.hint);
   for (const { field, src } of imagePaths(data)) {
     const image = fileBesideArticle(file, src);
     if (!existsSync(image)) continue;

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { KnownSlugs } from './schema';
 
 /**
  * Where editors' files live. `BAN_TIN_CONTENT` points the build at another folder
@@ -39,4 +40,9 @@ function readSlugs(dir: string): Set<string> {
       .filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('_'))
       .map((name) => name.replace(/\.ya?ml$/, '')),
   );
+}
+
+/** The categories and units of the content folder, for the schemas' references. */
+export function knownSlugs(): KnownSlugs {
+  return { categories: dataSlugs('categories'), units: dataSlugs('units') };
 }

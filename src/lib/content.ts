@@ -4,10 +4,10 @@
  */
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { readAttachment, type Attachment } from './attachments';
+import type { Attachment } from './attachments';
 import { buildTime, monthOf, yearOf } from './dates';
 import { changedEntries, isDevServer, reportBuildFacts } from './build-facts';
-import { attachmentProblems, ContentFileError, describeProblem, fileBesideArticle } from './file-checks';
+import { attachmentProblems, ContentFileError, describeProblem, fileBesideArticle, readAttachment } from './file-checks';
 import type { Photo } from './photo-file';
 import { COVER_USES, GALLERY_USES, photoCopies, reportPhotoCopies } from './photos';
 import { searchFeed } from './search-feed';

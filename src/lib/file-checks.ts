@@ -1,8 +1,9 @@
 /** Checks of an article file that its schema cannot express; shared by the build and `npm run check:content`. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ATTACHMENT_MAX_BYTES, attachmentExtension, attachmentName, formatFileSize } from './attachments.ts';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, attachmentExtension, attachmentName, formatFileSize, type Attachment } from './attachments.ts';
 import { entryIdFromPath, slugProblem } from './entry-id.ts';
+import { sizeAndTime } from './file-stamps.ts';
 import type { ParsedBody } from './safe-mdx';
 
 /** Where a file an article names (a photo, an attachment) is: its path is relative to the article's file. */
@@ -126,3 +127,12 @@ export function duplicateSlugs(files: readonly string[]): string[] {
     .map(([id, files]) => `trùng đường dẫn "${id}": ${files.join(', ')} sẽ có cùng địa chỉ; đổi tên để mỗi bài một tên riêng`);
 }
 
+/** An attached file (absolute: `fileBesideArticle`) and its title, read from the disk. */
+export function readAttachment(file: string, title: string): Attachment {
+  const stats = statSync(file);
+  const extension = attachmentExtension(file) ?? '';
+  return {
+    title, file, name: attachmentName(file), type: extension.toUpperCase(),
+    mime: ATTACHMENT_TYPES[extension] ?? 'application/octet-stream', bytes: stats.size, stamp: sizeAndTime(stats),
+  };
+}

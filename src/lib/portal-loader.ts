@@ -5,12 +5,13 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { hasBody, pruneBodies, RENDERER_VERSION, writeBody } from './body-store';
 import { reportChangedEntry } from './build-facts';
-import { contentDir } from './content-root';
+import { contentDir, knownSlugs } from './content-root';
 import { fileStamp, readStamps, writeStamps } from './file-stamps';
 import { entryIdFromPath } from './entry-id';
 import { articleFiles, ContentFileError, describeProblem, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
 import { previousSlugProblems } from './previous-slugs';
-import { articleSchemaFingerprint, dataSchemas, schemaFingerprint } from './schema';
+import { dataSchemas } from './schema';
+import { articleSchemaFingerprint, schemaFingerprint } from './schema-fingerprint';
 import { checkingFile } from './photo-field';
 import { photoFileStamp } from './photo-file';
 import { entryPhotosUnchanged } from './photos';
@@ -195,7 +196,7 @@ export function dataLoader(collection: 'units' | 'categories'): Loader {
   return {
     name: 'ban-tin-data',
     load: async (context: LoaderContext) => {
-      dropEntriesOfOtherSchema(context.store, context.meta, schemaFingerprint(dataSchemas()[collection]));
+      dropEntriesOfOtherSchema(context.store, context.meta, schemaFingerprint(dataSchemas(knownSlugs())[collection]));
       await files.load(context);
     },
   };

@@ -1,12 +1,11 @@
 /**
  * The content contract: the schema of every collection editors write. Used by the build
- * (`src/content.config.ts`) and by `npm run check:content`, so both apply the same rules.
+ * (`src/content.config.ts`), by `npm run check:content` and by the web editor before it saves (`entry-check.ts`),
+ * so all apply the same rules: no file system here, the categories and units are given (`knownSlugs`).
  * Error messages are Vietnamese because editors read them.
  */
-import { createHash } from 'node:crypto';
 import { z } from 'astro/zod';
 import { attachmentExtension, ATTACHMENT_TYPES_HINT } from './attachments';
-import { dataSlugs } from './content-root';
 import { parsePortalDate } from './dates';
 import { deadlinePassesAt, eventOverAt } from './stream';
 import { isSlug, slugify } from './slug';
@@ -28,7 +27,7 @@ const portalDate = z
     return parsed;
   });
 
-const slugOf = (kind: string, known: Set<string>, folder: string) =>
+const slugOf = (kind: string, known: ReadonlySet<string>, folder: string) =>
   z.string({ error: `phải là mã ${kind} (chuỗi)` }).refine((slug) => known.has(slug), {
     error: (issue) =>
       `${kind} "${String(issue.input)}" không tồn tại; có: ${[...known].sort().join(', ') || '(chưa có)'} (tệp trong content/${folder}/)`,
@@ -58,11 +57,17 @@ function requireCoverAlt(data: { cover?: unknown; coverAlt?: string }, ctx: z.Re
 
 const year = z.number({ error: 'năm phải là số, ví dụ 2019' }).int().min(1900).max(2200);
 
-/** Category and unit references, checked against the files in the content folder. */
-function references() {
+/** The slugs of the categories and units there are (their files' names in `content/categories/`, `content/units/`). */
+export interface KnownSlugs {
+  categories: ReadonlySet<string>;
+  units: ReadonlySet<string>;
+}
+
+/** Category and unit references, checked against those there are. */
+function references(known: KnownSlugs) {
   return {
-    category: slugOf('chuyên mục', dataSlugs('categories'), 'categories'),
-    unit: slugOf('đơn vị', dataSlugs('units'), 'units'),
+    category: slugOf('chuyên mục', known.categories, 'categories'),
+    unit: slugOf('đơn vị', known.units, 'units'),
   };
 }
 
@@ -111,8 +116,8 @@ function publishingFields() {
   };
 }
 
-function newsFields<I extends ImageField>(image: I) {
-  const { category, unit } = references();
+function newsFields<I extends ImageField>(image: I, known: KnownSlugs) {
+  const { category, unit } = references(known);
   return {
     ...publishingFields(),
     /** Publication date; in the future = scheduled. */
@@ -140,15 +145,15 @@ function newsFields<I extends ImageField>(image: I) {
   };
 }
 
-export function newsSchema<I extends ImageField>(image: I) {
-  return z.object(newsFields(image)).superRefine(requireCoverAlt);
+export function newsSchema<I extends ImageField>(image: I, known: KnownSlugs) {
+  return z.object(newsFields(image, known)).superRefine(requireCoverAlt);
 }
 
-export function reportSchema<I extends ImageField>(image: I) {
-  const { category, unit } = references();
+export function reportSchema<I extends ImageField>(image: I, known: KnownSlugs) {
+  const { category, unit } = references(known);
   return z
     .object({
-      ...newsFields(image),
+      ...newsFields(image, known),
       category: category.default('tin-tuc-su-kien'),
       /** The reporting unit. */
       unit,
@@ -170,8 +175,8 @@ export function reportSchema<I extends ImageField>(image: I) {
     .superRefine(requireCoverAlt);
 }
 
-export function eventSchema<I extends ImageField>(image: I) {
-  const { category, unit } = references();
+export function eventSchema<I extends ImageField>(image: I, known: KnownSlugs) {
+  const { category, unit } = references(known);
   return z
     .object({
       ...publishingFields(),
@@ -209,29 +214,13 @@ export function eventSchema<I extends ImageField>(image: I) {
 }
 
 /** Schemas of news, reports and events, by collection name. */
-export function articleSchemas<I extends ImageField>(image: I) {
-  return { news: newsSchema(image), reports: reportSchema(image), events: eventSchema(image) };
-}
-
-/**
- * A short fingerprint of a schema's fields (names, types, defaults, limits; not its messages): the content loader
- * parses an entry kept from the last build again when it changes, as the entry holds its data as the schema of that
- * build parsed it (a field added since, with its default, would be missing).
- */
-export function schemaFingerprint(schema: z.ZodType): string {
-  const fields = JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }));
-  return createHash('sha1').update(fields).digest('base64url').slice(0, 12);
-}
-
-/** The fingerprint of an article collection's schema (`schemaFingerprint`), photo fields as paths. */
-export function articleSchemaFingerprint(collection: string): string {
-  const schemas = articleSchemas(() => z.string());
-  return collection in schemas ? schemaFingerprint(schemas[collection as keyof typeof schemas]) : '';
+export function articleSchemas<I extends ImageField>(image: I, known: KnownSlugs) {
+  return { news: newsSchema(image, known), reports: reportSchema(image, known), events: eventSchema(image, known) };
 }
 
 /** Schemas of units and categories. */
-export function dataSchemas() {
-  const { unit } = references();
+export function dataSchemas(known: KnownSlugs) {
+  const { unit } = references(known);
   const units = z.object({
     /** Full name: "Đoàn Khối các cơ quan tỉnh". */
     name: requiredText('tên đơn vị (name)'),

@@ -260,4 +260,43 @@ describe('web editor (/admin/, local mode)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('shows in the preview what the build would refuse or warn of, and saves nothing until the errors are mended', async () => {
+    const title = `Tuổi trẻ khối các cơ quan tỉnh ra quân hưởng ứng Tháng Thanh niên với nhiều hoạt động thiết thực, ý nghĩa tại các cơ quan, đơn vị và địa bàn dân cư năm 2030`;
+    // Decap makes the slug from the whole title.
+    const slug = 'tuoi-tre-khoi-cac-co-quan-tinh-ra-quan-huong-ung-thang-thanh-nien-voi-nhieu-hoat-dong-thiet-thuc-y-nghia-tai-cac-co-quan-don-vi-va-dia-ban-dan-cu-nam-2030';
+    const before = readdirSync(content.dir, { recursive: true }).sort();
+    await openEditor();
+    await page.getByText('＋ tin').click();
+    await page.getByLabel('Tiêu đề').fill(title);
+    await page.getByLabel('Tóm tắt (sapo)').fill('Đoàn viên các cơ quan tỉnh ra quân trong Tháng Thanh niên.');
+    await page.getByLabel('Chuyên mục').click();
+    await page.getByRole('option', { name: 'Hoạt động Đoàn' }).click();
+    await page.getByRole('button', { name: 'Chọn một hình' }).click();
+    await page.locator('input[type="file"]').setInputFiles(COVER);
+    await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
+
+    const preview = page.locator('iframe').first().contentFrame();
+    const problems = preview.locator('[data-entry-problems]');
+    await expect.poll(() => problems.textContent()).toContain('coverAlt: có ảnh bìa (cover) thì phải có mô tả ảnh (coverAlt)');
+    expect(await problems.textContent()).toContain('Cần sửa trước khi đăng');
+    expect(await problems.textContent()).toContain(`title: tiêu đề dài ${title.length} ký tự (nên dưới 150)`);
+
+    await page.getByRole('button', { name: 'Công bố', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
+    await page.getByText('Chưa lưu được: Bài chưa được lưu. Cần sửa:').waitFor();
+    expect(await page.getByText('Mục đã được lưu').count()).toBe(0);
+    expect(readdirSync(content.dir, { recursive: true }).sort()).toEqual(before);
+
+    // Mended, the article is saved; the long title is a warning, which does not stop it.
+    await page.getByLabel('Mô tả ảnh bìa').fill('Đoàn viên ra quân tại quảng trường tỉnh');
+    await expect.poll(() => problems.textContent()).not.toContain('Cần sửa');
+    expect(await problems.textContent()).toContain('Lưu ý');
+    await page.getByRole('button', { name: 'Công bố', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
+    await page.getByText('Mục đã được lưu').waitFor();
+    await expect.poll(() => writtenFolder(slug), { timeout: 10_000 }).toBeDefined();
+    const file = readFileSync(path.join(writtenFolder(slug)!, 'index.mdx'), 'utf8');
+    expect(file).toContain('coverAlt: Đoàn viên ra quân tại quảng trường tỉnh');
+  }, 60_000);
 });

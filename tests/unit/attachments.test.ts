@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ATTACHMENT_MAX_BYTES, attachmentExtension, attachmentName, formatFileSize, isAttachmentPath, readAttachment } from '../../src/lib/attachments';
-import { attachmentProblems } from '../../src/lib/file-checks';
+import { ATTACHMENT_MAX_BYTES, attachmentExtension, attachmentName, formatFileSize, isAttachmentPath } from '../../src/lib/attachments';
+import { attachmentProblems, readAttachment } from '../../src/lib/file-checks';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ban-tin-attachments-'));
 const article = path.join(dir, 'index.mdx');

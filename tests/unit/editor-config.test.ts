@@ -7,7 +7,7 @@ import path from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../../src/lib/attachments';
-import { LIMITS } from '../../src/lib/content-check';
+import { LIMITS } from '../../src/lib/entry-check';
 
 interface Field {
   name: string;

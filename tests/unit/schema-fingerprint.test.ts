@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { schemaFingerprint } from '../../src/lib/schema';
+import { schemaFingerprint } from '../../src/lib/schema-fingerprint';
 
 describe('schemaFingerprint', () => {
   const base = { title: z.string().min(1), tags: z.array(z.string()).default([]) };

@@ -1,0 +1,108 @@
+/**
+ * The checks of one article that need nothing but its fields and body: its schema, its body's syntax and safety, and
+ * the editorial notes. `npm run check:content` runs them on every file (with the checks of files on disk), and the
+ * web editor on the article being written, before it is saved, with the same messages.
+ */
+import { z } from 'astro/zod';
+import { bodySyntax } from './body-syntax';
+import { formatDay, parsePortalDate } from './dates';
+import { parseBody } from './safe-mdx';
+import { articleSchemas, DATE_HINT, type KnownSlugs } from './schema';
+import type { ItemKind } from './urls';
+
+export const LIMITS = {
+  titleLength: 150,
+  descriptionLength: 300,
+  /** Larger photos slow every build and every reader's phone. */
+  imageWarnBytes: 1024 * 1024,
+  imageMaxBytes: 5 * 1024 * 1024,
+  /** Readers open attachments on phones' data; a larger one is usually a scan that a PDF export would shrink. */
+  attachmentWarnBytes: 5 * 1024 * 1024,
+};
+
+/** What an editor should write in a field, by its name. */
+export const FIELD_HINTS: Readonly<Record<string, string>> = {
+  title: 'Tiêu đề là bắt buộc, ví dụ: title: Đoàn viên tham gia hiến máu tình nguyện',
+  description: 'Phần tóm tắt (sapo) là bắt buộc: 1–2 câu nêu ý chính của bài',
+  pubDate: 'Ngày đăng phải có dạng YYYY-MM-DD, ví dụ 2024-04-14 (hoặc 2024-04-14T08:30:00+07:00 nếu có giờ)',
+  updatedDate: `Ngày cập nhật phải có ${DATE_HINT}`,
+  expiryDate: `Ngày hết hạn phải có ${DATE_HINT}`,
+  start: 'Thời gian bắt đầu, ví dụ 2026-12-20T07:30:00+07:00',
+  end: 'Thời gian kết thúc, sau thời gian bắt đầu, ví dụ 2026-12-20T11:00:00+07:00',
+  category: 'Dùng tên tệp (bỏ .yaml) trong thư mục content/categories/, ví dụ: category: tin-tuc-su-kien',
+  unit: 'Dùng tên tệp (bỏ .yaml) trong thư mục content/units/, ví dụ: unit: doan-khoi',
+  parent: 'Dùng tên tệp (bỏ .yaml) của đơn vị cấp trên trong content/units/',
+  cover: 'Đặt ảnh cạnh tệp bài viết và ghi: cover: ./anh-bia.jpg',
+  coverAlt: 'Mô tả ngắn nội dung ảnh cho người dùng trình đọc màn hình, ví dụ: coverAlt: Đoàn viên hiến máu tại Nhà văn hóa tỉnh',
+  gallery: 'Mỗi ảnh: - { src: ./anh-1.jpg, alt: Mô tả ảnh, caption: Chú thích }',
+  attachments: 'Đặt tệp cạnh bài viết; mỗi tệp: - { file: ./ke-hoach.pdf, title: Kế hoạch số 12-KH/ĐTN }',
+  period: 'Ví dụ: period: { from: 2017, to: 2019 } (một năm: from và to bằng nhau)',
+  metrics: 'Ví dụ: - { label: Lượt hiến máu, value: 152, unit: lượt } (value là số, không có dấu chấm)',
+  location: 'Địa điểm là bắt buộc với sự kiện, ví dụ: location: Nhà văn hóa tỉnh',
+  mapUrl: 'Liên kết chia sẻ vị trí từ Google Maps ("Chia sẻ" → "Sao chép đường liên kết") hoặc OpenStreetMap, bắt đầu bằng https://',
+  registrationUrl: 'Địa chỉ đầy đủ của trang đăng ký (ví dụ biểu mẫu Google Forms), bắt đầu bằng https://',
+  registrationDeadline: 'Hạn đăng ký, trước khi sự kiện kết thúc, ví dụ 2026-12-15 (hết ngày đó) hoặc 2026-12-15T17:00:00+07:00',
+  tags: 'Ví dụ: tags: [hiến máu, tình nguyện]',
+  website: 'Địa chỉ đầy đủ, bắt đầu bằng https://',
+  name: 'Tên hiển thị là bắt buộc',
+};
+
+export interface EntryProblem {
+  severity: 'error' | 'warning';
+  /** `gallery[1].alt` */
+  field?: string;
+  /** For a body's problem: its line in the body, from 1. */
+  line?: number;
+  message: string;
+  hint?: string;
+}
+
+/** A schema's complaints, each with its field (`gallery[1].alt`), the top-level key it is under, and a hint. */
+export function schemaIssues(result: z.ZodSafeParseResult<unknown>): (EntryProblem & { key?: string })[] {
+  if (result.success) return [];
+  return result.error.issues.map((issue) => {
+    const key = issue.path[0] === undefined ? undefined : String(issue.path[0]);
+    const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.').replace(/\.\[/g, '[');
+    return { severity: 'error' as const, key, field: field || undefined, message: issue.message, hint: key ? FIELD_HINTS[key] : undefined };
+  });
+}
+
+/** What an editor should know of an article's fields that is not an error: long texts, an event heading the lists. */
+export function editorialNotes(data: Record<string, unknown>, kind: ItemKind, now: Date): { field: string; message: string; hint: string }[] {
+  const notes: { field: string; message: string; hint: string }[] = [];
+  if (typeof data.title === 'string' && data.title.length > LIMITS.titleLength) {
+    notes.push({
+      field: 'title', message: `tiêu đề dài ${data.title.length} ký tự (nên dưới ${LIMITS.titleLength})`,
+      hint: 'Tiêu đề ngắn gọn dễ đọc trên điện thoại và trong kết quả tìm kiếm',
+    });
+  }
+  if (typeof data.description === 'string' && data.description.length > LIMITS.descriptionLength) {
+    notes.push({
+      field: 'description', message: `phần tóm tắt dài ${data.description.length} ký tự (nên dưới ${LIMITS.descriptionLength})`,
+      hint: 'Tóm tắt 1–2 câu; phần còn lại đưa vào thân bài',
+    });
+  }
+  const start = kind === 'event' && data.pubDate === undefined && typeof data.start === 'string' ? parsePortalDate(data.start) : undefined;
+  if (start && start.date > now) {
+    notes.push({
+      field: 'start',
+      message: `sự kiện chưa diễn ra, không có pubDate, được xếp theo ngày bắt đầu (${formatDay(start.date)}): đến ngày đó nó đứng trên mọi tin mới ở đầu danh sách tin và RSS`,
+      hint: 'Ghi pubDate là ngày đăng thông báo (ví dụ hôm nay)',
+    });
+  }
+  return notes;
+}
+
+const KINDS = { news: 'news', reports: 'report', events: 'event' } as const satisfies Record<string, ItemKind>;
+
+/**
+ * The problems of an article as the editor has written it: errors (which stop the build) first, then warnings.
+ * Photos and attachments are taken as named: whether their files exist is the disk's checks.
+ */
+export function entryProblems(collection: keyof typeof KINDS, data: Record<string, unknown>, body: string, known: KnownSlugs, now: Date): EntryProblem[] {
+  const schema = articleSchemas(() => z.string(), known)[collection];
+  const errors: EntryProblem[] = schemaIssues(schema.safeParse(data)).map(({ key: _key, ...problem }) => problem);
+  for (const { line, message } of parseBody(body, bodySyntax(body, 'index.mdx')).problems) errors.push({ severity: 'error', line, message });
+  const warnings = editorialNotes(data, KINDS[collection], now).map((note): EntryProblem => ({ severity: 'warning', ...note }));
+  return [...errors, ...warnings];
+}
