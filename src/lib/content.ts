@@ -254,6 +254,17 @@ export function subUnits(portal: Portal, slug: string): Unit[] {
   return portal.units.filter((u) => u.data.parent === slug);
 }
 
+/** A published article's gallery, as the photo albums' page lists it. */
+export interface PhotoAlbum {
+  item: NewsItem | ReportItem;
+  photos: NewsEntry['data']['gallery'];
+}
+
+/** Every published article with a gallery, newest first (events have no gallery). */
+export function photoAlbums(portal: Portal): PhotoAlbum[] {
+  return portal.items.flatMap((item) => (item.kind !== 'event' && item.entry.data.gallery.length > 0 ? [{ item, photos: item.entry.data.gallery }] : []));
+}
+
 /** A file attached to a published item, with that item. */
 export interface AttachedDocument {
   attachment: ItemAttachment;

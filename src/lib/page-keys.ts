@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Attachment } from './attachments';
-import type { AttachedDocument, EventItem, Item, Portal } from './content';
+import type { AttachedDocument, EventItem, Item, PhotoAlbum, Portal } from './content';
 import type { Page } from './pagination';
 import { defaultShareImage } from './share-image';
 import { isOver, registrationOpen } from './stream';
@@ -76,6 +76,12 @@ export function documentsKey(portal: Portal): (page: Page<AttachedDocument>) => 
       siteKey(portal), `${page.current}/${page.total}`,
       ...page.items.map(({ attachment, item }) => `${itemKey(item)}:${attachment.name}@${attachment.stamp}`),
     ]);
+}
+
+/** A page of the photo albums: its place, and each album's item, first photo (its bytes) and number of photos. */
+export function albumsKey(portal: Portal): (page: Page<PhotoAlbum>) => string {
+  return (page) =>
+    hashKey([siteKey(portal), `${page.current}/${page.total}`, ...page.items.map(({ item, photos }) => `${itemKey(item)}:${photos[0].src.hash}:${photos.length}`)]);
 }
 
 /** An iCalendar file of events: the events, whether readers can still sign up, and the units it names as organisers. */

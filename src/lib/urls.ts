@@ -27,6 +27,8 @@ export const urls = {
   reports: '/bao-cao/',
   /** Every published item's attachments. */
   documents: '/van-ban/',
+  /** Every published item's gallery. */
+  albums: '/thu-vien-anh/',
   search: '/tim-kiem/',
   /** The search described for browsers, which can then search the portal from their address bar. */
   openSearch: '/opensearch.xml',

@@ -296,6 +296,19 @@ describe('fixture site build', () => {
     expect(home).toContain('<a href="/van-ban/"');
   });
 
+  it('lists every published article’s gallery on the photo albums’ page, each opening the article’s gallery', () => {
+    const albums = page('/thu-vien-anh/');
+    expect(albums).toContain('<h1>Thư viện ảnh</h1>');
+    const cards = [...albums.matchAll(/<article[^>]*>([\s\S]*?)<\/article>/g)].map((match) => match[1]);
+    expect(cards).toHaveLength(1);
+    const [card] = cards;
+    expect(card).toMatch(/<img src="\/_images\/[^"]+\.webp"[^>]* alt=""/);
+    expect(card).toMatch(/<a href="\/tin-tuc\/hien-mau-tinh-nguyen\/#gallery-title"[^>]*>Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện<\/a>/);
+    expect(card).toMatch(/14\/04\/2024<\/time> · 2 ảnh/);
+    expect(page('/tin-tuc/hien-mau-tinh-nguyen/')).toContain('id="gallery-title"');
+    expect(page('/')).toContain('<a href="/thu-vien-anh/"');
+  });
+
   it('keeps an item’s old address (previousSlugs) leading to it, outside the sitemap and the search index', () => {
     const moved = page('/tin-tuc/hien-mau-chu-nhat-do-2024/');
     expect(moved).toContain('<html lang="vi">');

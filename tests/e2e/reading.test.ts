@@ -64,6 +64,29 @@ describe('reading the portal', () => {
     expect([response.status(), response.headers()['content-type']]).toEqual([200, 'image/webp']);
   });
 
+  it('crops the thumbnails of listings, galleries and albums to one shape, whatever their photos’', async () => {
+    const shapes = async (url: string, selector: string) => {
+      await page.goto(`${site}${url}`);
+      const images = page.locator(selector);
+      expect(await images.count(), `${url} ${selector}`).toBeGreaterThan(0);
+      return images.evaluateAll((all: HTMLImageElement[]) => all.map((img) => `${getComputedStyle(img).objectFit} ${getComputedStyle(img).aspectRatio}`));
+    };
+    for (const [url, selector] of [
+      ['/', '.card .thumb img'],
+      ['/tin-tuc/hien-mau-tinh-nguyen/', '.gallery li img'],
+      ['/thu-vien-anh/', '.albums img'],
+    ]) {
+      for (const shape of await shapes(url, selector)) expect(shape, `${url} ${selector}`).toBe('cover 3 / 2');
+    }
+  });
+
+  it('opens an article’s gallery from the photo albums’ page', async () => {
+    await page.goto(`${site}/thu-vien-anh/`);
+    await page.getByRole('link', { name: 'Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện' }).click();
+    await page.waitForURL(`${site}/tin-tuc/hien-mau-tinh-nguyen/#gallery-title`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Một số hình ảnh' }).evaluate((heading) => heading.getBoundingClientRect().top)).toBeLessThan(100);
+  });
+
   it('shows the gallery’s photos large in a viewer, from the mouse and from the keyboard', async () => {
     await page.goto(`${site}/tin-tuc/hien-mau-tinh-nguyen/`);
     const gallery = page.getByRole('region', { name: 'Một số hình ảnh' });
@@ -221,6 +244,7 @@ const templates: Record<string, string> = {
   tag: '/the/hien-mau/',
   tags: '/the/',
   documents: '/van-ban/',
+  albums: '/thu-vien-anh/',
   year: '/nam/2024/',
   article: '/tin-tuc/hien-mau-tinh-nguyen/',
   report: '/bao-cao/bao-cao-nhiem-ky-2017-2019/',
