@@ -2,8 +2,27 @@ import rss from '@astrojs/rss';
 import { t } from '../i18n/ui';
 import { eventsCalendar, type CalendarEvent } from './calendar';
 import { formatLongDate } from './dates';
+import { imgAttributes } from './photos';
 import { registrationOpen } from './stream';
+import { escapeXml } from './xml';
 import { findUnit, publishedAt, type EventItem, type Item, type Portal } from './content';
+
+/**
+ * What a feed reader, or a unit's own website showing the feed, shows beside an item's title: its cover (the JPEG
+ * copy made for social networks, which every reader can show) and its author.
+ */
+function itemExtras(site: URL, item: Item): string {
+  const cover = item.cover && imgAttributes(item.cover, 'social');
+  const author = 'author' in item.entry.data ? item.entry.data.author : undefined;
+  return [
+    cover
+      ? `<media:content url="${escapeXml(new URL(cover.src, site).href)}" medium="image" type="image/jpeg" width="${cover.width}" height="${cover.height}">${
+          item.coverAlt ? `<media:description>${escapeXml(item.coverAlt)}</media:description>` : ''
+        }</media:content>`
+      : '',
+    author ? `<dc:creator>${escapeXml(author)}</dc:creator>` : '',
+  ].join('');
+}
 
 /** An RSS feed of the newest items. */
 export function feedResponse(site: URL, title: string, items: Item[], limit = 50) {
@@ -11,6 +30,7 @@ export function feedResponse(site: URL, title: string, items: Item[], limit = 50
     title,
     description: t('site.description'),
     site,
+    xmlns: { media: 'http://search.yahoo.com/mrss/', dc: 'http://purl.org/dc/elements/1.1/' },
     customData: '<language>vi</language>',
     items: items.slice(0, limit).map((item) => ({
       title: item.title,
@@ -19,6 +39,7 @@ export function feedResponse(site: URL, title: string, items: Item[], limit = 50
       // An event listed at its start has no publication date: a future one would put it above the news.
       pubDate: publishedAt(item),
       categories: [...item.tags],
+      customData: itemExtras(site, item) || undefined,
     })),
   });
 }

@@ -331,6 +331,15 @@ describe('fixture site build', () => {
     const itemOf = (url: string) => feed.split('<item>').find((item) => item.includes(`<link>https://bantin.example.gov.vn${url}</link>`))!;
     expect(itemOf('/tin-tuc/hien-mau-tinh-nguyen/')).toContain('<pubDate>Sun, 14 Apr 2024 01:30:00 GMT</pubDate>');
     expect(itemOf('/su-kien/ngay-hoi-hien-mau-2030/')).not.toContain('<pubDate>');
+    // Its cover (the JPEG made for sharing, which the build wrote) and its author, for readers and units' websites.
+    const media = /<media:content url="https:\/\/bantin\.example\.gov\.vn(\/_images\/[^"]+\.jpg)" medium="image" type="image\/jpeg" width="(\d+)" height="(\d+)"><media:description>Đoàn viên xếp hàng đăng ký hiến máu<\/media:description><\/media:content>/.exec(
+      itemOf('/tin-tuc/hien-mau-tinh-nguyen/'),
+    );
+    expect(media).not.toBeNull();
+    expect(existsSync(path.join(DIST, media![1]))).toBe(true);
+    expect(itemOf('/tin-tuc/hien-mau-tinh-nguyen/')).toContain('<dc:creator>Nguyễn Văn An – Chi đoàn Sở TT&amp;TT</dc:creator>');
+    expect(itemOf('/su-kien/ngay-hoi-hien-mau-2030/')).not.toContain('<dc:creator>');
+    expect(feed).toMatch(/<rss version="2\.0" xmlns:media="http:\/\/search\.yahoo\.com\/mrss\/" xmlns:dc="http:\/\/purl\.org\/dc\/elements\/1\.1\/">/);
     const categoryFeed = page('/chuyen-muc/hoat-dong-doan/rss.xml');
     expect(categoryFeed).toContain('hien-mau-tinh-nguyen');
     expect(categoryFeed).not.toContain('tin-so-01');
