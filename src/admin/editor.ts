@@ -5,7 +5,7 @@
  */
 import previewStyle from '../styles/global.css?url';
 import { formatLongDate, parsePortalDate } from '../lib/dates';
-import { entryProblems, type EntryProblem } from '../lib/entry-check';
+import { entryProblems, internalLinks, linkIssues, type EntryProblem } from '../lib/entry-check';
 import { decapVietnamese } from '../i18n/decap';
 import { t } from '../i18n/ui';
 
@@ -83,6 +83,16 @@ function fieldsToWrite(data: ImmutableValue): ImmutableValue {
   return fields;
 }
 
+/**
+ * The published pages' addresses (`/admin/dia-chi.json`), as of the site's last build. A link to another page is a
+ * warning, not an error: it may be to an article not published yet, which the content check knows of and this list not.
+ */
+let publishedAddresses: ReadonlySet<string> | undefined;
+fetch('/admin/dia-chi.json')
+  .then((response) => (response.ok ? response.json() : []))
+  .then((addresses: string[]) => (publishedAddresses = new Set(addresses)))
+  .catch(() => undefined);
+
 /** What the build would say of the entry, errors first. */
 function problemsOf(collection: string, data: ImmutableValue): EntryProblem[] {
   if (!(ARTICLES as readonly string[]).includes(collection)) return [];
@@ -91,7 +101,12 @@ function problemsOf(collection: string, data: ImmutableValue): EntryProblem[] {
   // The categories and units are chosen from the repository's own lists (relation widgets), which may hold one made
   // since the site was built: the editor takes them as they are.
   const known = { categories: new Set([String(fields.category)]), units: new Set([String(fields.unit)]) };
-  return entryProblems(collection as ArticleCollection, fields, body, known, new Date());
+  const links = publishedAddresses
+    ? linkIssues(internalLinks(body), publishedAddresses).map((issue): EntryProblem => ({
+        ...issue, severity: 'warning', message: `${issue.message} trên cổng, hoặc chưa được đăng`,
+      }))
+    : [];
+  return [...entryProblems(collection as ArticleCollection, fields, body, known, new Date()), ...links];
 }
 
 /** "tiêu đề (title): …", "thân bài, dòng 3: …" */

@@ -9,7 +9,7 @@ import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { ATTACHMENT_MAX_BYTES, formatFileSize } from './attachments';
 import { contentDir, knownSlugs } from './content-root';
 import { buildTime } from './dates';
-import { editorialNotes, FIELD_HINTS, LIMITS, schemaIssues } from './entry-check';
+import { editorialNotes, FIELD_HINTS, internalLinks, LIMITS, linkIssues, schemaIssues } from './entry-check';
 import { entryIdFromPath } from './entry-id';
 import { articleFiles, attachmentPaths, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
 import { splitFrontmatter } from './frontmatter';
@@ -117,15 +117,6 @@ interface ParsedArticle {
   previousSlugs: string[];
 }
 
-/** Links to this portal's own pages written in a body: `](/tin-tuc/x/)` or `href="/tin-tuc/x/"`. */
-function internalLinks(body: string, bodyStartLine: number): { url: string; line: number }[] {
-  const links: { url: string; line: number }[] = [];
-  body.split('\n').forEach((text, i) => {
-    for (const match of text.matchAll(/(?:\]\(|href=["'])(\/[^)"'\s#?]*)/g)) links.push({ url: match[1], line: bodyStartLine + i });
-  });
-  return links;
-}
-
 function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
   const now = buildTime();
   const problems: Problem[] = [];
@@ -214,23 +205,9 @@ function linkProblems(articles: ParsedArticle[]): Problem[] {
   for (const collection of ['categories', 'units'] as const) {
     for (const name of yamlFiles(contentDir(collection))) known.add(`/${collection === 'units' ? 'don-vi' : 'chuyen-muc'}/${entryIdFromPath(name)}/`);
   }
-  const checkedPrefixes = ['/tin-tuc/', '/bao-cao/', '/su-kien/', '/chuyen-muc/', '/don-vi/'];
-  const problems: Problem[] = [];
-  for (const article of articles) {
-    for (const link of article.links) {
-      const url = link.url.endsWith('/') ? link.url : `${link.url}/`;
-      const segments = url.split('/').filter(Boolean);
-      if (!checkedPrefixes.some((prefix) => url.startsWith(prefix)) || segments.length !== 2) continue;
-      if (!known.has(url)) {
-        problems.push({
-          severity: 'error', file: relative(article.file), line: link.line,
-          message: `liên kết ${link.url} trỏ tới trang không tồn tại`,
-          hint: 'Kiểm tra tên tệp của bài được liên kết (đường dẫn là /tin-tuc/<tên-tệp>/)',
-        });
-      }
-    }
-  }
-  return problems;
+  return articles.flatMap((article) =>
+    linkIssues(article.links, known).map((issue) => ({ severity: 'error' as const, file: relative(article.file), line: issue.line, message: issue.message, hint: issue.hint })),
+  );
 }
 
 function duplicateTitles(articles: ParsedArticle[]): Problem[] {

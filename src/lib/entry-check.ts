@@ -93,6 +93,31 @@ export function editorialNotes(data: Record<string, unknown>, kind: ItemKind, no
   return notes;
 }
 
+/** Links to this portal's own pages written in a body: `](/tin-tuc/x/)` or `href="/tin-tuc/x/"`, with their lines. */
+export function internalLinks(body: string, startLine = 1): { url: string; line: number }[] {
+  const links: { url: string; line: number }[] = [];
+  body.split('\n').forEach((text, i) => {
+    for (const match of text.matchAll(/(?:\]\(|href=["'])(\/[^)"'\s#?]*)/g)) links.push({ url: match[1], line: startLine + i });
+  });
+  return links;
+}
+
+/** The pages whose addresses a link is checked against: an item's, a category's or a unit's. */
+const CHECKED_PREFIXES = ['/tin-tuc/', '/bao-cao/', '/su-kien/', '/chuyen-muc/', '/don-vi/'];
+
+/** The links among these to one of those pages that `known` (addresses, "/tin-tuc/x/") does not hold. */
+export function linkIssues(links: readonly { url: string; line: number }[], known: ReadonlySet<string>): Required<Omit<EntryProblem, 'field'>>[] {
+  return links.flatMap((link) => {
+    const url = link.url.endsWith('/') ? link.url : `${link.url}/`;
+    const checked = CHECKED_PREFIXES.some((prefix) => url.startsWith(prefix)) && url.split('/').filter(Boolean).length === 2;
+    if (!checked || known.has(url)) return [];
+    return [{
+      severity: 'error' as const, line: link.line, message: `liên kết ${link.url} trỏ tới trang không tồn tại`,
+      hint: 'Kiểm tra tên tệp của bài được liên kết (đường dẫn là /tin-tuc/<tên-tệp>/)',
+    }];
+  });
+}
+
 const KINDS = { news: 'news', reports: 'report', events: 'event' } as const satisfies Record<string, ItemKind>;
 
 /**

@@ -394,6 +394,16 @@ describe('fixture site build', () => {
     for (const href of list.preload) expect(existsSync(path.join(DIST, href.replace(/\?.*$/, ''))), href).toBe(true);
   });
 
+  it('lists for the web editor the published pages an article may link to', () => {
+    const addresses = JSON.parse(readFileSync(path.join(DIST, 'admin/dia-chi.json'), 'utf8')) as string[];
+    for (const address of ['/tin-tuc/hien-mau-tinh-nguyen/', '/tin-tuc/hien-mau-chu-nhat-do-2024/', '/bao-cao/bao-cao-nhiem-ky-2017-2019/', '/su-kien/ngay-hoi-hien-mau-2030/', '/chuyen-muc/hoat-dong-doan/', '/don-vi/chi-doan-so-tttt/']) {
+      expect(addresses, address).toContain(address);
+    }
+    expect(addresses).toEqual([...new Set(addresses)].sort());
+    // Drafts, scheduled and expired items are not there (nor anywhere: the next test).
+    expect(addresses.some((address) => /ban-nhap|bai-hen-gio|bai-het-han/.test(address))).toBe(false);
+  });
+
   it('publishes drafts, scheduled and expired items nowhere', () => {
     for (const slug of ['ban-nhap', 'bai-hen-gio', 'bai-het-han']) expect(exists(`/tin-tuc/${slug}/`)).toBe(false);
     for (const file of allFiles(DIST)) {

@@ -308,4 +308,23 @@ describe('web editor (/admin/, local mode)', () => {
     expect(file).toContain('coverAlt: Đoàn viên ra quân tại quảng trường tỉnh');
     expect(file.trim().endsWith('Kết quả hai lượt.')).toBe(true);
   }, 60_000);
+
+  it('warns in the preview of a link to a page the portal has not published', async () => {
+    await openEditor();
+    await page.getByText('＋ tin').click();
+    await page.getByLabel('Tiêu đề').fill('Liên kết tới các bài cũ');
+    // The body editor's switch to its Markdown mode (the label beside the switch).
+    await page.getByText('Markdown', { exact: true }).click();
+    await page.locator('[data-slate-editor="true"]').click();
+    await page.keyboard.type('Xem [bài cũ](/tin-tuc/khong-co/) và [bài hiến máu](/tin-tuc/hien-mau-tinh-nguyen/).');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Đơn vị: [Đoàn Khối](/don-vi/doan-khoi/).');
+    const problems = page.locator('iframe').first().contentFrame().locator('[data-entry-problems]');
+    await expect.poll(() => problems.textContent()).toContain('thân bài, dòng 1: liên kết /tin-tuc/khong-co/ trỏ tới trang không tồn tại trên cổng, hoặc chưa được đăng');
+    const text = await problems.textContent();
+    expect(text).toContain('Lưu ý');
+    expect(text).not.toContain('/tin-tuc/hien-mau-tinh-nguyen/');
+    expect(text).not.toContain('/don-vi/doan-khoi/');
+  }, 60_000);
 });
