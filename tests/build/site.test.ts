@@ -307,7 +307,11 @@ describe('fixture site build', () => {
     expect(card).toMatch(/<a href="\/tin-tuc\/hien-mau-tinh-nguyen\/#gallery-title"[^>]*>Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện<\/a>/);
     expect(card).toMatch(/14\/04\/2024<\/time> · 2 ảnh/);
     expect(page('/tin-tuc/hien-mau-tinh-nguyen/')).toContain('id="gallery-title"');
-    expect(page('/')).toContain('<a href="/thu-vien-anh/"');
+    // The home page shows the newest albums, their titles under its section's heading.
+    const home = page('/');
+    expect(home).toContain('<h2 id="albums" class="section-title"');
+    expect(home).toMatch(/<h3 class="title"[^>]*><a href="\/tin-tuc\/hien-mau-tinh-nguyen\/#gallery-title"/);
+    expect(albums).toMatch(/<h2 class="title"[^>]*><a href="\/tin-tuc\/hien-mau-tinh-nguyen\/#gallery-title"/);
   });
 
   it('keeps an item’s old address (previousSlugs) leading to it, outside the sitemap and the search index', () => {
