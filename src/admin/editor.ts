@@ -103,7 +103,7 @@ function problemsOf(collection: string, data: ImmutableValue): EntryProblem[] {
   const known = { categories: new Set([String(fields.category)]), units: new Set([String(fields.unit)]) };
   const links = publishedAddresses
     ? linkIssues(internalLinks(body), publishedAddresses).map((issue): EntryProblem => ({
-        ...issue, severity: 'warning', message: `${issue.message} trên cổng, hoặc chưa được đăng`,
+        ...issue, severity: 'warning', message: t('admin.unpublishedLink', { problem: issue.message }),
       }))
     : [];
   return [...entryProblems(collection as ArticleCollection, fields, body, known, new Date()), ...links];

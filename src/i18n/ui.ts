@@ -168,6 +168,8 @@ export const ui = {
   'admin.warnings': 'Lưu ý:',
   'admin.refused': 'Bài chưa được lưu. Cần sửa:',
   'admin.bodyLine': 'thân bài, dòng {line}',
+  /** A link the published pages do not hold: "liên kết /tin-tuc/x/ trỏ tới trang không tồn tại" and where. */
+  'admin.unpublishedLink': '{problem} trên cổng, hoặc chưa được đăng',
 } as const;
 
 export type UiKey = keyof typeof ui;
