@@ -11,7 +11,7 @@ import { contentDir, knownSlugs } from './content-root';
 import { buildTime } from './dates';
 import { editorialNotes, FIELD_HINTS, internalLinks, LIMITS, linkIssues, schemaIssues } from './entry-check';
 import { entryIdFromPath } from './entry-id';
-import { articleFiles, attachmentPaths, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
+import { articleFiles, attachmentPaths, duplicateSlugs, encodingProblem, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
 import { splitFrontmatter } from './frontmatter';
 import { bodySyntax } from './body-syntax';
 import { figureLabelKey, figureUnitKey, writtenFigures } from './report';
@@ -76,6 +76,11 @@ function checkDataCollections(): Problem[] {
     for (const name of yamlFiles(contentDir(collection))) {
       const file = path.join(contentDir(collection), name);
       const source = readFileSync(file, 'utf8');
+      const encoding = encodingProblem(source);
+      if (encoding) {
+        problems.push({ severity: 'error', file: relative(file), message: encoding });
+        continue;
+      }
       let data: unknown;
       try {
         data = load(source, { schema: CORE_SCHEMA });
@@ -130,6 +135,11 @@ function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
     for (const entry of files) {
       const file = path.join(dir, entry);
       const source = readFileSync(file, 'utf8');
+      const encoding = encodingProblem(source);
+      if (encoding) {
+        problems.push({ severity: 'error', file: relative(file), message: encoding });
+        continue;
+      }
       let split;
       try {
         split = splitFrontmatter(source);

@@ -1,4 +1,4 @@
-import { statSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -8,7 +8,7 @@ import { reportChangedEntry } from './build-facts';
 import { contentDir, knownSlugs } from './content-root';
 import { fileStamp, readStamps, writeStamps } from './file-stamps';
 import { entryIdFromPath } from './entry-id';
-import { articleFiles, ContentFileError, describeProblem, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
+import { articleFiles, ContentFileError, describeProblem, duplicateSlugs, encodingProblem, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
 import { previousSlugProblems } from './previous-slugs';
 import { dataSchemas } from './schema';
 import { articleSchemaFingerprint, schemaFingerprint } from './schema-fingerprint';
@@ -88,6 +88,8 @@ export function articleLoader(collection: string): Loader {
         const id = entryIdFromPath(entry);
         const existing = store.get(id);
         const { source, split, yamlError, plainHtml, photos } = await reading;
+        const encoding = encodingProblem(source);
+        if (encoding) throw new ContentFileError(relative, [encoding]);
         if (!split) throw new ContentFileError(relative, [`YAML không đọc được: ${yamlError}`]);
         const { data, body, bodyStartLine } = split;
         // The store keeps an entry whose digest has not changed, so the digest covers everything the entry holds:
@@ -197,6 +199,12 @@ export function dataLoader(collection: 'units' | 'categories'): Loader {
     name: 'ban-tin-data',
     load: async (context: LoaderContext) => {
       dropEntriesOfOtherSchema(context.store, context.meta, schemaFingerprint(dataSchemas(knownSlugs())[collection]));
+      // A few small files: each is read once more for what the YAML reader would let through.
+      const dir = contentDir(collection);
+      for (const name of existsSync(dir) ? readdirSync(dir).filter((file) => /^[^_].*\.ya?ml$/.test(file)) : []) {
+        const encoding = encodingProblem(readFileSync(path.join(dir, name), 'utf8'));
+        if (encoding) throw new ContentFileError(path.posix.join(dir, name), [encoding]);
+      }
       await files.load(context);
     },
   };

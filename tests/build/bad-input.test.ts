@@ -10,7 +10,7 @@ const VALID = `title: Bài hợp lệ\ndescription: Tóm tắt.\npubDate: 2024-0
 
 interface Case {
   name: string;
-  files: Record<string, string>;
+  files: Record<string, string | Uint8Array>;
   /** Every string must appear in the output. */
   expected: string[];
 }
@@ -197,6 +197,22 @@ const cases: Case[] = [
     name: 'a sign-up deadline that is not a date',
     files: { 'events/han-sai.md': news('title: Sự kiện\ndescription: Mô tả.\nstart: 2026-12-01\nlocation: Nhà văn hóa tỉnh\nregistrationDeadline: 30/11') },
     expected: ['han-sai.md', 'registrationDeadline', '"30/11" không phải ngày hợp lệ'],
+  },
+  {
+    name: 'an article saved as UTF-16 (Notepad’s “Unicode”)',
+    files: { 'news/luu-utf16.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(news(VALID), 'utf16le')]) },
+    expected: ['luu-utf16.md', 'tệp được lưu dạng UTF-16', 'lưu lại với mã hóa UTF-8'],
+  },
+  {
+    // Windows-1258 and the old Vietnamese fonts' code pages write "à" as a byte UTF-8 cannot read.
+    name: 'an article saved in an old Vietnamese code page',
+    files: { 'news/bang-ma-cu.md': Buffer.from(news(VALID).replace('Bài hợp lệ', 'B\u00e0i h\u00f4p l\u00ea'), 'latin1') },
+    expected: ['bang-ma-cu.md', 'dòng 2 có ký tự không đọc được', 'TCVN3, VNI hoặc Windows-1258'],
+  },
+  {
+    name: 'a unit’s file saved in an old Vietnamese code page',
+    files: { 'units/doan-xa.yaml': Buffer.from('name: \u00d0o\u00e0n x\u00e3\n', 'latin1') },
+    expected: ['doan-xa.yaml', 'dòng 1 có ký tự không đọc được'],
   },
   {
     name: 'an event without a place',

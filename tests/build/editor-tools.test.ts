@@ -72,7 +72,9 @@ describe('npm run new', () => {
 });
 
 describe('npm run check:content', () => {
-  const bad = {
+  const bad: Record<string, string | Uint8Array> = {
+    'news/ma-cu.md': Buffer.from('---\ntitle: B\u00e0i m\u00e3 c\u0169\n---\n', 'latin1'),
+    'units/utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name: Đoàn\n', 'utf16le')]),
     'news/loi-ngay.md': '---\ntitle: Tin lỗi ngày\ndescription: x\npubDate: 31/02/2021\ncategory: the-thao\n---\n\nXem [bài](/tin-tuc/khong-co/).\n',
     'news/loi-yaml.md': '---\ntitle: Tin lỗi\ntags: [a\n---\n\nx\n',
     'news/loi-mdx.mdx': "---\ntitle: Tin có import\ndescription: x\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\n---\n\nimport fs from 'node:fs'\n",
@@ -99,6 +101,8 @@ describe('npm run check:content', () => {
       expect(out).toMatch(/LỖI \(dòng 6, gallery\[0\]\.alt\): thiếu mô tả ảnh \(alt\)/);
       expect(out).toMatch(/LỖI \(dòng 6, gallery\[0\]\.src\): không tìm thấy ảnh/);
       expect(out).toContain('đơn vị cấp trên tạo thành vòng lặp');
+      expect(out).toMatch(/ma-cu\.md\n\s+LỖI: dòng 2 có ký tự không đọc được: tệp không được lưu dạng UTF-8/);
+      expect(out).toMatch(/utf16\.yaml\n\s+LỖI: tệp được lưu dạng UTF-16/);
       expect(out).toMatch(/tep-dinh-kem\.md\n(?:\s+.*\n)*?\s+LỖI \(dòng 6, attachments\[0\]\.file\): không tìm thấy tệp "\.\/khong-co\.pdf"/);
       expect(out).toMatch(/LỖI \(dòng 6, attachments\[1\]\.file\): tệp "\.\/chay\.exe" không đính kèm được/);
       expect(out).toContain('Gợi ý: Đặt tệp cạnh bài viết; mỗi tệp: - { file: ./ke-hoach.pdf, title: Kế hoạch số 12-KH/ĐTN }');

@@ -135,7 +135,7 @@ export async function startAstroDev(contentDir: string): Promise<{ url: string; 
 }
 
 /** A copy of the fixture content with files added or replaced, in a temporary folder. */
-export function contentWith(files: Record<string, string>): { dir: string; cleanup: () => void } {
+export function contentWith(files: Record<string, string | Uint8Array>): { dir: string; cleanup: () => void } {
   const base = mkdtempSync(path.join(tmpdir(), 'ban-tin-content-'));
   const dir = path.join(base, 'content');
   cpSync(FIXTURE_CONTENT, dir, { recursive: true });
@@ -150,7 +150,7 @@ export function contentWith(files: Record<string, string>): { dir: string; clean
  * Builds the fixture site with `files` added (`contentWith`) into a temporary folder, and reads its pages; `cleanup`
  * removes content and output.
  */
-export function buildWith(files: Record<string, string>): AstroRun & { dist: string; page: (url: string) => string; cleanup: () => void } {
+export function buildWith(files: Record<string, string | Uint8Array>): AstroRun & { dist: string; page: (url: string) => string; cleanup: () => void } {
   const content = contentWith(files);
   const dist = path.join(path.dirname(content.dir), 'dist');
   const run = runAstro(['build', '--outDir', dist], content.dir);
