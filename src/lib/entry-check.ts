@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { bodySyntax } from './body-syntax';
 import { formatDay, parsePortalDate } from './dates';
+import { findOldFont, oldFontMessage } from './encoding';
 import { parseBody } from './safe-mdx';
 import { articleSchemas, DATE_HINT, type KnownSlugs } from './schema';
 import type { ItemKind } from './urls';
@@ -128,6 +129,13 @@ export function entryProblems(collection: keyof typeof KINDS, data: Record<strin
   const schema = articleSchemas(() => z.string(), known)[collection];
   const errors: EntryProblem[] = schemaIssues(schema.safeParse(data)).map(({ key: _key, ...problem }) => problem);
   for (const { line, message } of parseBody(body, bodySyntax(body, 'index.mdx')).problems) errors.push({ severity: 'error', line, message });
+  // Text pasted from a document in the old fonts (the loader checks the whole file the editor saves).
+  for (const [field, value] of Object.entries(data)) {
+    const oldFont = typeof value === 'string' ? findOldFont(value) : undefined;
+    if (oldFont) errors.push({ severity: 'error', field, message: oldFontMessage(oldFont.word) });
+  }
+  const bodyFont = findOldFont(body);
+  if (bodyFont) errors.push({ severity: 'error', line: bodyFont.line, message: oldFontMessage(bodyFont.word) });
   const warnings = editorialNotes(data, KINDS[collection], now).map((note): EntryProblem => ({ severity: 'warning', ...note }));
   return [...errors, ...warnings];
 }

@@ -93,20 +93,6 @@ export function fileProblems(id: string, filePath: string, data: Record<string, 
   return problems;
 }
 
-/**
- * A file not saved as UTF-8 reads as other characters: Notepad's "Unicode" (UTF-16) has a zero byte in every
- * character, and the old Vietnamese code pages (TCVN3, VNI, Windows-1258) bytes that UTF-8 cannot read, which would be
- * published as "�" in place of the letters with tones.
- */
-export function encodingProblem(source: string): string | undefined {
-  const fix = 'mở tệp và lưu lại với mã hóa UTF-8 (trong Notepad: "Lưu thành", mục "Mã hóa")';
-  if (source.includes('\u0000')) return `tệp được lưu dạng UTF-16 ("Unicode"), không phải UTF-8: ${fix}`;
-  const unreadable = source.indexOf('\uFFFD');
-  if (unreadable < 0) return undefined;
-  const line = source.slice(0, unreadable).split('\n').length;
-  return `dòng ${line} có ký tự không đọc được: tệp không được lưu dạng UTF-8 (có thể là bảng mã TCVN3, VNI hoặc Windows-1258): ${fix}`;
-}
-
 /** A build error that names the file first, as editors look for it. */
 export class ContentFileError extends Error {
   constructor(file: string, problems: string[]) {

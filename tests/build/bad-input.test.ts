@@ -210,6 +210,11 @@ const cases: Case[] = [
     expected: ['bang-ma-cu.md', 'dòng 2 có ký tự không đọc được', 'TCVN3, VNI hoặc Windows-1258'],
   },
   {
+    name: 'an article typed in the old TCVN3 fonts',
+    files: { 'news/phong-cu.md': news(VALID, 'S¸ng nay, §oµn viªn thanh niªn tham gia hiÕn m¸u.') },
+    expected: ['phong-cu.md', 'dòng 8 có chữ gõ bằng bảng mã TCVN3', '"S¸ng"'],
+  },
+  {
     name: 'a unit’s file saved in an old Vietnamese code page',
     files: { 'units/doan-xa.yaml': Buffer.from('name: \u00d0o\u00e0n x\u00e3\n', 'latin1') },
     expected: ['doan-xa.yaml', 'dòng 1 có ký tự không đọc được'],

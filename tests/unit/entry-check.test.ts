@@ -48,6 +48,14 @@ describe('entryProblems (the web editor’s check before saving)', () => {
     expect(messages(entryProblems('news', news, 'Một { chưa đóng', known, now))).toEqual([expect.stringMatching(/^error line 1: lỗi cú pháp MDX/)]);
   });
 
+  it('finds text pasted from a document in the old TCVN3 fonts, in a field or the body', () => {
+    const problems = entryProblems('news', { ...news, title: '§oµn viªn tham gia hiÕn m¸u' }, 'Dòng đầu.\n\nS¸ng nay §oµn viªn thanh niªn.', known, now);
+    expect(problems.map((p) => [p.severity, p.field ?? p.line, /^có chữ gõ bằng bảng mã TCVN3 .*ví dụ "([^"]+)"/.exec(p.message)?.[1]])).toEqual([
+      ['error', 'title', '§oµn'],
+      ['error', 3, 'S¸ng'],
+    ]);
+  });
+
   it('adds the editorial notes as warnings, after the errors', () => {
     const long = { ...news, title: 'Tuổi trẻ '.repeat(20).trim(), cover: './anh.jpg' };
     expect(messages(entryProblems('news', long, '', known, now))).toEqual([
