@@ -19,7 +19,7 @@ export interface Photo {
 }
 
 /** What image-size calls the formats sharp makes copies of. */
-const FORMATS = new Set(['jpg', 'png', 'webp', 'avif', 'gif', 'tiff']);
+export const PHOTO_FORMATS: ReadonlySet<string> = new Set(['jpg', 'png', 'webp', 'avif', 'gif', 'tiff']);
 
 export function photoFileStamp(file: string): string {
   return sizeAndTime(statSync(file));
@@ -39,7 +39,7 @@ export function readPhoto(file: string): Photo {
   } catch {
     throw new Error('tệp không phải ảnh; dùng ảnh JPEG, PNG hoặc WebP');
   }
-  if (!size.type || !FORMATS.has(size.type)) {
+  if (!size.type || !PHOTO_FORMATS.has(size.type)) {
     throw new Error(`định dạng ${size.type ?? 'không rõ'} không dùng được; dùng ảnh JPEG, PNG hoặc WebP`);
   }
   // EXIF orientation 5–8: the photo is shown turned a quarter, so its sides swap.

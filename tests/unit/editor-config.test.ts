@@ -8,6 +8,7 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../../src/lib/attachments';
 import { LIMITS } from '../../src/lib/entry-check';
+import { PHOTO_FORMATS } from '../../src/lib/photo-file';
 
 interface Field {
   name: string;
@@ -41,6 +42,19 @@ describe('web editor configuration', () => {
     for (const upload of uploads) {
       const limit = upload.widget === 'image' ? LIMITS.imageMaxBytes : ATTACHMENT_MAX_BYTES;
       expect(upload.media_library?.config?.max_file_size, `${upload.collection}: ${upload.name}`).toBe(limit);
+    }
+  });
+
+  it('takes photos of the formats the build makes copies of', () => {
+    const extensions: Record<string, string[]> = { jpg: ['jpg', 'jpeg'], tiff: ['tif', 'tiff'] };
+    for (const upload of uploads.filter((field) => field.widget === 'image')) {
+      const accepted = new RegExp(upload.pattern![0]);
+      for (const format of PHOTO_FORMATS) {
+        for (const extension of extensions[format] ?? [format]) {
+          for (const name of [`anh-bia.${extension}`, `ANH-BIA.${extension.toUpperCase()}`]) expect(accepted.test(name), `${upload.name}: ${name}`).toBe(true);
+        }
+      }
+      for (const name of ['anh.bmp', 'anh.svg', 'IMG_0001.HEIC', 'anh.jpg.html', 'anh']) expect(accepted.test(name), `${upload.name}: ${name}`).toBe(false);
     }
   });
 
