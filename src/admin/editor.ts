@@ -5,7 +5,10 @@
  */
 import previewStyle from '../styles/global.css?url';
 import { formatLongDate, parsePortalDate } from '../lib/dates';
-import { entryProblems, internalLinks, linkIssues, type EntryProblem } from '../lib/entry-check';
+import {
+  ARTICLE_KINDS, entryProblems, internalLinks, linkIssues, titleKey, type ArticleCollection, type EntryProblem, type PublishedPages,
+} from '../lib/entry-check';
+import { urls } from '../lib/urls';
 import { decapVietnamese } from '../i18n/decap';
 import { t } from '../i18n/ui';
 
@@ -39,8 +42,7 @@ interface Decap {
 type CreateElement = (type: string, props: Record<string, unknown> | null, ...children: unknown[]) => unknown;
 
 const { CMS, h } = window as unknown as { CMS: Decap; h: CreateElement };
-const ARTICLES = ['news', 'reports', 'events'] as const;
-type ArticleCollection = (typeof ARTICLES)[number];
+const ARTICLES = Object.keys(ARTICLE_KINDS) as ArticleCollection[];
 
 /** Decap's Vietnamese, with the portal's words (`src/i18n/decap.ts`) where it has none or says less. */
 function withPortals(phrases: Phrases, portals: Phrases): Phrases {
@@ -84,29 +86,42 @@ function fieldsToWrite(data: ImmutableValue): ImmutableValue {
 }
 
 /**
- * The published pages' addresses (`/admin/dia-chi.json`), as of the site's last build. A link to another page is a
- * warning, not an error: it may be to an article not published yet, which the content check knows of and this list not.
+ * The published pages (`/admin/bai-da-dang.json`), as of the site's last build. What is checked against them is a
+ * warning, not an error: a link may be to an article not published yet, which the content check knows of and this
+ * list not.
  */
-let publishedAddresses: ReadonlySet<string> | undefined;
-fetch('/admin/dia-chi.json')
-  .then((response) => (response.ok ? response.json() : []))
-  .then((addresses: string[]) => (publishedAddresses = new Set(addresses)))
+let published: { addresses: ReadonlySet<string>; titles: ReadonlyMap<string, string> } | undefined;
+fetch('/admin/bai-da-dang.json')
+  .then((response) => (response.ok ? (response.json() as Promise<PublishedPages>) : Promise.reject(new Error(String(response.status)))))
+  .then((pages) => (published = { addresses: new Set(pages.addresses), titles: new Map(Object.entries(pages.titles)) }))
   .catch(() => undefined);
 
+/** What the published pages say of the entry: links to none of them, a title another item has. */
+function publishedPagesNotes(collection: ArticleCollection, slug: string, title: unknown, body: string): EntryProblem[] {
+  if (!published) return [];
+  const notes = linkIssues(internalLinks(body), published.addresses).map((issue): EntryProblem => ({
+    ...issue, severity: 'warning', message: t('admin.unpublishedLink', { problem: issue.message }),
+  }));
+  const sameTitle = typeof title === 'string' ? published.titles.get(titleKey(title)) : undefined;
+  // An article being edited has its own title, at its own address.
+  if (sameTitle && sameTitle !== (slug && urls.item(ARTICLE_KINDS[collection], slug))) {
+    notes.push({ severity: 'warning', field: 'title', message: t('admin.sameTitle', { url: sameTitle }) });
+  }
+  return notes;
+}
+
 /** What the build would say of the entry, errors first. */
-function problemsOf(collection: string, data: ImmutableValue): EntryProblem[] {
-  if (!(ARTICLES as readonly string[]).includes(collection)) return [];
+function problemsOf(entry: ImmutableValue): EntryProblem[] {
+  const collection = String(entry.get('collection'));
+  if (!(ARTICLES as string[]).includes(collection)) return [];
+  const data = entry.get('data') as ImmutableValue;
   const fields = fieldsToWrite(data).toJS() as Record<string, unknown>;
   const body = typeof data.get('body') === 'string' ? (data.get('body') as string) : '';
   // The categories and units are chosen from the repository's own lists (relation widgets), which may hold one made
   // since the site was built: the editor takes them as they are.
   const known = { categories: new Set([String(fields.category)]), units: new Set([String(fields.unit)]) };
-  const links = publishedAddresses
-    ? linkIssues(internalLinks(body), publishedAddresses).map((issue): EntryProblem => ({
-        ...issue, severity: 'warning', message: t('admin.unpublishedLink', { problem: issue.message }),
-      }))
-    : [];
-  return [...entryProblems(collection as ArticleCollection, fields, body, known, new Date()), ...links];
+  const article = collection as ArticleCollection;
+  return [...entryProblems(article, fields, body, known, new Date()), ...publishedPagesNotes(article, String(entry.get('slug') ?? ''), fields.title, body)];
 }
 
 /** "tiêu đề (title): …", "thân bài, dòng 3: …" */
@@ -147,7 +162,7 @@ function ArticlePreview({ entry, widgetFor, getAsset }: PreviewProps) {
   return h(
     'article',
     { style: { maxWidth: '44rem', margin: '0 auto', padding: '1rem' } },
-    problemsBox(problemsOf(String(entry.get('collection')), data)),
+    problemsBox(problemsOf(entry)),
     h('h1', null, text('title')),
     when ? h('p', { style: { color: '#50565e' } }, shownDate(when), text('location') ? ` · ${text('location')}` : '') : null,
     h('p', { style: { fontWeight: 700, fontSize: '1.1rem' } }, text('description')),
@@ -169,7 +184,7 @@ CMS.registerEventListener({
   name: 'preSave',
   handler: ({ entry }) => {
     const data = entry.get('data') as ImmutableValue;
-    const errors = problemsOf(String(entry.get('collection')), data).filter((problem) => problem.severity === 'error');
+    const errors = problemsOf(entry).filter((problem) => problem.severity === 'error');
     if (errors.length > 0) {
       // Decap shows the message of what stops the saving; an error without a name shows only its message.
       const refusal = new Error(`${t('admin.refused')}\n${errors.map((problem) => `• ${describe(problem)}`).join('\n')}`);

@@ -170,6 +170,7 @@ export const ui = {
   'admin.bodyLine': 'thân bài, dòng {line}',
   /** A link the published pages do not hold: "liên kết /tin-tuc/x/ trỏ tới trang không tồn tại" and where. */
   'admin.unpublishedLink': '{problem} trên cổng, hoặc chưa được đăng',
+  'admin.sameTitle': 'cùng tiêu đề với bài đã đăng {url}: có thể một bài được đăng hai lần',
 } as const;
 
 export type UiKey = keyof typeof ui;

@@ -9,7 +9,9 @@ import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { ATTACHMENT_MAX_BYTES, formatFileSize } from './attachments';
 import { contentDir, knownSlugs } from './content-root';
 import { buildTime } from './dates';
-import { editorialNotes, FIELD_HINTS, internalLinks, LIMITS, linkIssues, schemaIssues } from './entry-check';
+import {
+  ARTICLE_KINDS, editorialNotes, FIELD_HINTS, internalLinks, LIMITS, linkIssues, schemaIssues, titleKey, type ArticleCollection,
+} from './entry-check';
 import { entryIdFromPath } from './entry-id';
 import { encodingProblem } from './encoding';
 import { articleFiles, attachmentPaths, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
@@ -34,11 +36,7 @@ export interface Problem {
 }
 
 
-const COLLECTIONS: { name: string; kind: ItemKind }[] = [
-  { name: 'news', kind: 'news' },
-  { name: 'reports', kind: 'report' },
-  { name: 'events', kind: 'event' },
-];
+const COLLECTIONS = Object.entries(ARTICLE_KINDS).map(([name, kind]) => ({ name: name as ArticleCollection, kind }));
 
 
 const relative = (file: string) => path.relative(process.cwd(), file) || file;
@@ -157,7 +155,7 @@ function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
           message: problem.message, hint: key ? FIELD_HINTS[key] : undefined,
         });
       }
-      problems.push(...schemaProblems(file, source, schemas[name as keyof typeof schemas].safeParse(data), 0));
+      problems.push(...schemaProblems(file, source, schemas[name].safeParse(data), 0));
       problems.push(...editorialWarnings(file, source, data, kind, now));
       articles.push({
         file, kind, id, title: typeof data.title === 'string' ? data.title.normalize('NFC').trim() : undefined, links: internalLinks(body, bodyStartLine),
@@ -225,7 +223,7 @@ function duplicateTitles(articles: ParsedArticle[]): Problem[] {
   const byTitle = new Map<string, ParsedArticle[]>();
   for (const article of articles) {
     if (!article.title) continue;
-    const key = article.title.toLowerCase();
+    const key = titleKey(article.title);
     byTitle.set(key, [...(byTitle.get(key) ?? []), article]);
   }
   return [...byTitle.values()]

@@ -94,6 +94,19 @@ export function editorialNotes(data: Record<string, unknown>, kind: ItemKind, no
   return notes;
 }
 
+/** A title as two items are compared by: "Đoàn viên hiến máu" and "đoàn viên hiến máu " are one. */
+export function titleKey(title: string): string {
+  return title.normalize('NFC').trim().toLowerCase();
+}
+
+/** The published pages the web editor checks an article against (`/admin/bai-da-dang.json`). */
+export interface PublishedPages {
+  /** Pages an article may link to: "/tin-tuc/x/". */
+  addresses: string[];
+  /** Each title (`titleKey`) and the address of the newest item that has it. */
+  titles: Record<string, string>;
+}
+
 /** Links to this portal's own pages written in a body: `](/tin-tuc/x/)` or `href="/tin-tuc/x/"`, with their lines. */
 export function internalLinks(body: string, startLine = 1): { url: string; line: number }[] {
   const links: { url: string; line: number }[] = [];
@@ -119,13 +132,15 @@ export function linkIssues(links: readonly { url: string; line: number }[], know
   });
 }
 
-const KINDS = { news: 'news', reports: 'report', events: 'event' } as const satisfies Record<string, ItemKind>;
+/** The article collections and the kind of item each holds. */
+export const ARTICLE_KINDS = { news: 'news', reports: 'report', events: 'event' } as const satisfies Record<string, ItemKind>;
+export type ArticleCollection = keyof typeof ARTICLE_KINDS;
 
 /**
  * The problems of an article as the editor has written it: errors (which stop the build) first, then warnings.
  * Photos and attachments are taken as named: whether their files exist is the disk's checks.
  */
-export function entryProblems(collection: keyof typeof KINDS, data: Record<string, unknown>, body: string, known: KnownSlugs, now: Date): EntryProblem[] {
+export function entryProblems(collection: ArticleCollection, data: Record<string, unknown>, body: string, known: KnownSlugs, now: Date): EntryProblem[] {
   const schema = articleSchemas(() => z.string(), known)[collection];
   const errors: EntryProblem[] = schemaIssues(schema.safeParse(data)).map(({ key: _key, ...problem }) => problem);
   for (const { line, message } of parseBody(body, bodySyntax(body, 'index.mdx')).problems) errors.push({ severity: 'error', line, message });
@@ -136,6 +151,6 @@ export function entryProblems(collection: keyof typeof KINDS, data: Record<strin
   }
   const bodyFont = findOldFont(body);
   if (bodyFont) errors.push({ severity: 'error', line: bodyFont.line, message: oldFontMessage(bodyFont.word) });
-  const warnings = editorialNotes(data, KINDS[collection], now).map((note): EntryProblem => ({ severity: 'warning', ...note }));
+  const warnings = editorialNotes(data, ARTICLE_KINDS[collection], now).map((note): EntryProblem => ({ severity: 'warning', ...note }));
   return [...errors, ...warnings];
 }

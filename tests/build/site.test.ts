@@ -398,14 +398,17 @@ describe('fixture site build', () => {
     for (const href of list.preload) expect(existsSync(path.join(DIST, href.replace(/\?.*$/, ''))), href).toBe(true);
   });
 
-  it('lists for the web editor the published pages an article may link to', () => {
-    const addresses = JSON.parse(readFileSync(path.join(DIST, 'admin/dia-chi.json'), 'utf8')) as string[];
+  it('lists for the web editor the published pages an article may link to, and their titles', () => {
+    const published = JSON.parse(readFileSync(path.join(DIST, 'admin/bai-da-dang.json'), 'utf8')) as { addresses: string[]; titles: Record<string, string> };
+    const { addresses, titles } = published;
     for (const address of ['/tin-tuc/hien-mau-tinh-nguyen/', '/tin-tuc/hien-mau-chu-nhat-do-2024/', '/bao-cao/bao-cao-nhiem-ky-2017-2019/', '/su-kien/ngay-hoi-hien-mau-2030/', '/chuyen-muc/hoat-dong-doan/', '/don-vi/chi-doan-so-tttt/']) {
       expect(addresses, address).toContain(address);
     }
     expect(addresses).toEqual([...new Set(addresses)].sort());
+    // Titles in lower case, each with its item's address.
+    expect(titles['đoàn viên sở thông tin và truyền thông tham gia hiến máu tình nguyện']).toBe('/tin-tuc/hien-mau-tinh-nguyen/');
     // Drafts, scheduled and expired items are not there (nor anywhere: the next test).
-    expect(addresses.some((address) => /ban-nhap|bai-hen-gio|bai-het-han/.test(address))).toBe(false);
+    expect(JSON.stringify(published)).not.toMatch(/ban-nhap|bai-hen-gio|bai-het-han|bài nháp|bài hẹn giờ/);
   });
 
   it('publishes drafts, scheduled and expired items nowhere', () => {

@@ -317,9 +317,13 @@ describe('web editor (/admin/, local mode)', () => {
     expect(file.trim().endsWith('Kết quả hai lượt.')).toBe(true);
   }, 60_000);
 
-  it('warns in the preview of a link to a page the portal has not published, and saves the article', async () => {
+  it('warns in the preview of a published article’s title and of a link to a page not published, and saves the article', async () => {
     await openEditor();
     await page.getByText('＋ tin').click();
+    // First the title of a published article (in other case), then its own.
+    await page.getByLabel('Tiêu đề').fill('Đoàn viên Sở Thông tin và Truyền thông tham gia HIẾN MÁU tình nguyện');
+    const problems = page.locator('iframe').first().contentFrame().locator('[data-entry-problems]');
+    await expect.poll(() => problems.textContent()).toContain('title: cùng tiêu đề với bài đã đăng /tin-tuc/hien-mau-tinh-nguyen/: có thể một bài được đăng hai lần');
     await page.getByLabel('Tiêu đề').fill('Liên kết tới các bài cũ');
     await page.getByLabel('Tóm tắt (sapo)').fill('Các bài đã đăng về hiến máu.');
     await page.getByLabel('Chuyên mục').click();
@@ -331,12 +335,12 @@ describe('web editor (/admin/, local mode)', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Đơn vị: [Đoàn Khối](/don-vi/doan-khoi/).');
-    const problems = page.locator('iframe').first().contentFrame().locator('[data-entry-problems]');
     await expect.poll(() => problems.textContent()).toContain('thân bài, dòng 1: liên kết /tin-tuc/khong-co/ trỏ tới trang không tồn tại trên cổng, hoặc chưa được đăng');
     const text = await problems.textContent();
     expect(text).toContain('Lưu ý');
     expect(text).not.toContain('/tin-tuc/hien-mau-tinh-nguyen/');
     expect(text).not.toContain('/don-vi/doan-khoi/');
+    expect(text).not.toContain('cùng tiêu đề');
     // A warning does not stop the saving (nor does an empty photo field, whose pattern applies to a photo only).
     await page.getByRole('button', { name: 'Công bố', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
