@@ -8,6 +8,7 @@ import { formatLongDate, parsePortalDate } from '../lib/dates';
 import {
   ARTICLE_KINDS, entryProblems, internalLinks, linkIssues, titleKey, type ArticleCollection, type EntryProblem, type PublishedPages,
 } from '../lib/entry-check';
+import { entryIdFromPath } from '../lib/entry-id';
 import { urls } from '../lib/urls';
 import { decapVietnamese } from '../i18n/decap';
 import { t } from '../i18n/ui';
@@ -96,15 +97,18 @@ fetch('/admin/bai-da-dang.json')
   .then((pages) => (published = { addresses: new Set(pages.addresses), titles: new Map(Object.entries(pages.titles)) }))
   .catch(() => undefined);
 
-/** What the published pages say of the entry: links to none of them, a title another item has. */
-function publishedPagesNotes(collection: ArticleCollection, slug: string, title: unknown, body: string): EntryProblem[] {
+/**
+ * What the published pages say of the entry: links to none of them, a title another item has. `id` is the slug of
+ * the article being edited, '' for a new one.
+ */
+function publishedPagesNotes(collection: ArticleCollection, id: string, title: unknown, body: string): EntryProblem[] {
   if (!published) return [];
   const notes = linkIssues(internalLinks(body), published.addresses).map((issue): EntryProblem => ({
     ...issue, severity: 'warning', message: t('admin.unpublishedLink', { problem: issue.message }),
   }));
   const sameTitle = typeof title === 'string' ? published.titles.get(titleKey(title)) : undefined;
   // An article being edited has its own title, at its own address.
-  if (sameTitle && sameTitle !== (slug && urls.item(ARTICLE_KINDS[collection], slug))) {
+  if (sameTitle && sameTitle !== (id && urls.item(ARTICLE_KINDS[collection], id))) {
     notes.push({ severity: 'warning', field: 'title', message: t('admin.sameTitle', { url: sameTitle }) });
   }
   return notes;
@@ -121,7 +125,10 @@ function problemsOf(entry: ImmutableValue): EntryProblem[] {
   // since the site was built: the editor takes them as they are.
   const known = { categories: new Set([String(fields.category)]), units: new Set([String(fields.unit)]) };
   const article = collection as ArticleCollection;
-  return [...entryProblems(article, fields, body, known, new Date()), ...publishedPagesNotes(article, String(entry.get('slug') ?? ''), fields.title, body)];
+  // Its file's path, as the build makes its slug of it ("content/news/2024/x/index.mdx" → "x"); none before it is saved.
+  const path = entry.get('path');
+  const id = typeof path === 'string' && path ? entryIdFromPath(path) : '';
+  return [...entryProblems(article, fields, body, known, new Date()), ...publishedPagesNotes(article, id, fields.title, body)];
 }
 
 /** "tiêu đề (title): …", "thân bài, dòng 3: …" */

@@ -347,4 +347,21 @@ describe('web editor (/admin/, local mode)', () => {
     await page.getByText('Mục đã được lưu').waitFor();
     await expect.poll(() => writtenFolder('lien-ket-toi-cac-bai-cu'), { timeout: 10_000 }).toBeDefined();
   }, 60_000);
+
+  it('does not take an article being edited for another with its title', async () => {
+    const title = 'Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện';
+    await openEditor();
+    await page.getByText(title).first().click();
+    const preview = page.locator('iframe').first().contentFrame();
+    await expect.poll(() => preview.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+    // A change renders the preview again, with the published pages loaded by now.
+    const description = page.getByLabel('Tóm tắt (sapo)');
+    await description.fill(`${await description.inputValue()} `);
+    await page.waitForTimeout(500);
+    const problems = preview.locator('[data-entry-problems]');
+    expect((await problems.count()) === 0 ? '' : await problems.textContent()).not.toContain('cùng tiêu đề');
+    // Another article's title is still one.
+    await page.getByLabel('Tiêu đề').fill('Chi đoàn Kho bạc Nhà nước tỉnh đẩy mạnh số hóa chứng từ');
+    await expect.poll(() => problems.textContent()).toContain('cùng tiêu đề với bài đã đăng /tin-tuc/kho-bac-so-hoa/');
+  }, 60_000);
 });
