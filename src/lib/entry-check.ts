@@ -147,10 +147,10 @@ export function entryProblems(collection: ArticleCollection, data: Record<string
   // Text pasted from a document in the old fonts (the loader checks the whole file the editor saves).
   for (const [field, value] of Object.entries(data)) {
     const oldFont = typeof value === 'string' ? findOldFont(value) : undefined;
-    if (oldFont) errors.push({ severity: 'error', field, message: oldFontMessage(oldFont.word) });
+    if (oldFont) errors.push({ severity: 'error', field, message: oldFontMessage(oldFont) });
   }
   const bodyFont = findOldFont(body);
-  if (bodyFont) errors.push({ severity: 'error', line: bodyFont.line, message: oldFontMessage(bodyFont.word) });
+  if (bodyFont) errors.push({ severity: 'error', line: bodyFont.line, message: oldFontMessage(bodyFont) });
   const warnings = editorialNotes(data, ARTICLE_KINDS[collection], now).map((note): EntryProblem => ({ severity: 'warning', ...note }));
   return [...errors, ...warnings];
 }
