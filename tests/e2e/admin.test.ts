@@ -113,6 +113,21 @@ async function openEditor(): Promise<void> {
   await collections.waitFor();
 }
 
+/** A new news article with its required fields: title, lead and the category "Hoạt động Đoàn". */
+async function newArticle(title: string, lead: string): Promise<void> {
+  await page.getByText('＋ tin').click();
+  await page.getByLabel('Tiêu đề').fill(title);
+  await page.getByLabel('Tóm tắt (sapo)').fill(lead);
+  await page.getByLabel('Chuyên mục').click();
+  await page.getByRole('option', { name: 'Hoạt động Đoàn' }).click();
+}
+
+/** "Công bố" → "Công bố ngay". */
+async function publish(): Promise<void> {
+  await page.getByRole('button', { name: 'Công bố', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
+}
+
 describe('web editor (/admin/, local mode)', () => {
   it('is self-hosted and kept out of the sitemap', async () => {
     const html = await (await fetch(`${site}/admin/`)).text();
@@ -159,8 +174,7 @@ describe('web editor (/admin/, local mode)', () => {
     await expect.poll(() => preview.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
     await expect.poll(() => preview.getByText('Chủ Nhật, 14/04/2024, 08:30').count()).toBe(1);
 
-    await page.getByRole('button', { name: 'Công bố', exact: true }).click();
-    await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
+    await publish();
     await page.getByText('Mục đã được lưu').waitFor();
     await expect.poll(() => writtenFolder(), { timeout: 10_000 }).toBeDefined();
 
@@ -204,11 +218,7 @@ describe('web editor (/admin/, local mode)', () => {
     writeFileSync(bitmap, 'BM');
     try {
       await openEditor();
-      await page.getByText('＋ tin').click();
-      await page.getByLabel('Tiêu đề').fill('Biểu mẫu đăng ký hiến máu');
-      await page.getByLabel('Tóm tắt (sapo)').fill('Mẫu đăng ký cho đoàn viên tham gia ngày hội hiến máu.');
-      await page.getByLabel('Chuyên mục').click();
-      await page.getByRole('option', { name: 'Hoạt động Đoàn' }).click();
+      await newArticle('Biểu mẫu đăng ký hiến máu', 'Mẫu đăng ký cho đoàn viên tham gia ngày hội hiến máu.');
       await page.getByRole('button', { name: 'Chọn một hình' }).click();
       await page.locator('input[type="file"]').setInputFiles(bitmap);
       await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
@@ -219,8 +229,7 @@ describe('web editor (/admin/, local mode)', () => {
       await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
       await page.getByLabel('Tên văn bản').fill('Biểu mẫu đăng ký');
 
-      await page.getByRole('button', { name: 'Công bố', exact: true }).click();
-      await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
+      await publish();
       await page.getByText('Chỉ nhận tệp PDF, Word, Excel, PowerPoint, OpenDocument hoặc ZIP').waitFor();
       await page.getByText('Chỉ nhận ảnh JPEG, PNG, WebP, AVIF, GIF hoặc TIFF').waitFor();
       expect(await page.getByText('Mục đã được lưu').count()).toBe(0);
@@ -275,11 +284,7 @@ describe('web editor (/admin/, local mode)', () => {
     const slug = 'tuoi-tre-khoi-cac-co-quan-tinh-ra-quan-huong-ung-thang-thanh-nien-voi-nhieu-hoat-dong-thiet-thuc-y-nghia-tai-cac-co-quan-don-vi-va-dia-ban-dan-cu-nam-2030';
     const before = readdirSync(content.dir, { recursive: true }).sort();
     await openEditor();
-    await page.getByText('＋ tin').click();
-    await page.getByLabel('Tiêu đề').fill(title);
-    await page.getByLabel('Tóm tắt (sapo)').fill('Đoàn viên các cơ quan tỉnh ra quân trong Tháng Thanh niên.');
-    await page.getByLabel('Chuyên mục').click();
-    await page.getByRole('option', { name: 'Hoạt động Đoàn' }).click();
+    await newArticle(title, 'Đoàn viên các cơ quan tỉnh ra quân trong Tháng Thanh niên.');
     await page.getByRole('button', { name: 'Chọn một hình' }).click();
     await page.locator('input[type="file"]').setInputFiles(COVER);
     await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
@@ -295,8 +300,7 @@ describe('web editor (/admin/, local mode)', () => {
     expect(await problems.textContent()).toContain('Cần sửa trước khi đăng');
     expect(await problems.textContent()).toContain(`title: tiêu đề dài ${title.length} ký tự (nên dưới 150)`);
 
-    await page.getByRole('button', { name: 'Công bố', exact: true }).click();
-    await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
+    await publish();
     await page.getByText('Chưa lưu được: Bài chưa được lưu. Cần sửa:').first().waitFor();
     expect(await page.getByText('Mục đã được lưu').count()).toBe(0);
     expect(readdirSync(content.dir, { recursive: true }).sort()).toEqual(before);
@@ -308,8 +312,7 @@ describe('web editor (/admin/, local mode)', () => {
     await page.keyboard.type('Kết quả hai lượt.');
     await expect.poll(() => problems.textContent()).not.toContain('Cần sửa');
     expect(await problems.textContent()).toContain('Lưu ý');
-    await page.getByRole('button', { name: 'Công bố', exact: true }).click();
-    await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
+    await publish();
     await page.getByText('Mục đã được lưu').waitFor();
     await expect.poll(() => writtenFolder(slug), { timeout: 10_000 }).toBeDefined();
     const file = readFileSync(path.join(writtenFolder(slug)!, 'index.mdx'), 'utf8');
@@ -319,8 +322,8 @@ describe('web editor (/admin/, local mode)', () => {
 
   it('warns in the preview of a published article’s title and of a link to a page not published, and saves the article', async () => {
     await openEditor();
-    await page.getByText('＋ tin').click();
     // First the title of a published article (in other case), then its own.
+    await page.getByText('＋ tin').click();
     await page.getByLabel('Tiêu đề').fill('Đoàn viên Sở Thông tin và Truyền thông tham gia HIẾN MÁU tình nguyện');
     const problems = page.locator('iframe').first().contentFrame().locator('[data-entry-problems]');
     await expect.poll(() => problems.textContent()).toContain('title: cùng tiêu đề với bài đã đăng /tin-tuc/hien-mau-tinh-nguyen/: có thể một bài được đăng hai lần');
@@ -342,8 +345,7 @@ describe('web editor (/admin/, local mode)', () => {
     expect(text).not.toContain('/don-vi/doan-khoi/');
     expect(text).not.toContain('cùng tiêu đề');
     // A warning does not stop the saving (nor does an empty photo field, whose pattern applies to a photo only).
-    await page.getByRole('button', { name: 'Công bố', exact: true }).click();
-    await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
+    await publish();
     await page.getByText('Mục đã được lưu').waitFor();
     await expect.poll(() => writtenFolder('lien-ket-toi-cac-bai-cu'), { timeout: 10_000 }).toBeDefined();
   }, 60_000);
