@@ -2,12 +2,12 @@
  * `npm run check:content`: every problem of every content file at once, in Vietnamese, with file, line, field and
  * a hint, without building the site. Applies the build's own schema and file checks, plus editorial warnings.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { ATTACHMENT_MAX_BYTES, formatFileSize } from './attachments';
-import { contentDir, knownSlugs } from './content-root';
+import { contentDir, dataFiles, knownSlugs } from './content-root';
 import { buildTime } from './dates';
 import {
   ARTICLE_KINDS, editorialNotes, FIELD_HINTS, internalLinks, LIMITS, linkIssues, schemaIssues, titleKey, type ArticleCollection,
@@ -21,7 +21,7 @@ import { figureLabelKey, figureUnitKey, writtenFigures } from './report';
 import { previousSlugProblems } from './previous-slugs';
 import { parseBody } from './safe-mdx';
 import { articleSchemas, dataSchemas } from './schema';
-import { KIND_PATHS, type ItemKind } from './urls';
+import { urls, type ItemKind } from './urls';
 
 export type Severity = 'error' | 'warning';
 
@@ -35,9 +35,7 @@ export interface Problem {
   hint?: string;
 }
 
-
 const COLLECTIONS = Object.entries(ARTICLE_KINDS).map(([name, kind]) => ({ name: name as ArticleCollection, kind }));
-
 
 const relative = (file: string) => path.relative(process.cwd(), file) || file;
 
@@ -63,16 +61,12 @@ function yamlProblem(file: string, error: unknown, lineOffset: number): Problem 
   };
 }
 
-function yamlFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('_')).sort() : [];
-}
-
 function checkDataCollections(): Problem[] {
   const problems: Problem[] = [];
   const schemas = dataSchemas(knownSlugs());
   const parents = new Map<string, string | undefined>();
   for (const collection of ['categories', 'units'] as const) {
-    for (const name of yamlFiles(contentDir(collection))) {
+    for (const name of dataFiles(collection)) {
       const file = path.join(contentDir(collection), name);
       const source = readFileSync(file, 'utf8');
       const encoding = encodingProblem(source);
@@ -207,13 +201,12 @@ function addressProblems(articles: ParsedArticle[]): Problem[] {
 }
 
 function linkProblems(articles: ParsedArticle[]): Problem[] {
-  const known = new Set<string>();
-  for (const article of articles) {
-    for (const slug of [article.id, ...article.previousSlugs]) known.add(`/${KIND_PATHS[article.kind]}/${slug}/`);
-  }
-  for (const collection of ['categories', 'units'] as const) {
-    for (const name of yamlFiles(contentDir(collection))) known.add(`/${collection === 'units' ? 'don-vi' : 'chuyen-muc'}/${entryIdFromPath(name)}/`);
-  }
+  const { categories, units } = knownSlugs();
+  const known = new Set([
+    ...articles.flatMap((article) => [article.id, ...article.previousSlugs].map((slug) => urls.item(article.kind, slug))),
+    ...[...categories].map(urls.category),
+    ...[...units].map(urls.unit),
+  ]);
   return articles.flatMap((article) =>
     linkIssues(article.links, known).map((issue) => ({ severity: 'error' as const, file: relative(article.file), line: issue.line, message: issue.message, hint: issue.hint })),
   );

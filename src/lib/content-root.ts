@@ -28,18 +28,15 @@ export function dataSlugs(collection: string): Set<string> {
   const dir = contentDir(collection);
   const cached = slugCache.get(dir);
   if (cached) return cached;
-  const slugs = readSlugs(dir);
+  const slugs = new Set(dataFiles(collection).map((name) => name.replace(/\.ya?ml$/, '')));
   slugCache.set(dir, slugs);
   return slugs;
 }
 
-function readSlugs(dir: string): Set<string> {
-  if (!existsSync(dir)) return new Set();
-  return new Set(
-    readdirSync(dir)
-      .filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('_'))
-      .map((name) => name.replace(/\.ya?ml$/, '')),
-  );
+/** The data files of a collection, by name, sorted (`_draft.yaml` and other names starting with `_` left out). */
+export function dataFiles(collection: string): string[] {
+  const dir = contentDir(collection);
+  return existsSync(dir) ? readdirSync(dir).filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('_')).sort() : [];
 }
 
 /** The categories and units of the content folder, for the schemas' references. */

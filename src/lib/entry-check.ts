@@ -9,7 +9,7 @@ import { formatDay, parsePortalDate } from './dates';
 import { findOldFont, oldFontMessage } from './encoding';
 import { parseBody } from './safe-mdx';
 import { articleSchemas, DATE_HINT, type KnownSlugs } from './schema';
-import type { ItemKind } from './urls';
+import { KIND_PATHS, urls, type ItemKind } from './urls';
 
 export const LIMITS = {
   titleLength: 150,
@@ -116,8 +116,8 @@ export function internalLinks(body: string, startLine = 1): { url: string; line:
   return links;
 }
 
-/** The pages whose addresses a link is checked against: an item's, a category's or a unit's. */
-const CHECKED_PREFIXES = ['/tin-tuc/', '/bao-cao/', '/su-kien/', '/chuyen-muc/', '/don-vi/'];
+/** The pages whose addresses a link is checked against: an item's, a category's or a unit's (/tin-tuc/, /chuyen-muc/…). */
+const CHECKED_PREFIXES = [...Object.values(KIND_PATHS).map((kind) => `/${kind}/`), urls.category(''), urls.unit('')].map((prefix) => prefix.replace(/\/+$/, '/'));
 
 /** The links among these to one of those pages that `known` (addresses, "/tin-tuc/x/") does not hold. */
 export function linkIssues(links: readonly { url: string; line: number }[], known: ReadonlySet<string>): Required<Omit<EntryProblem, 'field'>>[] {

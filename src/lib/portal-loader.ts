@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { hasBody, pruneBodies, RENDERER_VERSION, writeBody } from './body-store';
 import { reportChangedEntry } from './build-facts';
-import { contentDir, knownSlugs } from './content-root';
+import { contentDir, dataFiles, knownSlugs } from './content-root';
 import { fileStamp, readStamps, writeStamps } from './file-stamps';
 import { entryIdFromPath } from './entry-id';
 import { encodingProblem } from './encoding';
@@ -201,10 +201,10 @@ export function dataLoader(collection: 'units' | 'categories'): Loader {
     load: async (context: LoaderContext) => {
       dropEntriesOfOtherSchema(context.store, context.meta, schemaFingerprint(dataSchemas(knownSlugs())[collection]));
       // A few small files: each is read once more for what the YAML reader would let through.
-      const dir = contentDir(collection);
-      for (const name of existsSync(dir) ? readdirSync(dir).filter((file) => /^[^_].*\.ya?ml$/.test(file)) : []) {
-        const encoding = encodingProblem(readFileSync(path.join(dir, name), 'utf8'));
-        if (encoding) throw new ContentFileError(path.posix.join(dir, name), [encoding]);
+      for (const name of dataFiles(collection)) {
+        const file = path.posix.join(contentDir(collection), name);
+        const encoding = encodingProblem(readFileSync(file, 'utf8'));
+        if (encoding) throw new ContentFileError(file, [encoding]);
       }
       await files.load(context);
     },
