@@ -1,4 +1,7 @@
-/** A unit's page compares the figures its reports share, period by period. */
+/**
+ * A unit's page compares the figures its reports share, period by period; a list of reports shows each report's first
+ * figures.
+ */
 import { describe, expect, it } from 'vitest';
 import { buildWith } from '../helpers/astro';
 import { axeViolations, launchChromium } from '../helpers/browser';
@@ -13,6 +16,8 @@ period: { from: 2023, to: 2023 }
 metrics:
   - { label: "Lượt  hiến máu", value: 21, unit: lượt }
   - { label: Sáng kiến, value: 2, unit: sáng kiến }
+  - { label: Kinh phí các hoạt động tình nguyện, value: 12500000, unit: đồng }
+  - { label: Công trình thanh niên, value: 4, unit: công trình }
 ---
 
 Năm 2023, chi đoàn hoàn thành các chỉ tiêu đề ra.
@@ -30,10 +35,20 @@ describe("a unit's figures", () => {
       expect(headers).toEqual(['Chỉ tiêu', 'Nhiệm kỳ 2017 - 2019', 'Năm 2023']);
       expect(section).toContain('href="/bao-cao/tong-ket-2023/"');
       const rows = [...section.matchAll(/<tr[^>]*><th scope="row"[^>]*>(.*?)<\/th>(.*?)<\/tr>/g)].map((m) => [m[1], ...[...m[2].matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1])]);
-      // Figures given by one report only (Kinh phí ủng hộ, Sáng kiến) are not compared.
+      // Figures given by one report only (Kinh phí ủng hộ, Sáng kiến…) are not compared.
       expect(rows).toEqual([['Lượt  hiến máu', '15 lượt', '21 lượt']]);
       // A unit whose reports share nothing has no table.
       expect(site.page('don-vi/doan-khoi')).not.toContain('unit-figures');
+      // In the list of reports, a report's card gives its first three figures, as its editor ordered them.
+      const cards = site.page('bao-cao').split('<article class="card');
+      const card = (slug: string) => cards.find((html) => html.includes(`href="/bao-cao/${slug}/"`)) ?? '';
+      const cardFigures = (html: string) => [...(/<dl class="figures".*?<\/dl>/s.exec(html)?.[0] ?? '').matchAll(/<dt[^>]*>(.*?)<\/dt>\s*<dd[^>]*>(.*?)<\/dd>/g)].map((m) => `${m[1]}: ${m[2]}`);
+      expect(cardFigures(card('tong-ket-2023'))).toEqual(['Lượt  hiến máu: 21 lượt', 'Sáng kiến: 2 sáng kiến', 'Kinh phí các hoạt động tình nguyện: 12.500.000 đồng']);
+      expect(cardFigures(card('bao-cao-nhiem-ky-2017-2019'))).toEqual(['Lượt hiến máu: 15 lượt', 'Kinh phí ủng hộ: 15.000.000 đồng']);
+      // A news item's card has none.
+      const newsCard = site.page('tin-tuc').split('<article class="card').find((html) => html.includes('href="/tin-tuc/'));
+      expect(newsCard).toBeDefined();
+      expect(newsCard).not.toContain('class="figures"');
       // On a phone the table scrolls sideways in a region the keyboard reaches; no axe-core violations.
       const server = await serveStatic(site.dist);
       const browser = await launchChromium();
@@ -45,6 +60,11 @@ describe("a unit's figures", () => {
         expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
         const violations = await axeViolations(phone);
         expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+        const desktop = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        await desktop.goto(`${server.url}/bao-cao/`);
+        await expect(desktop.locator('.figures').first().isVisible()).resolves.toBe(true);
+        const listViolations = await axeViolations(desktop);
+        expect(listViolations, JSON.stringify(listViolations, null, 1)).toEqual([]);
       } finally {
         await browser.close();
         await server.close();
