@@ -2,8 +2,8 @@
 import { defineCollection } from 'astro:content';
 import { knownSlugs } from './lib/content-root';
 import { photoField } from './lib/photo-field';
-import { articleLoader, dataLoader } from './lib/portal-loader';
-import { dataSchemas, eventSchema, newsSchema, reportSchema } from './lib/schema';
+import { articleLoader, dataLoader, siteLoader } from './lib/portal-loader';
+import { dataSchemas, eventSchema, newsSchema, reportSchema, siteSchema } from './lib/schema';
 
 const known = knownSlugs();
 const data = dataSchemas(known);
@@ -14,4 +14,5 @@ export const collections = {
   events: defineCollection({ loader: articleLoader('events'), schema: eventSchema(photoField, known) }),
   units: defineCollection({ loader: dataLoader('units'), schema: data.units }),
   categories: defineCollection({ loader: dataLoader('categories'), schema: data.categories }),
+  site: defineCollection({ loader: siteLoader(), schema: siteSchema }),
 };

@@ -6,8 +6,9 @@
 import previewStyle from '../styles/global.css?url';
 import { formatLongDate, parsePortalDate } from '../lib/dates';
 import {
-  ARTICLE_KINDS, entryProblems, internalLinks, linkIssues, titleKey, type ArticleCollection, type EntryProblem, type PublishedPages,
+  ARTICLE_KINDS, entryProblems, internalLinks, linkIssues, schemaIssues, titleKey, type ArticleCollection, type EntryProblem, type PublishedPages,
 } from '../lib/entry-check';
+import { siteSchema } from '../lib/schema';
 import { entryIdFromPath } from '../lib/entry-id';
 import { urls } from '../lib/urls';
 import { decapVietnamese } from '../i18n/decap';
@@ -44,6 +45,8 @@ type CreateElement = (type: string, props: Record<string, unknown> | null, ...ch
 
 const { CMS, h } = window as unknown as { CMS: Decap; h: CreateElement };
 const ARTICLES = Object.keys(ARTICLE_KINDS) as ArticleCollection[];
+/** The portal's own details (`content/site.yaml`), checked by the build's schema before saving. */
+const SITE_COLLECTION = 'site';
 
 /** Decap's Vietnamese, with the portal's words (`src/i18n/decap.ts`) where it has none or says less. */
 function withPortals(phrases: Phrases, portals: Phrases): Phrases {
@@ -114,12 +117,13 @@ function publishedPagesNotes(collection: ArticleCollection, id: string, title: u
   return notes;
 }
 
-/** What the build would say of the entry, errors first. */
+/** What the build would say of the entry (an article, or the portal's details), errors first. */
 function problemsOf(entry: ImmutableValue): EntryProblem[] {
   const collection = String(entry.get('collection'));
-  if (!(ARTICLES as string[]).includes(collection)) return [];
   const data = entry.get('data') as ImmutableValue;
   const fields = fieldsToWrite(data).toJS() as Record<string, unknown>;
+  if (collection === SITE_COLLECTION) return schemaIssues(siteSchema.safeParse(fields));
+  if (!(ARTICLES as string[]).includes(collection)) return [];
   const body = typeof data.get('body') === 'string' ? (data.get('body') as string) : '';
   // The categories and units are chosen from the repository's own lists (relation widgets), which may hold one made
   // since the site was built: the editor takes them as they are.

@@ -2,16 +2,6 @@ import { fillTemplate } from './fill.ts';
 
 /** Every string the reader sees, in one typed dictionary. */
 export const ui = {
-  'site.name': 'Bản tin Đoàn Khối',
-  /** The name browsers give the portal's search (16 characters at most). */
-  'site.shortName': 'Tin Đoàn Khối',
-  'site.tagline': 'Tin tức - Sự kiện của Đoàn Khối các cơ quan tỉnh',
-  'site.description': 'Cổng thông tin Tin tức - Sự kiện của Đoàn Khối các cơ quan tỉnh và các cơ sở Đoàn trực thuộc.',
-  'site.owner': 'Ban Thường vụ Đoàn Khối các cơ quan tỉnh',
-  'site.address': 'Số 1 đường Đinh Tiên Hoàng, thành phố tỉnh lỵ',
-  'site.phone': '0226 3 000 000',
-  'site.email': 'banbientap@example.gov.vn',
-  'site.license': 'Ghi rõ nguồn khi phát hành lại thông tin từ cổng này.',
   'a11y.skip': 'Bỏ qua để đến nội dung chính',
   'nav.label': 'Điều hướng chính',
   'nav.home': 'Trang chủ',
@@ -160,6 +150,7 @@ export const ui = {
   'moved.text': 'Bài viết này đã chuyển sang địa chỉ mới:',
   'notFound.title': 'Không tìm thấy trang',
   'notFound.text': 'Trang bạn tìm không tồn tại hoặc đã được chuyển đi. Hãy thử tìm kiếm hoặc quay lại trang chủ.',
+  'footer.links': 'Liên kết',
   'footer.contact': 'Liên hệ',
   'footer.about': 'Về cổng thông tin',
   'footer.guide': 'Hướng dẫn biên tập',

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { ATTACHMENT_MAX_BYTES, formatFileSize } from './attachments';
-import { contentDir, dataFiles, knownSlugs } from './content-root';
+import { contentDir, dataFiles, knownSlugs, SITE_FILE_MISSING, siteFile } from './content-root';
 import { buildTime } from './dates';
 import {
   ARTICLE_KINDS, editorialNotes, FIELD_HINTS, internalLinks, LIMITS, linkIssues, schemaIssues, titleKey, type ArticleCollection,
@@ -20,7 +20,7 @@ import { bodySyntax } from './body-syntax';
 import { figureLabelKey, figureUnitKey, writtenFigures } from './report';
 import { previousSlugProblems } from './previous-slugs';
 import { parseBody } from './safe-mdx';
-import { articleSchemas, dataSchemas } from './schema';
+import { articleSchemas, dataSchemas, siteSchema } from './schema';
 import { urls, type ItemKind } from './urls';
 
 export type Severity = 'error' | 'warning';
@@ -61,28 +61,32 @@ function yamlProblem(file: string, error: unknown, lineOffset: number): Problem 
   };
 }
 
+/** A YAML file's problems (its text, its YAML, its fields), and its data when it could be read. */
+function checkDataFile(file: string, schema: z.ZodType): { problems: Problem[]; data?: unknown } {
+  const source = readFileSync(file, 'utf8');
+  const encoding = encodingProblem(source);
+  if (encoding) return { problems: [{ severity: 'error', file: relative(file), message: encoding }] };
+  let data: unknown;
+  try {
+    data = load(source, { schema: CORE_SCHEMA });
+  } catch (error) {
+    return { problems: [yamlProblem(file, error, 0)] };
+  }
+  return { problems: schemaProblems(file, source, schema.safeParse(data ?? {}), 0), data };
+}
+
 function checkDataCollections(): Problem[] {
   const problems: Problem[] = [];
+  const site = siteFile();
+  if (existsSync(site)) problems.push(...checkDataFile(site, siteSchema).problems);
+  else problems.push({ severity: 'error', file: relative(site), message: SITE_FILE_MISSING });
   const schemas = dataSchemas(knownSlugs());
   const parents = new Map<string, string | undefined>();
   for (const collection of ['categories', 'units'] as const) {
     for (const name of dataFiles(collection)) {
-      const file = path.join(contentDir(collection), name);
-      const source = readFileSync(file, 'utf8');
-      const encoding = encodingProblem(source);
-      if (encoding) {
-        problems.push({ severity: 'error', file: relative(file), message: encoding });
-        continue;
-      }
-      let data: unknown;
-      try {
-        data = load(source, { schema: CORE_SCHEMA });
-      } catch (error) {
-        problems.push(yamlProblem(file, error, 0));
-        continue;
-      }
-      problems.push(...schemaProblems(file, source, schemas[collection].safeParse(data ?? {}), 0));
-      if (collection === 'units') parents.set(entryIdFromPath(name), (data as { parent?: string } | null)?.parent);
+      const checked = checkDataFile(path.join(contentDir(collection), name), schemas[collection]);
+      problems.push(...checked.problems);
+      if (collection === 'units' && 'data' in checked) parents.set(entryIdFromPath(name), (checked.data as { parent?: string } | null)?.parent);
     }
   }
   for (const unit of parents.keys()) {

@@ -12,6 +12,17 @@ export function contentDir(collection: string): string {
   return path.posix.join(CONTENT_ROOT.replaceAll('\\', '/'), collection);
 }
 
+/** The portal's own details (name, publisher, contacts): one file at the top of the content folder. */
+export const SITE_FILE = 'site.yaml';
+export const SITE_FILE_MISSING =
+  'không có tệp này: cổng cần tên (name), mô tả (description) và cơ quan chủ quản (owner) ghi trong đó (xem README, mục Content for editors)';
+/** The id of its entry, the only one of the `site` collection. */
+export const SITE_ID = 'site';
+
+export function siteFile(): string {
+  return contentDir(SITE_FILE);
+}
+
 /**
  * The build cache (Astro's `cacheDir`, and the portal's own caches in it). Another content folder keeps its own
  * cache beside it, so the cached entries of one site never meet the files of another.

@@ -3,10 +3,11 @@
  * (no drafts, scheduled or expired items) and sorted newest first.
  */
 import path from 'node:path';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { Attachment } from './attachments';
 import { buildTime, monthOf, yearOf } from './dates';
 import { changedEntries, isDevServer, reportBuildFacts } from './build-facts';
+import { SITE_ID, siteFile } from './content-root';
 import { attachmentProblems, ContentFileError, describeProblem, fileBesideArticle, readAttachment } from './file-checks';
 import type { Photo } from './photo-file';
 import { COVER_USES, GALLERY_USES, photoCopies, reportPhotoCopies } from './photos';
@@ -22,6 +23,8 @@ export type ReportEntry = CollectionEntry<'reports'>;
 export type EventEntry = CollectionEntry<'events'>;
 export type Category = CollectionEntry<'categories'>;
 export type Unit = CollectionEntry<'units'>;
+/** The portal's own details (`content/site.yaml`). */
+export type SiteEntry = CollectionEntry<'site'>;
 
 interface ItemBase extends StreamItem {
   url: string;
@@ -55,6 +58,10 @@ export interface Tag {
 }
 
 export interface Portal {
+  /** The portal's name, publisher, contacts and links. */
+  site: SiteEntry['data'];
+  /** Changes whenever its file does (page keys). */
+  siteDigest: string;
   /** Every published item, newest first. */
   items: Item[];
   /**
@@ -179,6 +186,9 @@ async function load(): Promise<Portal> {
     (a, b) => (a.data.menuOrder ?? 99) - (b.data.menuOrder ?? 99) || a.data.name.localeCompare(b.data.name, 'vi'),
   );
   const units = (await getCollection('units')).sort((a, b) => a.data.name.localeCompare(b.data.name, 'vi'));
+  // The loader stops the build without the file; a store emptied otherwise would show pages without a name.
+  const site = await getEntry('site', SITE_ID);
+  if (!site) throw new ContentFileError(siteFile(), ['không đọc được tệp thông tin của cổng']);
 
   const byTag = groupBy(items, (item) => item.tags.map(slugify));
   const tags = [...byTag.entries()]
@@ -208,6 +218,7 @@ async function load(): Promise<Portal> {
 
   const { upcoming, past } = splitEvents(events, now);
   return {
+    site: site.data, siteDigest: String(site.digest ?? ''),
     items,
     pageOrder: [...items.filter(isChanged), ...items.filter((item) => !isChanged(item))],
     news, reports, events, upcomingEvents: upcoming, pastEvents: past, categories, units, tags, byTag, now, previews,

@@ -24,11 +24,16 @@ function itemExtras(site: URL, item: Item): string {
   ].join('');
 }
 
-/** An RSS feed of the newest items. */
-export function feedResponse(site: URL, title: string, items: Item[], limit = 50) {
+/** The portal's name, after what a feed or calendar holds when it is part of the portal: "Sự kiện – Bản tin…". */
+function portalTitle(portal: Portal, subject?: string): string {
+  return subject ? `${subject} – ${portal.site.name}` : portal.site.name;
+}
+
+/** An RSS feed of the newest items: the whole portal's, or a part's (`subject`: a category's or unit's name). */
+export function feedResponse(site: URL, portal: Portal, items: Item[], subject?: string, limit = 50) {
   return rss({
-    title,
-    description: t('site.description'),
+    title: portalTitle(portal, subject),
+    description: portal.site.description,
     site,
     xmlns: { media: 'http://search.yahoo.com/mrss/', dc: 'http://purl.org/dc/elements/1.1/' },
     customData: '<language>vi</language>',
@@ -80,7 +85,7 @@ export function calendarEntry(site: URL, portal: Portal, event: EventItem): Cale
 }
 
 /** An iCalendar file of events: an event's own, or the one that calendar apps subscribe to. */
-export function calendarResponse(site: URL, name: string, portal: Portal, events: readonly EventItem[]): Response {
+export function calendarResponse(site: URL, portal: Portal, events: readonly EventItem[], subject?: string): Response {
   const entries = events.map((event) => calendarEntry(site, portal, event));
-  return new Response(eventsCalendar(name, entries), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+  return new Response(eventsCalendar(portalTitle(portal, subject), entries), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 }

@@ -22,13 +22,15 @@ export function hashKey(parts: readonly (string | number | undefined)[]): string
 const siteKeys = new WeakMap<Portal, string>();
 
 /**
- * What every page shows: the categories and units (menu, footer, filters, names on cards), which of them have
- * items, the years that have items, and the size of the portal's picture for previews (`share-image.ts`).
+ * What every page shows: the portal's own details (name, footer), the categories and units (menu, footer, filters,
+ * names on cards), which of them have items, the years that have items, and the size of the portal's picture for
+ * previews (`share-image.ts`).
  */
 export function siteKey(portal: Portal): string {
   let key = siteKeys.get(portal);
   if (key === undefined) {
     key = hashKey([
+      `site@${portal.siteDigest}`,
       ...portal.categories.map((c) => `c/${c.id}@${c.digest ?? ''}:${portal.byCategory.has(c.id)}`),
       ...portal.units.map((u) => `u/${u.id}@${u.digest ?? ''}:${portal.byUnit.has(u.id)}`),
       `years:${[...portal.byYear.keys()].sort().join(',')}`,
@@ -59,9 +61,9 @@ export function attachmentKey(attachment: Attachment): string {
   return hashKey(['attachment', attachment.file, attachment.stamp]);
 }
 
-/** An item's old address (`MovedPage.astro`): where it leads. */
-export function movedKey(item: Item): string {
-  return hashKey(['moved', item.url]);
+/** An item's old address (`MovedPage.astro`): where it leads, and the portal's name in its title. */
+export function movedKey(portal: Portal, item: Item): string {
+  return hashKey(['moved', item.url, portal.siteDigest]);
 }
 
 /** The key of each page of a listing: its place in the listing and the items on it; `extra` for what else it shows. */

@@ -1,17 +1,17 @@
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { hasBody, pruneBodies, RENDERER_VERSION, writeBody } from './body-store';
 import { reportChangedEntry } from './build-facts';
-import { contentDir, dataFiles, knownSlugs } from './content-root';
+import { CONTENT_ROOT, contentDir, dataFiles, knownSlugs, SITE_FILE, SITE_FILE_MISSING, SITE_ID, siteFile } from './content-root';
 import { fileStamp, readStamps, writeStamps } from './file-stamps';
 import { entryIdFromPath } from './entry-id';
 import { encodingProblem } from './encoding';
 import { articleFiles, ContentFileError, describeProblem, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
 import { previousSlugProblems } from './previous-slugs';
-import { dataSchemas } from './schema';
+import { dataSchemas, siteSchema } from './schema';
 import { articleSchemaFingerprint, schemaFingerprint } from './schema-fingerprint';
 import { checkingFile } from './photo-field';
 import { photoFileStamp } from './photo-file';
@@ -206,6 +206,24 @@ export function dataLoader(collection: 'units' | 'categories'): Loader {
         const encoding = encodingProblem(readFileSync(file, 'utf8'));
         if (encoding) throw new ContentFileError(file, [encoding]);
       }
+      await files.load(context);
+    },
+  };
+}
+
+/** The portal's own details: `content/site.yaml`, which every page needs, so a portal without it does not build. */
+export function siteLoader(): Loader {
+  const files = glob({ base: CONTENT_ROOT, pattern: SITE_FILE, generateId: () => SITE_ID });
+  return {
+    name: 'ban-tin-site',
+    load: async (context: LoaderContext) => {
+      dropEntriesOfOtherSchema(context.store, context.meta, schemaFingerprint(siteSchema));
+      const file = siteFile();
+      if (!existsSync(file)) {
+        throw new ContentFileError(file, [SITE_FILE_MISSING]);
+      }
+      const encoding = encodingProblem(readFileSync(file, 'utf8'));
+      if (encoding) throw new ContentFileError(file, [encoding]);
       await files.load(context);
     },
   };

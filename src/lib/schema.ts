@@ -218,6 +218,61 @@ export function articleSchemas<I extends ImageField>(image: I, known: KnownSlugs
   return { news: newsSchema(image, known), reports: reportSchema(image, known), events: eventSchema(image, known) };
 }
 
+/** Contact details: a unit's, shown on its page, and the portal's own, in its footer. */
+const contactFields = {
+  address: z.string().trim().min(1).optional(),
+  phone: z
+    .string({ error: 'phone phải là chuỗi, ví dụ "0226 3 812 345"' })
+    .regex(/^\+?[\d\s.()-]{6,24}$/, { error: 'phone phải là số điện thoại (chữ số, dấu cách, dấu chấm, dấu gạch), ví dụ "0226 3 812 345"' })
+    .optional(),
+  email: z.email({ error: 'email phải là địa chỉ thư điện tử, ví dụ doankhoi@example.gov.vn' }).optional(),
+};
+
+/** The longest name a browser gives a site's search in its address bar (OpenSearch's `ShortName`). */
+export const SHORT_NAME_MAX = 16;
+
+/**
+ * The portal's own details (`content/site.yaml`): its name on every page, in feeds and calendars, the body that
+ * publishes it and its contacts in the footer, and the websites it links to.
+ */
+export const siteSchema = z.preprocess(
+  // An empty file is read as nothing: its fields are then said to be missing, one by one.
+  (data) => data ?? {},
+  z
+    .object({
+      /** "Bản tin Đoàn Khối". */
+      name: requiredText('tên cổng (name)'),
+      /** What browsers call the portal's search; the name when that is short enough. */
+      shortName: z
+        .string({ error: 'shortName phải là chuỗi chữ' })
+        .trim()
+        .min(1)
+        .max(SHORT_NAME_MAX, { error: `shortName tối đa ${SHORT_NAME_MAX} ký tự (tên trình duyệt đặt cho ô tìm kiếm của cổng)` })
+        .optional(),
+      /** Under the name in the header: "Tin tức - Sự kiện của …". */
+      tagline: z.string().trim().min(1).optional(),
+      /** For search engines and feeds: a sentence on what the portal publishes. */
+      description: requiredText('mô tả cổng (description)'),
+      /** The body that publishes the portal (cơ quan chủ quản), in the footer. */
+      owner: requiredText('cơ quan chủ quản (owner)'),
+      ...contactFields,
+      /** The terms of reuse, in the footer: "Ghi rõ nguồn khi phát hành lại…". */
+      license: z.string().trim().min(1).optional(),
+      /** Websites the footer links to ("Liên kết"): the provincial portal, the Youth Union's central site… */
+      links: z
+        .array(z.object({ title: requiredText('tên liên kết (title)'), url: webAddress('url', 'https://tinhdoan.example.gov.vn') }))
+        .default([]),
+    })
+    .superRefine((data, ctx) => {
+      if (!data.shortName && data.name.length > SHORT_NAME_MAX) {
+        ctx.addIssue({
+          code: 'custom', path: ['shortName'],
+          message: `tên cổng (name) dài ${data.name.length} ký tự: cần thêm tên ngắn (shortName) tối đa ${SHORT_NAME_MAX} ký tự, tên trình duyệt đặt cho ô tìm kiếm của cổng`,
+        });
+      }
+    }),
+);
+
 /** Schemas of units and categories. */
 export function dataSchemas(known: KnownSlugs) {
   const { unit } = references(known);
@@ -232,12 +287,7 @@ export function dataSchemas(known: KnownSlugs) {
     /** The unit's secretary (Bí thư), shown on its page. */
     secretary: z.string().trim().min(1).optional(),
     /** Contact details, shown on the unit's page. */
-    address: z.string().trim().min(1).optional(),
-    phone: z
-      .string({ error: 'phone phải là chuỗi, ví dụ "0226 3 812 345"' })
-      .regex(/^\+?[\d\s.()-]{6,24}$/, { error: 'phone phải là số điện thoại (chữ số, dấu cách, dấu chấm, dấu gạch), ví dụ "0226 3 812 345"' })
-      .optional(),
-    email: z.email({ error: 'email phải là địa chỉ thư điện tử, ví dụ doankhoi@example.gov.vn' }).optional(),
+    ...contactFields,
   });
 
   const categories = z.object({

@@ -1,15 +1,17 @@
 import type { APIRoute } from 'astro';
 import { t } from '../i18n/ui';
+import { getPortal } from '../lib/content';
 import { urls } from '../lib/urls';
 import { escapeXml } from '../lib/xml';
 
 /** An OpenSearch description: a browser offers to search the portal from its address bar. */
-export const GET: APIRoute = ({ site }) => {
+export const GET: APIRoute = async ({ site }) => {
+  const portal = (await getPortal()).site;
   const search = new URL(urls.search, site);
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
-  <ShortName>${escapeXml(t('site.shortName'))}</ShortName>
-  <Description>${escapeXml(t('search.openSearch', { site: t('site.name') }))}</Description>
+  <ShortName>${escapeXml(portal.shortName ?? portal.name)}</ShortName>
+  <Description>${escapeXml(t('search.openSearch', { site: portal.name }))}</Description>
   <InputEncoding>UTF-8</InputEncoding>
   <Language>vi</Language>
   <Image type="image/svg+xml">${escapeXml(new URL('/favicon.svg', site).href)}</Image>

@@ -3,14 +3,14 @@
  * `astro check`) with a message naming the file, the field and what was expected.
  */
 import { describe, expect, it } from 'vitest';
-import { contentWith, runAstro } from '../helpers/astro';
+import { contentWith, runAstro, type ContentFiles } from '../helpers/astro';
 
 const news = (frontmatter: string, body = 'Nội dung bài viết.') => `---\n${frontmatter.trim()}\n---\n\n${body}\n`;
 const VALID = `title: Bài hợp lệ\ndescription: Tóm tắt.\npubDate: 2024-04-14\ncategory: tin-tuc-su-kien`;
 
 interface Case {
   name: string;
-  files: Record<string, string | Uint8Array>;
+  files: ContentFiles;
   /** Every string must appear in the output. */
   expected: string[];
 }
@@ -129,6 +129,27 @@ const cases: Case[] = [
     name: 'a unit’s e-mail and phone written wrong',
     files: { 'units/lien-he-sai.yaml': 'name: Đơn vị\nemail: doankhoi(at)example.gov.vn\nphone: gọi 0226\n' },
     expected: ['lien-he-sai.yaml', 'email phải là địa chỉ thư điện tử', 'phone phải là số điện thoại'],
+  },
+  {
+    name: "no file of the portal's own details",
+    files: { 'site.yaml': null },
+    expected: ['site.yaml', 'không có tệp này', 'tên (name), mô tả (description) và cơ quan chủ quản (owner)'],
+  },
+  {
+    name: "the portal's details without its publisher, with a link that is no web page",
+    files: { 'site.yaml': 'name: Bản tin\ndescription: Tin tức.\nlinks:\n  - { title: Trang lạ, url: "javascript:alert(1)" }\n' },
+    expected: ['site.yaml', 'owner: thiếu cơ quan chủ quản (owner)', 'links.0.url: url phải là địa chỉ trang web đầy đủ, bắt đầu bằng https://'],
+  },
+  {
+    // Browsers name a site's search with 16 characters at most (OpenSearch's ShortName).
+    name: "the portal's long name without a short one",
+    files: { 'site.yaml': 'name: Cổng thông tin điện tử Đoàn Khối các cơ quan tỉnh\ndescription: Tin tức.\nowner: Ban Thường vụ\n' },
+    expected: ['site.yaml', 'shortName: tên cổng (name) dài 49 ký tự: cần thêm tên ngắn (shortName) tối đa 16 ký tự'],
+  },
+  {
+    name: "an empty file of the portal's details",
+    files: { 'site.yaml': '# Chưa ghi gì\n' },
+    expected: ['site.yaml', 'name: thiếu tên cổng (name)', 'description: thiếu mô tả cổng (description)', 'owner: thiếu cơ quan chủ quản (owner)'],
   },
   {
     name: 'an event map link that is not a web page',

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentWith, FIXED_NOW, ROOT, runAstro } from '../helpers/astro';
+import { contentWith, FIXED_NOW, ROOT, runAstro, type ContentFiles } from '../helpers/astro';
 
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
@@ -72,7 +72,8 @@ describe('npm run new', () => {
 });
 
 describe('npm run check:content', () => {
-  const bad: Record<string, string | Uint8Array> = {
+  const bad: ContentFiles = {
+    'site.yaml': 'name: Bản tin\ndescription: Tin tức.\nemail: banbientap(at)example.gov.vn\n',
     'news/ma-cu.md': Buffer.from('---\ntitle: B\u00e0i m\u00e3 c\u0169\n---\n', 'latin1'),
     'units/utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name: Đoàn\n', 'utf16le')]),
     'news/loi-ngay.md': '---\ntitle: Tin lỗi ngày\ndescription: x\npubDate: 31/02/2021\ncategory: the-thao\n---\n\nXem [bài](/tin-tuc/khong-co/).\n',
@@ -101,6 +102,8 @@ describe('npm run check:content', () => {
       expect(out).toMatch(/LỖI \(dòng 6, gallery\[0\]\.alt\): thiếu mô tả ảnh \(alt\)/);
       expect(out).toMatch(/LỖI \(dòng 6, gallery\[0\]\.src\): không tìm thấy ảnh/);
       expect(out).toContain('đơn vị cấp trên tạo thành vòng lặp');
+      expect(out).toMatch(/site\.yaml\n(?:\s+.*\n)*?\s+LỖI \(owner\): thiếu cơ quan chủ quản \(owner\)/);
+      expect(out).toMatch(/LỖI \(dòng 3, email\): email phải là địa chỉ thư điện tử/);
       expect(out).toMatch(/ma-cu\.md\n\s+LỖI: dòng 2 có ký tự không đọc được: tệp không được lưu dạng UTF-8/);
       expect(out).toMatch(/utf16\.yaml\n\s+LỖI: tệp được lưu dạng UTF-16/);
       expect(out).toMatch(/tep-dinh-kem\.md\n(?:\s+.*\n)*?\s+LỖI \(dòng 6, attachments\[0\]\.file\): không tìm thấy tệp "\.\/khong-co\.pdf"/);
@@ -138,6 +141,17 @@ describe('npm run check:content', () => {
       expect(run.stdout).toMatch(/ngay-hoi-hien-mau-2030\.md\n.*CẢNH BÁO \(dòng \d+, start\): sự kiện chưa diễn ra, không có pubDate, được xếp theo ngày bắt đầu \(20\/12\/2030\)/);
       expect(run.stdout).not.toContain('hoi-thi-2022');
       expect(run.stdout).toMatch(/0 lỗi, 7 cảnh báo\./);
+    } finally {
+      content.cleanup();
+    }
+  });
+
+  it("stops when the portal's own details are missing", () => {
+    const content = contentWith({ 'site.yaml': null });
+    try {
+      const run = script('check-content.ts', [], content.dir);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toMatch(/site\.yaml\n\s+LỖI: không có tệp này: cổng cần tên \(name\)/);
     } finally {
       content.cleanup();
     }

@@ -198,6 +198,18 @@ describe('incremental build', () => {
       ]);
       expect(pages(dist).get('tin-tuc/hien-mau-tinh-nguyen/index.html')).toContain('Phong trào Đoàn');
       expectSameAsFullBuild();
+
+      // The portal's name is on every page, its items' old addresses too: only attachments are taken as they were.
+      edit('site.yaml', 'name: Bản tin Đoàn Khối', 'name: Bản tin Đoàn Khối tỉnh');
+      const retitled = build();
+      expect([...retitled.matchAll(/├─ (\S+) .*\((?:restored|cached)\)/g)].map((match) => match[1]).sort()).toEqual([
+        '/bao-cao/bao-cao-nhiem-ky-2017-2019/bao-cao-day-du.pdf/',
+        '/su-kien/ngay-hoi-hien-mau-2030/the-le-ngay-hoi-2030.pdf/',
+        '/tin-tuc/hien-mau-chu-nhat-do-2024/phieu-dang-ky-tham-gia.pdf/',
+        '/tin-tuc/hien-mau-tinh-nguyen/phieu-dang-ky-tham-gia.pdf/',
+      ]);
+      expect(pages(dist).get('tin-tuc/hien-mau-chu-nhat-do-2024/index.html')).toContain('– Bản tin Đoàn Khối tỉnh</title>');
+      expectSameAsFullBuild();
     } finally {
       content.cleanup();
     }

@@ -366,4 +366,33 @@ describe('web editor (/admin/, local mode)', () => {
     await page.getByLabel('Tiêu đề').fill('Chi đoàn Kho bạc Nhà nước tỉnh đẩy mạnh số hóa chứng từ');
     await expect.poll(() => problems.textContent()).toContain('cùng tiêu đề với bài đã đăng /tin-tuc/kho-bac-so-hoa/');
   }, 60_000);
+
+  it("edits the portal's own details with the build's rules, keeping its links", async () => {
+    const file = path.join(content.dir, 'site.yaml');
+    const before = readFileSync(file, 'utf8');
+    await openEditor();
+    await page.getByRole('link', { name: 'Thông tin cổng' }).first().click();
+    // The collection's one file.
+    await page.locator('a[href$="/collections/site/entries/site"]').click();
+    const name = page.getByLabel('Tên cổng');
+    await name.waitFor();
+    expect(await name.inputValue()).toBe('Bản tin Đoàn Khối');
+    // A name browsers cannot give the search, without a short one: refused, nothing written.
+    await name.fill('Cổng thông tin điện tử Đoàn Khối các cơ quan tỉnh Hòa Lâm');
+    await page.getByLabel('Tên ngắn').fill('');
+    await publish();
+    await page.getByText('Chưa lưu được: Bài chưa được lưu. Cần sửa:').first().waitFor();
+    expect(await page.getByText(/shortName: tên cổng \(name\) dài 57 ký tự/).count()).toBeGreaterThan(0);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    // With a short name it is saved, the links as they were, and passes the content check.
+    await page.getByLabel('Tên ngắn').fill('Tin Hòa Lâm');
+    await publish();
+    await page.getByText('Mục đã được lưu').waitFor();
+    await expect.poll(() => readFileSync(file, 'utf8')).not.toBe(before);
+    const saved = load(readFileSync(file, 'utf8'), { schema: CORE_SCHEMA }) as Record<string, unknown>;
+    expect(saved).toMatchObject({ name: 'Cổng thông tin điện tử Đoàn Khối các cơ quan tỉnh Hòa Lâm', shortName: 'Tin Hòa Lâm', owner: 'Ban Thường vụ Đoàn Khối các cơ quan tỉnh' });
+    expect(saved.links).toEqual((load(before, { schema: CORE_SCHEMA }) as { links: unknown }).links);
+    const check = runAstro(['sync'], content.dir);
+    expect(check.status, check.output).toBe(0);
+  }, 60_000);
 });

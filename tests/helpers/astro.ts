@@ -134,12 +134,19 @@ export async function startAstroDev(contentDir: string): Promise<{ url: string; 
   throw new Error(`astro dev did not start:\n${stripVTControlCharacters(log)}`);
 }
 
-/** A copy of the fixture content with files added or replaced, in a temporary folder. */
-export function contentWith(files: Record<string, string | Uint8Array>): { dir: string; cleanup: () => void } {
+/** What a test writes into a copy of the fixture content, by path: a file's text or bytes, or null to remove it. */
+export type ContentFiles = Record<string, string | Uint8Array | null>;
+
+/** A copy of the fixture content with files added, replaced or removed, in a temporary folder. */
+export function contentWith(files: ContentFiles): { dir: string; cleanup: () => void } {
   const base = mkdtempSync(path.join(tmpdir(), 'ban-tin-content-'));
   const dir = path.join(base, 'content');
   cpSync(FIXTURE_CONTENT, dir, { recursive: true });
   for (const [file, text] of Object.entries(files)) {
+    if (text === null) {
+      rmSync(path.join(dir, file));
+      continue;
+    }
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
   }
@@ -150,7 +157,7 @@ export function contentWith(files: Record<string, string | Uint8Array>): { dir: 
  * Builds the fixture site with `files` added (`contentWith`) into a temporary folder, and reads its pages; `cleanup`
  * removes content and output.
  */
-export function buildWith(files: Record<string, string | Uint8Array>): AstroRun & { dist: string; page: (url: string) => string; cleanup: () => void } {
+export function buildWith(files: ContentFiles): AstroRun & { dist: string; page: (url: string) => string; cleanup: () => void } {
   const content = contentWith(files);
   const dist = path.join(path.dirname(content.dir), 'dist');
   const run = runAstro(['build', '--outDir', dist], content.dir);

@@ -11,5 +11,5 @@ import { subscribedCalendarEvents } from '../../lib/stream';
 
 export const GET: APIRoute = async ({ site }) => {
   const portal = await getPortal();
-  return calendarResponse(site!, `${t('events.title')} – ${t('site.name')}`, portal, subscribedCalendarEvents(portal.events, portal.now));
+  return calendarResponse(site!, portal, subscribedCalendarEvents(portal.events, portal.now), t('events.title'));
 };

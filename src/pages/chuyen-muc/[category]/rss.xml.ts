@@ -1,5 +1,4 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { t } from '../../../i18n/ui';
 import { getPortal, type Category } from '../../../lib/content';
 import { feedResponse } from '../../../lib/feed';
 
@@ -11,5 +10,5 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ site, props }) => {
   const { category } = props as { category: Category };
   const portal = await getPortal();
-  return feedResponse(site!, `${category.data.name} – ${t('site.name')}`, portal.byCategory.get(category.id) ?? []);
+  return feedResponse(site!, portal, portal.byCategory.get(category.id) ?? [], category.data.name);
 };

@@ -1,5 +1,4 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { t } from '../../../i18n/ui';
 import { getPortal, type Unit } from '../../../lib/content';
 import { feedResponse } from '../../../lib/feed';
 
@@ -12,5 +11,5 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ site, props }) => {
   const { unit } = props as { unit: Unit };
   const portal = await getPortal();
-  return feedResponse(site!, `${unit.data.name} – ${t('site.name')}`, portal.byUnit.get(unit.id) ?? []);
+  return feedResponse(site!, portal, portal.byUnit.get(unit.id) ?? [], unit.data.name);
 };

@@ -1,6 +1,5 @@
 /** `/su-kien/<slug>/lich.ics`: an event for the reader's calendar app, linked from its page (and at its old slugs). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { t } from '../../../i18n/ui';
 import { getPortal, type EventItem } from '../../../lib/content';
 import { calendarResponse } from '../../../lib/feed';
 import { calendarKey } from '../../../lib/page-keys';
@@ -15,5 +14,5 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ site, props }) => {
   const { event } = props as { event: EventItem };
-  return calendarResponse(site!, t('site.name'), await getPortal(), [event]);
+  return calendarResponse(site!, await getPortal(), [event]);
 };
