@@ -14,5 +14,5 @@ export const collections = {
   events: defineCollection({ loader: articleLoader('events'), schema: eventSchema(photoField, known) }),
   units: defineCollection({ loader: dataLoader('units'), schema: data.units }),
   categories: defineCollection({ loader: dataLoader('categories'), schema: data.categories }),
-  site: defineCollection({ loader: siteLoader(), schema: siteSchema }),
+  site: defineCollection({ loader: siteLoader(), schema: siteSchema(photoField) }),
 };

@@ -8,6 +8,7 @@ import { formatLongDate, parsePortalDate } from '../lib/dates';
 import {
   ARTICLE_KINDS, entryProblems, internalLinks, linkIssues, schemaIssues, titleKey, type ArticleCollection, type EntryProblem, type PublishedPages,
 } from '../lib/entry-check';
+import { z } from 'astro/zod';
 import { siteSchema } from '../lib/schema';
 import { entryIdFromPath } from '../lib/entry-id';
 import { urls } from '../lib/urls';
@@ -122,7 +123,7 @@ function problemsOf(entry: ImmutableValue): EntryProblem[] {
   const collection = String(entry.get('collection'));
   const data = entry.get('data') as ImmutableValue;
   const fields = fieldsToWrite(data).toJS() as Record<string, unknown>;
-  if (collection === SITE_COLLECTION) return schemaIssues(siteSchema.safeParse(fields));
+  if (collection === SITE_COLLECTION) return schemaIssues(siteSchema(() => z.string()).safeParse(fields));
   if (!(ARTICLES as string[]).includes(collection)) return [];
   const body = typeof data.get('body') === 'string' ? (data.get('body') as string) : '';
   // The categories and units are chosen from the repository's own lists (relation widgets), which may hold one made

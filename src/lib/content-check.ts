@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
+import { YAMLException } from 'js-yaml';
 import { ATTACHMENT_MAX_BYTES, formatFileSize } from './attachments';
 import { contentDir, dataFiles, knownSlugs, SITE_FILE_MISSING, siteFile } from './content-root';
 import { buildTime } from './dates';
@@ -15,12 +15,13 @@ import {
 import { entryIdFromPath } from './entry-id';
 import { encodingProblem } from './encoding';
 import { articleFiles, attachmentPaths, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
-import { splitFrontmatter } from './frontmatter';
+import { readYaml, splitFrontmatter } from './frontmatter';
 import { bodySyntax } from './body-syntax';
 import { figureLabelKey, figureUnitKey, writtenFigures } from './report';
 import { previousSlugProblems } from './previous-slugs';
 import { parseBody } from './safe-mdx';
 import { articleSchemas, dataSchemas, siteSchema } from './schema';
+import { checkingFile, photoField } from './photo-field';
 import { urls, type ItemKind } from './urls';
 
 export type Severity = 'error' | 'warning';
@@ -68,7 +69,7 @@ function checkDataFile(file: string, schema: z.ZodType): { problems: Problem[]; 
   if (encoding) return { problems: [{ severity: 'error', file: relative(file), message: encoding }] };
   let data: unknown;
   try {
-    data = load(source, { schema: CORE_SCHEMA });
+    data = readYaml(source);
   } catch (error) {
     return { problems: [yamlProblem(file, error, 0)] };
   }
@@ -78,7 +79,9 @@ function checkDataFile(file: string, schema: z.ZodType): { problems: Problem[]; 
 function checkDataCollections(): Problem[] {
   const problems: Problem[] = [];
   const site = siteFile();
-  if (existsSync(site)) problems.push(...checkDataFile(site, siteSchema).problems);
+  // The build's own photo field: the logo beside the file is read as the build reads it.
+  checkingFile(path.resolve(site));
+  if (existsSync(site)) problems.push(...checkDataFile(site, siteSchema(photoField)).problems);
   else problems.push({ severity: 'error', file: relative(site), message: SITE_FILE_MISSING });
   const schemas = dataSchemas(knownSlugs());
   const parents = new Map<string, string | undefined>();

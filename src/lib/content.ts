@@ -10,7 +10,7 @@ import { changedEntries, isDevServer, reportBuildFacts } from './build-facts';
 import { SITE_ID, siteFile } from './content-root';
 import { attachmentProblems, ContentFileError, describeProblem, fileBesideArticle, readAttachment } from './file-checks';
 import type { Photo } from './photo-file';
-import { COVER_USES, GALLERY_USES, photoCopies, reportPhotoCopies } from './photos';
+import { COVER_USES, GALLERY_USES, LOGO_USES, photoCopies, reportPhotoCopies } from './photos';
 import { searchFeed } from './search-feed';
 import {
   eventOverAt, groupBy, isPublished, neighbours, newestFirst, nextChange, registrationClosesAt, relatedItems, splitEvents, whyUnpublished, type StreamItem,
@@ -205,15 +205,17 @@ async function load(): Promise<Portal> {
   );
 
   // The copies of every published photo, made by the photos integration whether or not their pages render again.
+  const logo = site.data.logo ? [{ photo: site.data.logo, uses: LOGO_USES, usedBy: `${site.filePath}, logo` }] : [];
   reportPhotoCopies(
-    photoCopies(
-      items.flatMap((item) => [
+    photoCopies([
+      ...logo,
+      ...items.flatMap((item) => [
         ...(item.cover ? [{ photo: item.cover, uses: COVER_USES, usedBy: `${item.entry.filePath}, cover` }] : []),
         ...('gallery' in item.entry.data
           ? item.entry.data.gallery.map((photo, at) => ({ photo: photo.src, uses: GALLERY_USES, usedBy: `${item.entry.filePath}, gallery[${at}]` }))
           : []),
       ]),
-    ),
+    ]),
   );
 
   const { upcoming, past } = splitEvents(events, now);

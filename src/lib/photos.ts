@@ -30,17 +30,29 @@ export const PHOTO_WIDTHS = {
   gallery: [320, 640],
   /** A gallery photo opened on its own. */
   full: [1600],
+  /** The portal's logo in the header, 44 px high (`EMBLEM_HEIGHT`): a square one at twice that, or up to three times as wide. */
+  emblem: [88, 176, 264],
+  /** The portal's icon in browsers' tabs and bookmarks, and on a phone's home screen: square. */
+  icon: [64, 180],
 } as const;
 export type PhotoUse = keyof typeof PHOTO_WIDTHS;
-export type PhotoFormat = 'webp' | 'jpeg';
+export type PhotoFormat = 'webp' | 'jpeg' | 'png';
 
-/** WebP, but JPEG for the social image: not every network or messaging app shows a WebP preview. */
-const formatOf = (use: PhotoUse): PhotoFormat => (use === 'social' ? 'jpeg' : 'webp');
-const EXTENSIONS: Record<PhotoFormat, string> = { webp: 'webp', jpeg: 'jpg' };
+/** The logo's height in the header, in CSS pixels. */
+export const EMBLEM_HEIGHT = 44;
+
+/**
+ * WebP, but JPEG for the social image (not every network or messaging app shows a WebP preview) and PNG for the
+ * icons, which every browser and phone takes.
+ */
+const formatOf = (use: PhotoUse): PhotoFormat => (use === 'social' ? 'jpeg' : use === 'icon' ? 'png' : 'webp');
+const EXTENSIONS: Record<PhotoFormat, string> = { webp: 'webp', jpeg: 'jpg', png: 'png' };
 
 /** Uses of a cover and of a gallery photo: the copies a build makes of each. */
 export const COVER_USES: readonly PhotoUse[] = ['card', 'featured', 'cover', 'social'];
 export const GALLERY_USES: readonly PhotoUse[] = ['gallery', 'full'];
+/** Uses of the portal's logo. */
+export const LOGO_USES: readonly PhotoUse[] = ['emblem', 'icon'];
 
 /** Whether the photo's file is the one that was read (same size and time). */
 export function photoUnchanged(photo: Photo): boolean {
@@ -79,6 +91,18 @@ export function imgAttributes(photo: Photo, use: PhotoUse): { src: string; srcse
   };
 }
 
+/** The logo's `<img>` in the header: `EMBLEM_HEIGHT` high, as wide as its shape makes it. */
+export function emblemAttributes(logo: Photo): { src: string; srcset: string; sizes: string; width: number; height: number } {
+  const width = Math.round((EMBLEM_HEIGHT * logo.width) / logo.height);
+  const { src, srcset } = imgAttributes(logo, 'emblem');
+  return { src, srcset, sizes: `${width}px`, width, height: EMBLEM_HEIGHT };
+}
+
+/** The logo's square PNG icons, smallest first: each one's URL and size in pixels. */
+export function iconCopies(logo: Photo): { href: string; size: number }[] {
+  return copyWidths(logo, 'icon').map((size) => ({ href: copyUrl(logo, size, 'png'), size }));
+}
+
 /** The URL of the one copy of a use that stands alone (a link to the full photo, a social image, a thumbnail). */
 export function largestCopyUrl(photo: Photo, use: PhotoUse): string {
   return imgAttributes(photo, use).src;
@@ -111,10 +135,18 @@ export function photoCopies(photos: Iterable<{ photo: Photo; uses: readonly Phot
   return copies;
 }
 
-/** Makes one copy: turned upright, resized to its width, in its format (JPEG on white, which has no transparency). */
+/**
+ * Makes one copy: turned upright, resized to its width, in its format (JPEG on white, which has no transparency; an
+ * icon in PNG, the logo fitted into a transparent square).
+ */
 export async function makeCopy(copy: PhotoCopy): Promise<Buffer> {
   try {
-    const resized = sharp(copy.photo.file).rotate().resize({ width: copy.width, withoutEnlargement: true });
+    const upright = sharp(copy.photo.file).rotate();
+    if (copy.format === 'png') {
+      const square = { width: copy.width, height: copy.width, fit: 'contain', background: { r: 0, g: 0, b: 0, alpha: 0 } } as const;
+      return await upright.resize(square).png().toBuffer();
+    }
+    const resized = upright.resize({ width: copy.width, withoutEnlargement: true });
     return await (copy.format === 'jpeg' ? resized.flatten({ background: '#ffffff' }).jpeg({ quality: 82 }) : resized.webp()).toBuffer();
   } catch (error) {
     // Only the header was read with the article: a file broken further on fails here.

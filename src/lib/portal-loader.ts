@@ -3,17 +3,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { YAMLException } from 'js-yaml';
 import { hasBody, pruneBodies, RENDERER_VERSION, writeBody } from './body-store';
 import { reportChangedEntry } from './build-facts';
-import { CONTENT_ROOT, contentDir, dataFiles, knownSlugs, SITE_FILE, SITE_FILE_MISSING, SITE_ID, siteFile } from './content-root';
+import { contentDir, dataFiles, knownSlugs, SITE_FILE_MISSING, SITE_ID, siteFile } from './content-root';
 import { fileStamp, readStamps, writeStamps } from './file-stamps';
 import { entryIdFromPath } from './entry-id';
 import { encodingProblem } from './encoding';
 import { articleFiles, ContentFileError, describeProblem, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
 import { previousSlugProblems } from './previous-slugs';
-import { dataSchemas, siteSchema } from './schema';
+import { dataSchemas } from './schema';
 import { articleSchemaFingerprint, schemaFingerprint } from './schema-fingerprint';
 import { checkingFile } from './photo-field';
+import { readYaml } from './frontmatter';
 import { photoFileStamp } from './photo-file';
 import { entryPhotosUnchanged } from './photos';
 import { articleReader, readArticle, startReaderThread, type ReadArticle } from './article-reader';
@@ -211,20 +213,43 @@ export function dataLoader(collection: 'units' | 'categories'): Loader {
   };
 }
 
-/** The portal's own details: `content/site.yaml`, which every page needs, so a portal without it does not build. */
+/**
+ * The portal's own details: `content/site.yaml`, which every page needs, so a portal without it does not build. One
+ * small file, read and checked again by every build and on every change in `astro dev`: its logo may change while
+ * it does not.
+ */
 export function siteLoader(): Loader {
-  const files = glob({ base: CONTENT_ROOT, pattern: SITE_FILE, generateId: () => SITE_ID });
   return {
     name: 'ban-tin-site',
-    load: async (context: LoaderContext) => {
-      dropEntriesOfOtherSchema(context.store, context.meta, schemaFingerprint(siteSchema));
-      const file = siteFile();
-      if (!existsSync(file)) {
-        throw new ContentFileError(file, [SITE_FILE_MISSING]);
-      }
-      const encoding = encodingProblem(readFileSync(file, 'utf8'));
-      if (encoding) throw new ContentFileError(file, [encoding]);
-      await files.load(context);
+    load: async ({ store, parseData, generateDigest, config, watcher, logger }: LoaderContext) => {
+      const file = path.resolve(siteFile());
+      const relative = path.relative(fileURLToPath(config.root), file).replaceAll('\\', '/');
+      const sync = async () => {
+        if (!existsSync(file)) throw new ContentFileError(relative, [SITE_FILE_MISSING]);
+        const source = readFileSync(file, 'utf8');
+        const encoding = encodingProblem(source);
+        if (encoding) throw new ContentFileError(relative, [encoding]);
+        let data: unknown;
+        try {
+          data = readYaml(source);
+        } catch (error) {
+          throw new ContentFileError(relative, [`YAML không đọc được: ${error instanceof YAMLException ? error.message : String(error)}`]);
+        }
+        const logo = (data as { logo?: unknown } | null)?.logo;
+        // The schema reads the logo beside this file: set just before the parsing, which reads it at once.
+        checkingFile(file);
+        const parsed = await parseData({ id: SITE_ID, data: (data ?? {}) as Record<string, unknown>, filePath: relative });
+        const digest = generateDigest(`${source}\n${typeof logo === 'string' ? photoStamps(file, { cover: logo }) : ''}`);
+        store.set({ id: SITE_ID, data: parsed, filePath: relative, digest });
+      };
+      await sync();
+      // `astro dev`: the file or its logo edited.
+      watcher?.add(path.dirname(file));
+      watcher?.on('change', (changed) => {
+        if (path.dirname(changed) === path.dirname(file) && !changed.endsWith('.md') && !changed.endsWith('.mdx')) {
+          sync().catch((error: Error) => logger.error(error.message));
+        }
+      });
     },
   };
 }

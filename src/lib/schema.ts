@@ -232,46 +232,50 @@ const contactFields = {
 export const SHORT_NAME_MAX = 16;
 
 /**
- * The portal's own details (`content/site.yaml`): its name on every page, in feeds and calendars, the body that
- * publishes it and its contacts in the footer, and the websites it links to.
+ * The portal's own details (`content/site.yaml`): its name and emblem on every page, its name in feeds and
+ * calendars, the body that publishes it and its contacts in the footer, and the websites it links to.
  */
-export const siteSchema = z.preprocess(
-  // An empty file is read as nothing: its fields are then said to be missing, one by one.
-  (data) => data ?? {},
-  z
-    .object({
-      /** "Bản tin Đoàn Khối". */
-      name: requiredText('tên cổng (name)'),
-      /** What browsers call the portal's search; the name when that is short enough. */
-      shortName: z
-        .string({ error: 'shortName phải là chuỗi chữ' })
-        .trim()
-        .min(1)
-        .max(SHORT_NAME_MAX, { error: `shortName tối đa ${SHORT_NAME_MAX} ký tự (tên trình duyệt đặt cho ô tìm kiếm của cổng)` })
-        .optional(),
-      /** Under the name in the header: "Tin tức - Sự kiện của …". */
-      tagline: z.string().trim().min(1).optional(),
-      /** For search engines and feeds: a sentence on what the portal publishes. */
-      description: requiredText('mô tả cổng (description)'),
-      /** The body that publishes the portal (cơ quan chủ quản), in the footer. */
-      owner: requiredText('cơ quan chủ quản (owner)'),
-      ...contactFields,
-      /** The terms of reuse, in the footer: "Ghi rõ nguồn khi phát hành lại…". */
-      license: z.string().trim().min(1).optional(),
-      /** Websites the footer links to ("Liên kết"): the provincial portal, the Youth Union's central site… */
-      links: z
-        .array(z.object({ title: requiredText('tên liên kết (title)'), url: webAddress('url', 'https://tinhdoan.example.gov.vn') }))
-        .default([]),
-    })
-    .superRefine((data, ctx) => {
-      if (!data.shortName && data.name.length > SHORT_NAME_MAX) {
-        ctx.addIssue({
-          code: 'custom', path: ['shortName'],
-          message: `tên cổng (name) dài ${data.name.length} ký tự: cần thêm tên ngắn (shortName) tối đa ${SHORT_NAME_MAX} ký tự, tên trình duyệt đặt cho ô tìm kiếm của cổng`,
-        });
-      }
-    }),
-);
+export function siteSchema<I extends ImageField>(image: I) {
+  return z.preprocess(
+    // An empty file is read as nothing: its fields are then said to be missing, one by one.
+    (data) => data ?? {},
+    z
+      .object({
+        /** "Bản tin Đoàn Khối". */
+        name: requiredText('tên cổng (name)'),
+        /** What browsers call the portal's search; the name when that is short enough. */
+        shortName: z
+          .string({ error: 'shortName phải là chuỗi chữ' })
+          .trim()
+          .min(1)
+          .max(SHORT_NAME_MAX, { error: `shortName tối đa ${SHORT_NAME_MAX} ký tự (tên trình duyệt đặt cho ô tìm kiếm của cổng)` })
+          .optional(),
+        /** The emblem beside the name in the header, and the browsers' icon of the portal: a file beside `site.yaml`. */
+        logo: image().optional() as z.ZodOptional<ReturnType<I>>,
+        /** Under the name in the header: "Tin tức - Sự kiện của …". */
+        tagline: z.string().trim().min(1).optional(),
+        /** For search engines and feeds: a sentence on what the portal publishes. */
+        description: requiredText('mô tả cổng (description)'),
+        /** The body that publishes the portal (cơ quan chủ quản), in the footer. */
+        owner: requiredText('cơ quan chủ quản (owner)'),
+        ...contactFields,
+        /** The terms of reuse, in the footer: "Ghi rõ nguồn khi phát hành lại…". */
+        license: z.string().trim().min(1).optional(),
+        /** Websites the footer links to ("Liên kết"): the provincial portal, the Youth Union's central site… */
+        links: z
+          .array(z.object({ title: requiredText('tên liên kết (title)'), url: webAddress('url', 'https://tinhdoan.example.gov.vn') }))
+          .default([]),
+      })
+      .superRefine((data, ctx) => {
+        if (!data.shortName && data.name.length > SHORT_NAME_MAX) {
+          ctx.addIssue({
+            code: 'custom', path: ['shortName'],
+            message: `tên cổng (name) dài ${data.name.length} ký tự: cần thêm tên ngắn (shortName) tối đa ${SHORT_NAME_MAX} ký tự, tên trình duyệt đặt cho ô tìm kiếm của cổng`,
+          });
+        }
+      }),
+  );
+}
 
 /** Schemas of units and categories. */
 export function dataSchemas(known: KnownSlugs) {

@@ -147,6 +147,16 @@ const cases: Case[] = [
     expected: ['site.yaml', 'shortName: tên cổng (name) dài 49 ký tự: cần thêm tên ngắn (shortName) tối đa 16 ký tự'],
   },
   {
+    name: "the portal's logo missing, or not a photo",
+    files: { 'site.yaml': 'name: Bản tin\ndescription: Tin tức.\nowner: Ban Thường vụ\nlogo: ./khong-co.png\n' },
+    expected: ['site.yaml', 'logo: không đọc được ảnh "./khong-co.png"'],
+  },
+  {
+    name: "the portal's logo a file of another kind",
+    files: { 'site.yaml': 'name: Bản tin\ndescription: Tin tức.\nowner: Ban Thường vụ\nlogo: ./bieu-trung.png\n', 'bieu-trung.png': 'không phải ảnh' },
+    expected: ['site.yaml', 'logo: không đọc được ảnh "./bieu-trung.png"'],
+  },
+  {
     name: "an empty file of the portal's details",
     files: { 'site.yaml': '# Chưa ghi gì\n' },
     expected: ['site.yaml', 'name: thiếu tên cổng (name)', 'description: thiếu mô tả cổng (description)', 'owner: thiếu cơ quan chủ quản (owner)'],

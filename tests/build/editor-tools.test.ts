@@ -73,7 +73,7 @@ describe('npm run new', () => {
 
 describe('npm run check:content', () => {
   const bad: ContentFiles = {
-    'site.yaml': 'name: Bản tin\ndescription: Tin tức.\nemail: banbientap(at)example.gov.vn\n',
+    'site.yaml': 'name: Bản tin\ndescription: Tin tức.\nemail: banbientap(at)example.gov.vn\nlogo: ./khong-co.png\n',
     'news/ma-cu.md': Buffer.from('---\ntitle: B\u00e0i m\u00e3 c\u0169\n---\n', 'latin1'),
     'units/utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name: Đoàn\n', 'utf16le')]),
     'news/loi-ngay.md': '---\ntitle: Tin lỗi ngày\ndescription: x\npubDate: 31/02/2021\ncategory: the-thao\n---\n\nXem [bài](/tin-tuc/khong-co/).\n',
@@ -104,6 +104,7 @@ describe('npm run check:content', () => {
       expect(out).toContain('đơn vị cấp trên tạo thành vòng lặp');
       expect(out).toMatch(/site\.yaml\n(?:\s+.*\n)*?\s+LỖI \(owner\): thiếu cơ quan chủ quản \(owner\)/);
       expect(out).toMatch(/LỖI \(dòng 3, email\): email phải là địa chỉ thư điện tử/);
+      expect(out).toMatch(/LỖI \(dòng 4, logo\): không đọc được ảnh "\.\/khong-co\.png"/);
       expect(out).toMatch(/ma-cu\.md\n\s+LỖI: dòng 2 có ký tự không đọc được: tệp không được lưu dạng UTF-8/);
       expect(out).toMatch(/utf16\.yaml\n\s+LỖI: tệp được lưu dạng UTF-16/);
       expect(out).toMatch(/tep-dinh-kem\.md\n(?:\s+.*\n)*?\s+LỖI \(dòng 6, attachments\[0\]\.file\): không tìm thấy tệp "\.\/khong-co\.pdf"/);

@@ -4,10 +4,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWith } from '../helpers/astro';
+import { buildWith, FIXTURE_CONTENT } from '../helpers/astro';
 
 const OTHER_PUBLICATION = `name: Tin Chi đoàn
+logo: ./bieu-trung.jpg
 description: Tin hoạt động của Chi đoàn Sở Thông tin và Truyền thông.
 owner: Ban Chấp hành Chi đoàn Sở Thông tin và Truyền thông
 email: chidoan@example.gov.vn
@@ -18,7 +20,11 @@ links:
 describe("the portal's own details", () => {
   let site: ReturnType<typeof buildWith>;
   beforeAll(() => {
-    site = buildWith({ 'site.yaml': OTHER_PUBLICATION });
+    site = buildWith({
+      'site.yaml': OTHER_PUBLICATION,
+      // A photo of 1600 × 1067 as the logo: wider than high.
+      'bieu-trung.jpg': readFileSync(path.join(FIXTURE_CONTENT, 'news/hien-mau-tinh-nguyen/anh-bia.jpg')),
+    });
   });
   afterAll(() => site.cleanup());
   const file = (name: string) => readFileSync(path.join(site.dist, name), 'utf8');
@@ -37,6 +43,28 @@ describe("the portal's own details", () => {
     expect(article).toContain('"publisher":{"@type":"Organization","name":"Tin Chi đoàn"');
     expect(site.page('tin-tuc/hien-mau-chu-nhat-do-2024')).toMatch(/<title>[^<]+ – Tin Chi đoàn<\/title>/);
     expect(site.page('admin')).toContain('<title>Biên tập nội dung · Tin Chi đoàn</title>');
+  });
+
+  it('put its logo in the header and make icons of it for browsers', async () => {
+    const home = site.page('');
+    const emblem = /<img class="emblem"[^>]*>/.exec(home)?.[0] ?? '';
+    // 44 px high, as wide as its shape; decorative beside the name.
+    expect(emblem).toContain('alt=""');
+    expect(emblem).toContain('height="44"');
+    expect(emblem).toContain(`width="${Math.round((44 * 1600) / 1067)}"`);
+    const copies = [...emblem.matchAll(/\/_images\/(bieu-trung\.[\w-]+_\d+\.webp)/g)].map((m) => m[1]);
+    expect(copies.length).toBeGreaterThan(1);
+    const icons = [...home.matchAll(/<link rel="icon" type="image\/png" sizes="(\d+)x\1" href="\/_images\/([^"]+\.png)">/g)].map((m) => [m[1], m[2]]);
+    expect(icons.map(([size]) => size)).toEqual(['64', '180']);
+    expect(home).toContain(`<link rel="apple-touch-icon" href="/_images/${icons[1][1]}">`);
+    expect(home).not.toContain('favicon.svg');
+    expect(file('opensearch.xml')).toContain(`<Image width="64" height="64" type="image/png">https://bantin.example.gov.vn/_images/${icons[0][1]}</Image>`);
+    for (const name of copies) expect(readFileSync(path.join(site.dist, '_images', name)).length, name).toBeGreaterThan(100);
+    // The icons are square, the logo fitted inside.
+    for (const [size, name] of icons) {
+      const { width, height, format } = await sharp(path.join(site.dist, '_images', name)).metadata();
+      expect([width, height, format]).toEqual([Number(size), Number(size), 'png']);
+    }
   });
 
   it('fill the footer: publisher, the contacts given, links', () => {

@@ -237,6 +237,13 @@ describe('fixture site build', () => {
     for (const image of images.slice(1)) expect(image).toContain('loading="lazy"');
   });
 
+  it('draws its emblem and uses public/favicon.svg when the portal has no logo', () => {
+    const home = page('/');
+    expect(home).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    expect(home).not.toContain('class="emblem"');
+    expect(home).toMatch(/<a class="brand"[^>]*>\s*<svg aria-hidden="true"/);
+  });
+
   it('copies the public folder, however old its files are', () => {
     // Astro gives a copy its public file's time, which is older than the build: not a file left by an old build.
     for (const file of ['favicon.svg', 'admin/config.yml']) {

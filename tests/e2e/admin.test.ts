@@ -386,11 +386,18 @@ describe('web editor (/admin/, local mode)', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
     // With a short name it is saved, the links as they were, and passes the content check.
     await page.getByLabel('Tên ngắn').fill('Tin Hòa Lâm');
+    // A new logo, uploaded beside the file.
+    await page.getByRole('button', { name: 'Chọn một hình' }).click();
+    await page.locator('input[type="file"]').setInputFiles({ name: 'bieu-trung-moi.jpg', mimeType: 'image/jpeg', buffer: readFileSync(COVER) });
+    await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
     await publish();
     await page.getByText('Mục đã được lưu').waitFor();
     await expect.poll(() => readFileSync(file, 'utf8')).not.toBe(before);
     const saved = load(readFileSync(file, 'utf8'), { schema: CORE_SCHEMA }) as Record<string, unknown>;
-    expect(saved).toMatchObject({ name: 'Cổng thông tin điện tử Đoàn Khối các cơ quan tỉnh Hòa Lâm', shortName: 'Tin Hòa Lâm', owner: 'Ban Thường vụ Đoàn Khối các cơ quan tỉnh' });
+    expect(saved).toMatchObject({
+      name: 'Cổng thông tin điện tử Đoàn Khối các cơ quan tỉnh Hòa Lâm', shortName: 'Tin Hòa Lâm', owner: 'Ban Thường vụ Đoàn Khối các cơ quan tỉnh', logo: 'bieu-trung-moi.jpg',
+    });
+    expect(existsSync(path.join(content.dir, 'bieu-trung-moi.jpg'))).toBe(true);
     expect(saved.links).toEqual((load(before, { schema: CORE_SCHEMA }) as { links: unknown }).links);
     const check = runAstro(['sync'], content.dir);
     expect(check.status, check.output).toBe(0);

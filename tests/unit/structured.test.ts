@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitFrontmatter } from '../../src/lib/frontmatter';
+import { readYaml, splitFrontmatter } from '../../src/lib/frontmatter';
 import { eventJsonLd, newsArticleJsonLd } from '../../src/lib/structured-data';
 
 describe('JSON-LD', () => {
@@ -27,5 +27,12 @@ describe('frontmatter', () => {
     expect(data).toEqual({ title: 'A', pubDate: '2021-02-31' });
     expect(body.trim()).toBe('Thân bài');
     expect(bodyStartLine).toBe(5);
+  });
+
+  it('reads a file of comments only as nothing, and refuses two documents in one', () => {
+    expect(readYaml('# Chưa ghi gì\n\n')).toBeUndefined();
+    expect(splitFrontmatter('---\n# tạm\n---\n\nThân bài').data).toEqual({});
+    expect(readYaml('name: A\nyes: no\n')).toEqual({ name: 'A', yes: 'no' });
+    expect(() => readYaml('name: A\n---\nname: B\n')).toThrow('tệp có nhiều phần YAML');
   });
 });
