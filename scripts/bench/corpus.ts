@@ -6,12 +6,11 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { SITE_FILE } from '../../src/lib/content-root';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const SAMPLE_CONTENT = path.join(REPO_ROOT, 'content');
 /** Bump when the generated files change, so a kept corpus is made again. */
-export const CORPUS_VERSION = 3;
+export const CORPUS_VERSION = 4;
 
 /** mulberry32: small, fast and the same on every machine. */
 export function prng(seed: number): () => number {
@@ -215,7 +214,10 @@ export function generateCorpus({ n, dir, seed = 20260101, source = SAMPLE_CONTEN
     mkdirSync(path.join(dir, folder), { recursive: true });
     for (const name of readdirSync(path.join(source, folder))) copyFileSync(path.join(source, folder, name), path.join(dir, folder, name));
   }
-  copyFileSync(path.join(source, SITE_FILE), path.join(dir, SITE_FILE));
+  // The portal's own details and the files beside them (its logo).
+  for (const entry of readdirSync(source, { withFileTypes: true })) {
+    if (entry.isFile()) copyFileSync(path.join(source, entry.name), path.join(dir, entry.name));
+  }
 
   // Attachments draw from their own sequence, so that the articles are those of a corpus without them.
   const attachmentRandom = prng(seed + n + 1);
