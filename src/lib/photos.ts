@@ -33,7 +33,7 @@ export const PHOTO_WIDTHS = {
   /** The portal's logo in the header, 44 px high (`EMBLEM_HEIGHT`): a square one at twice that, or up to three times as wide. */
   emblem: [88, 176, 264],
   /** The portal's icon in browsers' tabs and bookmarks, and on a phone's home screen: square. */
-  icon: [64, 180],
+  icon: [32, 180],
 } as const;
 export type PhotoUse = keyof typeof PHOTO_WIDTHS;
 export type PhotoFormat = 'webp' | 'jpeg' | 'png';

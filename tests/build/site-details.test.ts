@@ -54,13 +54,13 @@ describe("the portal's own details", () => {
     expect(emblem).toContain(`width="${Math.round((44 * 1600) / 1067)}"`);
     const copies = [...emblem.matchAll(/\/_images\/(bieu-trung\.[\w-]+_\d+\.webp)/g)].map((m) => m[1]);
     expect(copies.length).toBeGreaterThan(1);
-    const icon = /<link rel="icon" type="image\/png" sizes="64x64" href="\/_images\/([^"]+\.png)">/.exec(home)?.[1];
+    const icon = /<link rel="icon" type="image\/png" sizes="32x32" href="\/_images\/([^"]+\.png)">/.exec(home)?.[1];
     const touchIcon = /<link rel="apple-touch-icon" href="\/_images\/([^"]+\.png)">/.exec(home)?.[1];
     expect(icon).toBeDefined();
     expect(touchIcon).toBeDefined();
-    const icons = [['64', icon!], ['180', touchIcon!]];
+    const icons = [['32', icon!], ['180', touchIcon!]];
     expect(home).not.toContain('favicon.svg');
-    expect(file('opensearch.xml')).toContain(`<Image width="64" height="64" type="image/png">https://bantin.example.gov.vn/_images/${icons[0][1]}</Image>`);
+    expect(file('opensearch.xml')).toContain(`<Image width="32" height="32" type="image/png">https://bantin.example.gov.vn/_images/${icons[0][1]}</Image>`);
     for (const name of copies) expect(readFileSync(path.join(site.dist, '_images', name)).length, name).toBeGreaterThan(100);
     // The icons are square, the logo fitted inside.
     for (const [size, name] of icons) {
