@@ -32,6 +32,7 @@ export const ui = {
   'article.changeNote': 'Nội dung cập nhật: {note}',
   'article.author': 'Tác giả',
   'article.source': 'Nguồn',
+  'article.outline': 'Nội dung chính',
   'article.tags': 'Từ khóa',
   'article.gallery': 'Một số hình ảnh',
   'article.attachments': 'Tệp đính kèm',

@@ -6,11 +6,11 @@
  * body returns undefined and goes the full way, which also checks it (`safe-mdx.ts`): a body whose risks need `<`,
  * `{`, `![` or an `import`, and a plain body with a link a reader should not follow (`javascript:`…).
  */
-import Slugger from 'github-slugger';
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { bodySyntax, gfmPartsFor } from './body-syntax.ts';
 import { isSafeUrl } from './safe-url.ts';
+import { headingIds } from './slug.ts';
 
 /**
  * Characters that may start what this renderer leaves to the full pipeline: HTML and components (`<`), expressions
@@ -37,12 +37,13 @@ rules.fence = (tokens, i) => {
 };
 markdown.renderer.renderAttrs = (token) => (token.attrs ?? []).map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('');
 
-/** Headings get the id Astro's `rehypeHeadingIds` gives them: the slug of their text, unique in the body. */
-function headingIds(tokens: Token[], slugger: Slugger): void {
+/** Headings get the ids the full renderer gives them (`headingIds`): the slug of their text, unique in the body. */
+function setHeadingIds(tokens: Token[]): void {
+  const idFor = headingIds();
   tokens.forEach((token, i) => {
     if (token.type !== 'heading_open') return;
     const text = (tokens[i + 1].children ?? []).map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : '')).join('');
-    token.attrSet('id', slugger.slug(text));
+    token.attrSet('id', idFor(text));
   });
 }
 
@@ -53,7 +54,7 @@ export function renderPlainMarkdown(body: string, filePath: string): string | un
   const tokens = markdown.parse(body.normalize('NFC'), env);
   const links = tokens.flatMap((token) => token.children ?? []).filter((token) => token.type === 'link_open');
   if (links.some((link) => !isSafeUrl(String(link.attrGet('href') ?? '')))) return undefined;
-  headingIds(tokens, new Slugger());
+  setHeadingIds(tokens);
   // markdown-it ends every block with a line break; the unified pipeline puts one between blocks.
   return markdown.renderer.render(tokens, markdown.options, env).replace(/\n$/, '');
 }

@@ -32,6 +32,19 @@ export function isSlug(text: string): boolean {
   return SLUG_PATTERN.test(text);
 }
 
+/**
+ * Ids for the headings of one body, in order: the ASCII slug of each one's text ("Kết quả" → "ket-qua"), so that a
+ * link to a section reads as the page's address does; "ket-qua-2" for the second of the same text.
+ */
+export function headingIds(): (text: string) => string {
+  const taken = new Set<string>();
+  return (text) => {
+    const id = uniqueSlug(slugify(text) || 'muc', taken);
+    taken.add(id);
+    return id;
+  };
+}
+
 /** The first slug not in `taken`: "tieu-de", then "tieu-de-2", "tieu-de-3"… */
 export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;

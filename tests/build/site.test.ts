@@ -113,6 +113,20 @@ describe('fixture site build', () => {
     expect(html).toContain('Đoàn viên mới');
   });
 
+  it('opens a body of three sections or more with their list, each linking its heading by an ASCII id', () => {
+    const report = page('/bao-cao/bao-cao-nhiem-ky-2017-2019/');
+    const outline = /<nav class="outline[^"]*"[^>]*aria-labelledby="outline-title"[^>]*>(.*?)<\/nav>/s.exec(report)?.[1] ?? '';
+    expect(outline).toMatch(/<h2 id="outline-title"[^>]*>Nội dung chính<\/h2>/);
+    const links = [...outline.matchAll(/<a href="#([^"]+)"[^>]*>([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]);
+    expect(links).toEqual([
+      ['cong-tac-tuyen-truyen', 'Công tác tuyên truyền'], ['xay-dung-to-chuc', 'Xây dựng tổ chức'], ['phuong-huong-nhiem-ky-toi', 'Phương hướng nhiệm kỳ tới'],
+    ]);
+    for (const [id] of links) expect(report).toContain(`<h2 id="${id}">`);
+    // Not indexed for search (the headings are, in the body); an article of one section has no list.
+    expect(report).toMatch(/<nav class="outline[^"]*"[^>]*data-pagefind-ignore="all"/);
+    expect(page('/tin-tuc/hien-mau-tinh-nguyen/')).not.toContain('outline-title');
+  });
+
   it('lists reports in the news stream of their category, each with its period', () => {
     expect(page('/chuyen-muc/tin-tuc-su-kien/trang/2/')).toContain('/bao-cao/bao-cao-nhiem-ky-2017-2019/');
     expect(page('/bao-cao/')).toMatch(/<span class="kind"[^>]*>Báo cáo · Nhiệm kỳ 2017 - 2019<\/span>/);

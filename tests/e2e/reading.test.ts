@@ -29,6 +29,17 @@ describe('reading the portal', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Chi đoàn Sở Thông tin và Truyền thông');
   });
 
+  it("goes by keyboard from a report's list of sections to one of them", async () => {
+    await page.goto(`${site}/bao-cao/bao-cao-nhiem-ky-2017-2019/`);
+    const outline = page.getByRole('navigation', { name: 'Nội dung chính' });
+    const link = outline.getByRole('link', { name: 'Phương hướng nhiệm kỳ tới' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/bao-cao/bao-cao-nhiem-ky-2017-2019/#phuong-huong-nhiem-ky-toi');
+    const heading = page.getByRole('heading', { level: 2, name: 'Phương hướng nhiệm kỳ tới' });
+    await expect.poll(() => heading.evaluate((element) => element.getBoundingClientRect().top)).toBeLessThan(100);
+  });
+
   it('opens a unit from the units page and sees its sub-units and reports', async () => {
     await page.goto(`${site}/don-vi/`);
     await page.getByRole('link', { name: 'Đoàn Khối các cơ quan tỉnh', exact: true }).click();

@@ -28,7 +28,7 @@ describe('readArticle', () => {
     const read = readArticle(file);
     expect(read.split?.data).toEqual({ title: 'Bài 0', date: '2026-03-01' });
     expect(read.split?.bodyStartLine).toBe(5);
-    expect(read.plainHtml).toBe('<h2 id="đoàn-viên-0">Đoàn viên 0</h2>\n<p>Nội dung <em>thứ</em> 0.</p>');
+    expect(read.plainHtml).toBe('<h2 id="doan-vien-0">Đoàn viên 0</h2>\n<p>Nội dung <em>thứ</em> 0.</p>');
   });
 
   it('leaves a body with a component to the full pipeline', () => {
