@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypeNfc } from './src/lib/rehype-nfc.ts';
+import { rehypeHeadingIds } from './src/lib/rehype-heading-ids.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { decapCms } from './src/integrations/decap-cms.ts';
 import { buildCacheDir } from './src/lib/content-root.ts';
@@ -33,7 +34,8 @@ export default defineConfig({
   // Pages whose cache key (src/lib/page-keys.ts) and templates are unchanged are copied from the last build.
   experimental: { incrementalBuild: true },
   markdown: {
-    processor: unified({ rehypePlugins: [rehypeNfc] }),
+    // Pages written in Markdown (the editors' guide) get the articles' ASCII heading ids.
+    processor: unified({ rehypePlugins: [rehypeNfc, rehypeHeadingIds] }),
     // Code samples (the editors' guide) must keep the portal's contrast.
     shikiConfig: { theme: 'github-light-high-contrast' },
   },

@@ -3,7 +3,7 @@
  * JavaScript module: the result is cached by the file's digest, so a rebuild renders only changed files, and
  * no code an editor writes is ever run. Bodies are checked by `safe-mdx.ts` first.
  */
-import type { Element, ElementContent, Properties, RootContent } from 'hast';
+import type { Element, ElementContent, Properties } from 'hast';
 import type { Handler, State } from 'mdast-util-to-hast';
 import rehypeRaw from 'rehype-raw';
 import { toHtml } from 'hast-util-to-html';
@@ -15,24 +15,10 @@ import { VFile } from 'vfile';
 import { bodyComponents } from './body-components';
 import { rehypeNfc } from './rehype-nfc';
 import { literalValue, type ParsedBody } from './safe-mdx';
-import { headingIds } from './slug';
+import { rehypeHeadingIds } from './rehype-heading-ids';
 
 export interface RenderedBody {
   html: string;
-}
-
-/** Headings get ids from their text (`headingIds`), as the plain-Markdown renderer gives them; one given in HTML stays. */
-function rehypeHeadingIds() {
-  const textOf = (node: RootContent): string => (node.type === 'text' ? node.value : 'children' in node ? node.children.map(textOf).join('') : '');
-  return (tree: Hast) => {
-    const idFor = headingIds();
-    const visit = (node: RootContent) => {
-      if (node.type !== 'element') return;
-      if (/^h[1-6]$/.test(node.tagName)) node.properties.id ??= idFor(textOf(node));
-      else node.children.forEach(visit);
-    };
-    tree.children.forEach(visit);
-  };
 }
 
 interface JsxAttribute {

@@ -228,7 +228,7 @@ describe('reading the portal', () => {
     await page.getByRole('contentinfo').getByRole('link', { name: 'Hướng dẫn biên tập' }).click();
     await page.waitForURL('**/huong-dan-bien-tap/');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Hướng dẫn biên tập');
-    expect(await page.getByRole('heading', { name: '9. Ý nghĩa các thông báo lỗi' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: '9. Ý nghĩa các thông báo lỗi' }).getAttribute('id')).toBe('9-y-nghia-cac-thong-bao-loi');
   });
 
   it('shows the copy and print buttons once their script runs, and a 404 page for unknown URLs', async () => {
