@@ -245,6 +245,12 @@ describe('fixture site build', () => {
     for (const heading of ['Tin nổi bật', 'Tin mới nhất', 'Sự kiện sắp diễn ra', 'Báo cáo mới']) expect(home).toContain(heading);
     expect(exists('/tim-kiem/')).toBe(true);
     expect(existsSync(path.join(DIST, '404.html'))).toBe(true);
+    // The not-found page, served at any unknown address, has none of its own for search engines.
+    const notFound = readFileSync(path.join(DIST, '404.html'), 'utf8');
+    expect(notFound).toContain('<meta name="robots" content="noindex">');
+    expect(notFound).not.toContain('rel="canonical"');
+    expect(notFound).not.toContain('og:url');
+    expect(home).toContain('<link rel="canonical" href="https://bantin.example.gov.vn/">');
     // The first featured photo is the largest thing on the home page: it loads at once, first; the rest when near.
     const images = home.match(/<img [^>]*>/g) ?? [];
     expect(images[0]).toMatch(/loading="eager"[^>]*fetchpriority="high"/);
