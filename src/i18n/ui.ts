@@ -81,6 +81,8 @@ export const ui = {
   'events.calendarFile': 'địa chỉ iCalendar (cho ứng dụng khác)',
   'reports.title': 'Báo cáo',
   'reports.description': 'Báo cáo nhiệm kỳ và kết quả hằng năm của các cơ sở Đoàn.',
+  'reports.byUnit': 'Báo cáo theo đơn vị',
+  'reports.count': '{n} báo cáo',
   'units.title': 'Các đơn vị',
   'unit.subunits': 'Đơn vị trực thuộc',
   'unit.parent': 'Trực thuộc',

@@ -258,6 +258,13 @@ export function categoryName(portal: Portal, slug: string): string {
   return portal.categories.find((c) => c.id === slug)?.data.name ?? slug;
 }
 
+/** The units that have published reports, with how many, in the units' order (by name). */
+export function reportingUnits(portal: Portal): { unit: Unit; reports: number }[] {
+  return portal.units
+    .map((unit) => ({ unit, reports: (portal.byUnit.get(unit.id) ?? []).filter((item) => item.kind === 'report').length }))
+    .filter(({ reports }) => reports > 0);
+}
+
 export function findUnit(portal: Portal, slug: string | undefined): Unit | undefined {
   return slug ? portal.units.find((u) => u.id === slug) : undefined;
 }

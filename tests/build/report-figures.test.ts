@@ -23,9 +23,22 @@ metrics:
 Năm 2023, chi đoàn hoàn thành các chỉ tiêu đề ra.
 `;
 
+const OTHER_UNIT_REPORT = `---
+title: Đoàn Khối tổng kết năm 2024
+description: Kết quả công tác Đoàn năm 2024 của Đoàn Khối.
+pubDate: 2024-12-20
+unit: doan-khoi
+period: { from: 2024, to: 2024 }
+metrics:
+  - { label: Cơ sở Đoàn vững mạnh, value: 30, unit: cơ sở }
+---
+
+Năm 2024, Đoàn Khối hoàn thành các chỉ tiêu.
+`;
+
 describe("a unit's figures", () => {
   it('shows the figures its reports share, oldest period first, each period linking its report', async () => {
-    const site = buildWith({ 'reports/tong-ket-2023/index.md': SECOND_REPORT });
+    const site = buildWith({ 'reports/tong-ket-2023/index.md': SECOND_REPORT, 'reports/doan-khoi-2024.md': OTHER_UNIT_REPORT });
     try {
       expect(site.status, site.output).toBe(0);
       const unit = site.page('don-vi/chi-doan-so-tttt');
@@ -45,6 +58,15 @@ describe("a unit's figures", () => {
       const cardFigures = (html: string) => [...(/<dl class="figures".*?<\/dl>/s.exec(html)?.[0] ?? '').matchAll(/<dt[^>]*>(.*?)<\/dt>\s*<dd[^>]*>(.*?)<\/dd>/g)].map((m) => `${m[1]}: ${m[2]}`);
       expect(cardFigures(card('tong-ket-2023'))).toEqual(['Lượt  hiến máu: 21 lượt', 'Sáng kiến: 2 sáng kiến', 'Kinh phí các hoạt động tình nguyện: 12.500.000 đồng']);
       expect(cardFigures(card('bao-cao-nhiem-ky-2017-2019'))).toEqual(['Lượt hiến máu: 15 lượt', 'Kinh phí ủng hộ: 15.000.000 đồng']);
+      // The list opens with the units that report, each with how many, linking its page's reports.
+      const byUnit = /<nav class="units"[^>]*aria-labelledby="reports-by-unit"[^>]*>(.*?)<\/nav>/s.exec(site.page('bao-cao'))?.[1] ?? '';
+      expect(byUnit).toMatch(/<h2 id="reports-by-unit"[^>]*>Báo cáo theo đơn vị<\/h2>/);
+      const units = [...byUnit.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>\s*<span class="count"[^>]*>\(([^)]+)\)<\/span>/g)].map((m) => m.slice(1));
+      expect(units).toEqual([
+        ['/don-vi/chi-doan-so-tttt/#unit-reports', 'Chi đoàn Sở TT&amp;TT', '2 báo cáo'],
+        ['/don-vi/doan-khoi/#unit-reports', 'Đoàn Khối', '1 báo cáo'],
+      ]);
+      expect(site.page('don-vi/doan-khoi')).toContain('id="unit-reports"');
       // A news item's card has none.
       const newsCard = site.page('tin-tuc').split('<article class="card').find((html) => html.includes('href="/tin-tuc/'));
       expect(newsCard).toBeDefined();

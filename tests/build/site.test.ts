@@ -130,6 +130,8 @@ describe('fixture site build', () => {
   it('lists reports in the news stream of their category, each with its period', () => {
     expect(page('/chuyen-muc/tin-tuc-su-kien/trang/2/')).toContain('/bao-cao/bao-cao-nhiem-ky-2017-2019/');
     expect(page('/bao-cao/')).toMatch(/<span class="kind"[^>]*>Báo cáo · Nhiệm kỳ 2017 - 2019<\/span>/);
+    // One unit reports here: no list of units above the reports.
+    expect(page('/bao-cao/')).not.toContain('reports-by-unit');
   });
 
   it('builds event pages and splits upcoming from past events', () => {
