@@ -243,13 +243,13 @@ export function siteLoader(): Loader {
         store.set({ id: SITE_ID, data: parsed, filePath: relative, digest });
       };
       await sync();
-      // `astro dev`: the file or its logo edited.
+      // `astro dev`: the file or its logo edited, or the logo added after the file named it.
       watcher?.add(path.dirname(file));
-      watcher?.on('change', (changed) => {
-        if (path.dirname(changed) === path.dirname(file) && !changed.endsWith('.md') && !changed.endsWith('.mdx')) {
-          sync().catch((error: Error) => logger.error(error.message));
-        }
-      });
+      const resync = (changed: string) => {
+        if (path.dirname(changed) === path.dirname(file)) sync().catch((error: Error) => logger.error(error.message));
+      };
+      watcher?.on('change', resync);
+      watcher?.on('add', resync);
     },
   };
 }
