@@ -83,6 +83,7 @@ export const ui = {
   'reports.description': 'Báo cáo nhiệm kỳ và kết quả hằng năm của các cơ sở Đoàn.',
   'reports.byUnit': 'Báo cáo theo đơn vị',
   'reports.count': '{n} báo cáo',
+  'reports.unitsFigures': 'Số liệu các đơn vị năm {year}',
   'units.title': 'Các đơn vị',
   'unit.subunits': 'Đơn vị trực thuộc',
   'unit.parent': 'Trực thuộc',

@@ -11,6 +11,7 @@ import { SITE_ID, siteFile } from './content-root';
 import { attachmentProblems, ContentFileError, describeProblem, fileBesideArticle, readAttachment } from './file-checks';
 import type { Photo } from './photo-file';
 import { COVER_USES, GALLERY_USES, LOGO_USES, photoCopies, reportPhotoCopies } from './photos';
+import { compareUnits } from './report';
 import { searchFeed } from './search-feed';
 import {
   eventOverAt, groupBy, isPublished, neighbours, newestFirst, nextChange, registrationClosesAt, relatedItems, splitEvents, whyUnpublished, type StreamItem,
@@ -263,6 +264,13 @@ export function reportingUnits(portal: Portal): { unit: Unit; reports: number }[
   return portal.units
     .map((unit) => ({ unit, reports: (portal.byUnit.get(unit.id) ?? []).filter((item) => item.kind === 'report').length }))
     .filter(({ reports }) => reports > 0);
+}
+
+/** The units' figures side by side (`compareUnits`), the units in their order (by name). */
+export function unitsFigures(portal: Portal) {
+  const order = new Map(portal.units.map((unit, at) => [unit.id, at]));
+  const reports = portal.reports.filter((report) => report.unit !== undefined).sort((a, b) => order.get(a.unit!)! - order.get(b.unit!)!);
+  return compareUnits(reports.map((report) => ({ report, unit: report.unit, period: report.entry.data.period, metrics: report.entry.data.metrics })));
 }
 
 export function findUnit(portal: Portal, slug: string | undefined): Unit | undefined {

@@ -43,28 +43,49 @@ export function writtenFigures(data: Record<string, unknown>): { periodTo?: numb
   };
 }
 
-/**
- * The figures that at least two of the `latest` newest reports give (same label and unit), those reports oldest
- * first: how a unit's results moved from one period to the next. Undefined when no figure is shared.
- */
-export function compareFigures<R extends ReportFigures>(reports: readonly R[], latest = 6): FigureComparison<R> | undefined {
-  const byPeriod = [...reports].sort((a, b) => a.period.to - b.period.to || a.period.from - b.period.from);
-  const recent = byPeriod.slice(-latest);
+/** The figures that at least two of `columns` give (same label and unit), and the columns that give one of them. */
+function sharedFigures<R extends ReportFigures>(columns: readonly R[]): FigureComparison<R> | undefined {
   const rows = new Map<string, FigureRow>();
-  recent.forEach((report, column) => {
+  columns.forEach((report, column) => {
     for (const figure of report.metrics) {
       const key = figureKey(figure);
       let row = rows.get(key);
-      if (!row) rows.set(key, (row = { label: figure.label, unit: figure.unit, values: recent.map(() => undefined) }));
+      if (!row) rows.set(key, (row = { label: figure.label, unit: figure.unit, values: columns.map(() => undefined) }));
       row.label = figure.label;
       row.values[column] ??= figure.value;
     }
   });
   const shared = [...rows.values()].filter((row) => row.values.filter((value) => value !== undefined).length >= 2);
   if (shared.length === 0) return undefined;
-  const used = recent.map((_, column) => shared.some((row) => row.values[column] !== undefined));
+  const used = columns.map((_, column) => shared.some((row) => row.values[column] !== undefined));
   return {
-    reports: recent.filter((_, column) => used[column]),
+    reports: columns.filter((_, column) => used[column]),
     rows: shared.map((row) => ({ ...row, values: row.values.filter((_, column) => used[column]) })),
   };
+}
+
+/**
+ * The figures that at least two of the `latest` newest reports give (same label and unit), those reports oldest
+ * first: how a unit's results moved from one period to the next. Undefined when no figure is shared.
+ */
+export function compareFigures<R extends ReportFigures>(reports: readonly R[], latest = 6): FigureComparison<R> | undefined {
+  const byPeriod = [...reports].sort((a, b) => a.period.to - b.period.to || a.period.from - b.period.from);
+  return sharedFigures(byPeriod.slice(-latest));
+}
+
+/**
+ * Units' results side by side: the latest year on which two units or more reported alone (a one-year report, not a
+ * term's) and share figures, with each unit's report of that year (the first given, in the order given) and the
+ * figures two of them or more give. Undefined when no such year.
+ */
+export function compareUnits<R extends ReportFigures & { unit?: string }>(reports: readonly R[]): (FigureComparison<R> & { year: number }) | undefined {
+  const yearly = reports.filter((report) => report.unit && report.period.from === report.period.to);
+  const years = [...new Set(yearly.map((report) => report.period.to))].sort((a, b) => b - a);
+  for (const year of years) {
+    const byUnit = new Map<string, R>();
+    for (const report of yearly) if (report.period.to === year && !byUnit.has(report.unit!)) byUnit.set(report.unit!, report);
+    const shared = byUnit.size >= 2 ? sharedFigures([...byUnit.values()]) : undefined;
+    if (shared) return { ...shared, year };
+  }
+  return undefined;
 }

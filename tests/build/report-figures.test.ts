@@ -24,21 +24,22 @@ Năm 2023, chi đoàn hoàn thành các chỉ tiêu đề ra.
 `;
 
 const OTHER_UNIT_REPORT = `---
-title: Đoàn Khối tổng kết năm 2024
-description: Kết quả công tác Đoàn năm 2024 của Đoàn Khối.
-pubDate: 2024-12-20
+title: Đoàn Khối tổng kết năm 2023
+description: Kết quả công tác Đoàn năm 2023 của Đoàn Khối.
+pubDate: 2023-12-20
 unit: doan-khoi
-period: { from: 2024, to: 2024 }
+period: { from: 2023, to: 2023 }
 metrics:
   - { label: Cơ sở Đoàn vững mạnh, value: 30, unit: cơ sở }
+  - { label: Lượt hiến máu, value: 40, unit: lượt }
 ---
 
-Năm 2024, Đoàn Khối hoàn thành các chỉ tiêu.
+Năm 2023, Đoàn Khối hoàn thành các chỉ tiêu.
 `;
 
 describe("a unit's figures", () => {
   it('shows the figures its reports share, oldest period first, each period linking its report', async () => {
-    const site = buildWith({ 'reports/tong-ket-2023/index.md': SECOND_REPORT, 'reports/doan-khoi-2024.md': OTHER_UNIT_REPORT });
+    const site = buildWith({ 'reports/tong-ket-2023/index.md': SECOND_REPORT, 'reports/doan-khoi-2023.md': OTHER_UNIT_REPORT });
     try {
       expect(site.status, site.output).toBe(0);
       const unit = site.page('don-vi/chi-doan-so-tttt');
@@ -54,7 +55,8 @@ describe("a unit's figures", () => {
       expect(site.page('don-vi/doan-khoi')).not.toContain('unit-figures');
       // In the list of reports, a report's card gives its first three figures, as its editor ordered them.
       const cards = site.page('bao-cao').split('<article class="card');
-      const card = (slug: string) => cards.find((html) => html.includes(`href="/bao-cao/${slug}/"`)) ?? '';
+      // (The first part is the page above the list.)
+      const card = (slug: string) => cards.slice(1).find((html) => html.includes(`href="/bao-cao/${slug}/"`)) ?? '';
       const cardFigures = (html: string) => [...(/<dl class="figures".*?<\/dl>/s.exec(html)?.[0] ?? '').matchAll(/<dt[^>]*>(.*?)<\/dt>\s*<dd[^>]*>(.*?)<\/dd>/g)].map((m) => `${m[1]}: ${m[2]}`);
       expect(cardFigures(card('tong-ket-2023'))).toEqual(['Lượt  hiến máu: 21 lượt', 'Sáng kiến: 2 sáng kiến', 'Kinh phí các hoạt động tình nguyện: 12.500.000 đồng']);
       expect(cardFigures(card('bao-cao-nhiem-ky-2017-2019'))).toEqual(['Lượt hiến máu: 15 lượt', 'Kinh phí ủng hộ: 15.000.000 đồng']);
@@ -67,6 +69,13 @@ describe("a unit's figures", () => {
         ['/don-vi/doan-khoi/#unit-reports', 'Đoàn Khối', '1 báo cáo'],
       ]);
       expect(site.page('don-vi/doan-khoi')).toContain('id="unit-reports"');
+      // Then the units side by side on the latest year two of them reported on alone, the figures they share.
+      const units2023 = /<section class="figures"[^>]*>\s*<h2 id="units-figures"[^>]*>Số liệu các đơn vị năm 2023<\/h2>(.*?)<\/section>/s.exec(site.page('bao-cao'))?.[1] ?? '';
+      const unitHeaders = [...units2023.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
+      expect(unitHeaders).toEqual(['Chỉ tiêu', 'Chi đoàn Sở TT&amp;TT', 'Đoàn Khối']);
+      expect(units2023).toContain('href="/bao-cao/doan-khoi-2023/"');
+      const unitRows = [...units2023.matchAll(/<tr[^>]*><th scope="row"[^>]*>(.*?)<\/th>(.*?)<\/tr>/g)].map((m) => [m[1], ...[...m[2].matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1])]);
+      expect(unitRows).toEqual([['Lượt hiến máu', '21 lượt', '40 lượt']]);
       // A news item's card has none.
       const newsCard = site.page('tin-tuc').split('<article class="card').find((html) => html.includes('href="/tin-tuc/'));
       expect(newsCard).toBeDefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareFigures, periodLabel } from '../../src/lib/report';
+import { compareFigures, compareUnits, periodLabel } from '../../src/lib/report';
 
 const report = (id: string, from: number, to: number, metrics: { label: string; value: number; unit?: string }[]) => ({ id, period: { from, to }, metrics });
 
@@ -43,5 +43,32 @@ describe('report periods and figures', () => {
     expect(comparison.rows).toEqual([{ label: 'Đoàn viên', unit: undefined, values: [24, 30] }]);
     expect(compareFigures([report('a', 2020, 2020, [{ label: 'Kinh phí', value: 5 }]), report('b', 2021, 2021, [{ label: 'Sáng kiến', value: 2 }])])).toBeUndefined();
     expect(compareFigures([])).toBeUndefined();
+  });
+
+  it('compares units on the latest year two of them reported on alone and share figures', () => {
+    const of = (unit: string | undefined, id: string, from: number, to: number, metrics: { label: string; value: number; unit?: string }[]) => ({
+      ...report(id, from, to, metrics), unit,
+    });
+    const blood = (value: number) => ({ label: 'Lượt hiến máu tình nguyện', value, unit: 'lượt' });
+    const reports = [
+      // 2026: one unit only; a term ending in 2025 and a report without a unit do not count.
+      of('y-te', 'y-te-2026', 2026, 2026, [blood(600)]),
+      of('kho-bac', 'kho-bac-term', 2022, 2025, [blood(90)]),
+      of(undefined, 'no-unit-2025', 2025, 2025, [blood(1)]),
+      // 2025: three units, the first of each taken; one shares nothing and is left out.
+      of('y-te', 'y-te-2025', 2025, 2025, [blood(512), { label: 'Người hiến máu lần đầu', value: 138, unit: 'người' }]),
+      of('y-te', 'y-te-2025-old', 2025, 2025, [blood(400)]),
+      of('kho-bac', 'kho-bac-2025', 2025, 2025, [blood(36), { label: 'Sáng kiến', value: 2 }]),
+      of('tai-chinh', 'tai-chinh-2025', 2025, 2025, [{ label: 'Sáng kiến', value: 3, unit: 'sáng kiến' }]),
+      of('gd', 'gd-2024', 2024, 2024, [blood(70)]),
+    ];
+    const comparison = compareUnits(reports)!;
+    expect(comparison.year).toBe(2025);
+    expect(comparison.reports.map((r) => r.id)).toEqual(['y-te-2025', 'kho-bac-2025']);
+    expect(comparison.rows).toEqual([{ label: 'Lượt hiến máu tình nguyện', unit: 'lượt', values: [512, 36] }]);
+    // A year whose units share nothing gives way to an older one; none at all, nothing.
+    const older = compareUnits([of('a', 'a-2025', 2025, 2025, [{ label: 'X', value: 1 }]), of('b', 'b-2025', 2025, 2025, [{ label: 'Y', value: 2 }]), ...reports.slice(-1), of('y-te', 'y-te-2024', 2024, 2024, [blood(300)])])!;
+    expect([older.year, older.rows[0].values]).toEqual([2024, [70, 300]]);
+    expect(compareUnits(reports.slice(0, 3))).toBeUndefined();
   });
 });
