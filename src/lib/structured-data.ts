@@ -10,6 +10,8 @@ export interface ArticleData {
   author?: string;
   image?: string;
   publisher: string;
+  /** The publisher's logo, an absolute URL: search engines show it beside the article. */
+  publisherLogo?: string;
   section?: string;
   keywords?: readonly string[];
 }
@@ -27,7 +29,7 @@ export function newsArticleJsonLd(a: ArticleData): Record<string, unknown> {
     inLanguage: 'vi',
     ...(a.image && { image: [a.image] }),
     ...(a.author && { author: { '@type': 'Person', name: a.author } }),
-    publisher: { '@type': 'Organization', name: a.publisher },
+    publisher: { '@type': 'Organization', name: a.publisher, ...(a.publisherLogo && { logo: { '@type': 'ImageObject', url: a.publisherLogo } }) },
     ...(a.section && { articleSection: a.section }),
     ...(a.keywords?.length && { keywords: a.keywords.join(', ') }),
   };

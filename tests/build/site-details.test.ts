@@ -60,6 +60,10 @@ describe("the portal's own details", () => {
     expect(touchIcon).toBeDefined();
     const icons = [['32', icon!], ['180', touchIcon!]];
     expect(home).not.toContain('favicon.svg');
+    // Search engines are given it as the articles' publisher's logo.
+    expect(site.page('tin-tuc/hien-mau-tinh-nguyen')).toContain(
+      `"publisher":{"@type":"Organization","name":"Tin Chi đoàn","logo":{"@type":"ImageObject","url":"https://bantin.example.gov.vn/_images/${touchIcon}"}}`,
+    );
     expect(file('opensearch.xml')).toContain(`<Image width="32" height="32" type="image/png">https://bantin.example.gov.vn/_images/${icons[0][1]}</Image>`);
     for (const name of copies) expect(readFileSync(path.join(site.dist, '_images', name)).length, name).toBeGreaterThan(100);
     // The icons are square, the logo fitted inside.

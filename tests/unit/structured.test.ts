@@ -12,6 +12,9 @@ describe('JSON-LD', () => {
       '@type': 'NewsArticle', headline: 'Tiêu đề', datePublished: '2024-04-14T08:30:00+07:00',
       dateModified: '2024-04-14T08:30:00+07:00', author: { name: 'Nguyễn Văn A' }, keywords: 'hiến máu',
     });
+    expect(data.publisher).toEqual({ '@type': 'Organization', name: 'Bản tin' });
+    const withLogo = newsArticleJsonLd({ url: 'u', title: 't', description: 'd', publisher: 'Bản tin', publisherLogo: 'https://x/logo.png', published: new Date() });
+    expect(withLogo.publisher).toEqual({ '@type': 'Organization', name: 'Bản tin', logo: { '@type': 'ImageObject', url: 'https://x/logo.png' } });
   });
 
   it('describes an event with its place', () => {
