@@ -96,6 +96,8 @@ export const ui = {
   'contact.phone': 'Điện thoại',
   'contact.email': 'Thư điện tử',
   'unit.figures': 'Số liệu qua các kỳ báo cáo',
+  'unit.withSubunitsFigures': 'Số liệu của đơn vị và các đơn vị trực thuộc năm {year}',
+  'unit.subunitsFigures': 'Số liệu các đơn vị trực thuộc năm {year}',
   'unit.moreReports': 'Và {n} báo cáo trước đó, trong danh sách tin bài của đơn vị bên dưới.',
   'unit.moreEvents': 'Và {n} sự kiện khác, trong danh sách tin bài của đơn vị bên dưới.',
   'unit.noFigure': 'không có số liệu',

@@ -266,10 +266,12 @@ export function reportingUnits(portal: Portal): { unit: Unit; reports: number }[
     .filter(({ reports }) => reports > 0);
 }
 
-/** The units' figures side by side (`compareUnits`), the units in their order (by name). */
-export function unitsFigures(portal: Portal) {
+/** The units' figures side by side (`compareUnits`): all units', or those `among` some; the units in their order (by name). */
+export function unitsFigures(portal: Portal, among?: ReadonlySet<string>) {
   const order = new Map(portal.units.map((unit, at) => [unit.id, at]));
-  const reports = portal.reports.filter((report) => report.unit !== undefined).sort((a, b) => order.get(a.unit!)! - order.get(b.unit!)!);
+  const reports = portal.reports
+    .filter((report) => report.unit !== undefined && (!among || among.has(report.unit)))
+    .sort((a, b) => order.get(a.unit!)! - order.get(b.unit!)!);
   return compareUnits(reports.map((report) => ({ report, unit: report.unit, period: report.entry.data.period, metrics: report.entry.data.metrics })));
 }
 

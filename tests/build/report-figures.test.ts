@@ -76,6 +76,12 @@ describe("a unit's figures", () => {
       expect(units2023).toContain('href="/bao-cao/doan-khoi-2023/"');
       const unitRows = [...units2023.matchAll(/<tr[^>]*><th scope="row"[^>]*>(.*?)<\/th>(.*?)<\/tr>/g)].map((m) => [m[1], ...[...m[2].matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1])]);
       expect(unitRows).toEqual([['Lượt hiến máu', '21 lượt', '40 lượt']]);
+      // The same on the page of the unit above: itself beside its sub-units.
+      const khoi = /<h2 id="subunits-figures"[^>]*>Số liệu của đơn vị và các đơn vị trực thuộc năm 2023<\/h2>(.*?)<\/section>/s.exec(site.page('don-vi/doan-khoi'))?.[1] ?? '';
+      expect([...khoi.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''))).toEqual(unitHeaders);
+      expect(khoi).toMatch(/<td[^>]*>40 lượt<\/td>/);
+      // A unit without sub-units has none.
+      expect(site.page('don-vi/chi-doan-so-tttt')).not.toContain('subunits-figures');
       // A news item's card has none.
       const newsCard = site.page('tin-tuc').split('<article class="card').find((html) => html.includes('href="/tin-tuc/'));
       expect(newsCard).toBeDefined();
