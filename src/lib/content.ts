@@ -272,7 +272,14 @@ export function unitsFigures(portal: Portal, among?: ReadonlySet<string>) {
   const reports = portal.reports
     .filter((report) => report.unit !== undefined && (!among || among.has(report.unit)))
     .sort((a, b) => order.get(a.unit!)! - order.get(b.unit!)!);
-  return compareUnits(reports.map((report) => ({ report, unit: report.unit, period: report.entry.data.period, metrics: report.entry.data.metrics })));
+  return compareUnits(
+    reports.map((report) => ({ report, unit: report.unit, owner: findUnit(portal, report.unit)!, period: report.entry.data.period, metrics: report.entry.data.metrics })),
+  );
+}
+
+/** A unit as lists and tables name it: its short name, else its name. */
+export function unitLabel(unit: Unit): string {
+  return unit.data.shortName ?? unit.data.name;
 }
 
 export function findUnit(portal: Portal, slug: string | undefined): Unit | undefined {
