@@ -110,4 +110,38 @@ describe("a unit's figures", () => {
       site.cleanup();
     }
   });
+
+  it("sets a unit's sub-units side by side when it gave no report of the year, and the table fits a phone", async () => {
+    const yearly = (unit: string, value: number) =>
+      `---\ntitle: Báo cáo năm 2024 của ${unit}\ndescription: Kết quả năm 2024.\npubDate: 2024-12-20\nunit: ${unit}\nperiod: { from: 2024, to: 2024 }\nmetrics:\n  - { label: Lượt hiến máu, value: ${value}, unit: lượt }\n---\n\nKết quả năm 2024.\n`;
+    const site = buildWith({
+      'units/chi-doan-b.yaml': 'name: Chi đoàn B\nparent: doan-khoi\n',
+      'reports/b-2024.md': yearly('chi-doan-b', 10),
+      'reports/tttt-2024.md': yearly('chi-doan-so-tttt', 12),
+    });
+    try {
+      expect(site.status, site.output).toBe(0);
+      /** The title and body of the figures' table headed by `id`. */
+      const table = (html: string, id: string) => new RegExp(`<h2 id="${id}"[^>]*>([^<]*)</h2>(.*?)</section>`, 's').exec(html)?.slice(1) ?? [];
+      const [title, body] = table(site.page('don-vi/doan-khoi'), 'subunits-figures');
+      expect(title).toBe('Số liệu các đơn vị trực thuộc năm 2024');
+      expect([...body.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''))).toEqual(['Chỉ tiêu', 'Chi đoàn B', 'Chi đoàn Sở TT&amp;TT']);
+      expect(table(site.page('bao-cao'), 'units-figures')[0]).toBe('Số liệu các đơn vị năm 2024');
+      const server = await serveStatic(site.dist);
+      const browser = await launchChromium();
+      try {
+        const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
+        await phone.goto(`${server.url}/bao-cao/`);
+        expect(await phone.getByRole('region', { name: 'Số liệu các đơn vị năm 2024' }).getAttribute('tabindex')).toBe('0');
+        expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        const violations = await axeViolations(phone);
+        expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+      } finally {
+        await browser.close();
+        await server.close();
+      }
+    } finally {
+      site.cleanup();
+    }
+  });
 });
