@@ -229,6 +229,10 @@ describe('reading the portal', () => {
     await page.waitForURL('**/huong-dan-bien-tap/');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Hướng dẫn biên tập');
     expect(await page.getByRole('heading', { name: '9. Ý nghĩa các thông báo lỗi' }).getAttribute('id')).toBe('9-y-nghia-cac-thong-bao-loi');
+    // Its title, then its nine sections, each a link to it.
+    const sections = page.getByRole('navigation', { name: 'Nội dung chính' }).getByRole('link');
+    expect(await sections.count()).toBe(9);
+    expect(await sections.last().getAttribute('href')).toBe('#9-y-nghia-cac-thong-bao-loi');
   });
 
   it('shows the copy and print buttons once their script runs, and a 404 page for unknown URLs', async () => {
