@@ -10,7 +10,7 @@ import { ATTACHMENT_MAX_BYTES, formatFileSize } from './attachments';
 import { contentDir, dataFiles, knownSlugs, SITE_FILE_MISSING, siteFile } from './content-root';
 import { buildTime } from './dates';
 import {
-  ARTICLE_KINDS, editorialNotes, FIELD_HINTS, internalLinks, LIMITS, linkIssues, schemaIssues, titleKey, type ArticleCollection,
+  ARTICLE_KINDS, editorialNotes, FIELD_HINTS, internalLinks, LIMITS, linkableAddresses, linkIssues, schemaIssues, titleKey, type ArticleCollection,
 } from './entry-check';
 import { entryIdFromPath } from './entry-id';
 import { encodingProblem } from './encoding';
@@ -22,7 +22,7 @@ import { previousSlugProblems } from './previous-slugs';
 import { parseBody } from './safe-mdx';
 import { articleSchemas, dataSchemas, siteSchema } from './schema';
 import { checkingFile, photoField } from './photo-field';
-import { urls, type ItemKind } from './urls';
+import type { ItemKind } from './urls';
 
 export type Severity = 'error' | 'warning';
 
@@ -209,11 +209,7 @@ function addressProblems(articles: ParsedArticle[]): Problem[] {
 
 function linkProblems(articles: ParsedArticle[]): Problem[] {
   const { categories, units } = knownSlugs();
-  const known = new Set([
-    ...articles.flatMap((article) => [article.id, ...article.previousSlugs].map((slug) => urls.item(article.kind, slug))),
-    ...[...categories].map(urls.category),
-    ...[...units].map(urls.unit),
-  ]);
+  const known = linkableAddresses(articles, categories, units);
   return articles.flatMap((article) =>
     linkIssues(article.links, known).map((issue) => ({ severity: 'error' as const, file: relative(article.file), line: issue.line, message: issue.message, hint: issue.hint })),
   );

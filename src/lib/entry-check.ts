@@ -116,6 +116,17 @@ export function internalLinks(body: string, startLine = 1): { url: string; line:
   return links;
 }
 
+/** The addresses a body may link to: each item's (at its old slugs too), each category's and each unit's. */
+export function linkableAddresses(
+  items: Iterable<{ kind: ItemKind; id: string; previousSlugs: readonly string[] }>, categories: Iterable<string>, units: Iterable<string>,
+): Set<string> {
+  return new Set([
+    ...[...items].flatMap(({ kind, id, previousSlugs }) => [id, ...previousSlugs].map((slug) => urls.item(kind, slug))),
+    ...[...categories].map(urls.category),
+    ...[...units].map(urls.unit),
+  ]);
+}
+
 /** The pages whose addresses a link is checked against: an item's, a category's or a unit's (/tin-tuc/, /chuyen-muc/…). */
 const CHECKED_PREFIXES = [...Object.values(KIND_PATHS).map((kind) => `/${kind}/`), urls.category(''), urls.unit('')].map((prefix) => prefix.replace(/\/+$/, '/'));
 

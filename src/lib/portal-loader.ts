@@ -30,10 +30,10 @@ async function fullPipeline() {
   return { parseBody, renderBody };
 }
 
-/** The size and time of every photo file an article's data names, as they are now. */
-function photoStamps(filePath: string, data: Record<string, unknown>): string {
-  return imagePaths(data)
-    .map(({ src }) => {
+/** The size and time of each photo file named (`srcs`, beside `filePath`), as they are now. */
+function photoStamps(filePath: string, srcs: readonly string[]): string {
+  return srcs
+    .map((src) => {
       try {
         return photoFileStamp(fileBesideArticle(filePath, src));
       } catch {
@@ -97,7 +97,7 @@ export function articleLoader(collection: string): Loader {
         const { data, body, bodyStartLine } = split;
         // The store keeps an entry whose digest has not changed, so the digest covers everything the entry holds:
         // the file, where it is (photo paths are resolved from it), its photos' files and the renderer's version.
-        const digest = generateDigest(`${RENDERER_VERSION}\n${relative}\n${photoStamps(filePath, data)}\n${source}`);
+        const digest = generateDigest(`${RENDERER_VERSION}\n${relative}\n${photoStamps(filePath, imagePaths(data).map(({ src }) => src))}\n${source}`);
         const remember = () => stamps.set(relative, fileStamp(RENDERER_VERSION, stats, digest));
         if (existing?.digest === digest && hasBody(collection, digest, cacheDir)) {
           remember();
@@ -239,7 +239,7 @@ export function siteLoader(): Loader {
         // The schema reads the logo beside this file: set just before the parsing, which reads it at once.
         checkingFile(file);
         const parsed = await parseData({ id: SITE_ID, data: (data ?? {}) as Record<string, unknown>, filePath: relative });
-        const digest = generateDigest(`${source}\n${typeof logo === 'string' ? photoStamps(file, { cover: logo }) : ''}`);
+        const digest = generateDigest(`${source}\n${typeof logo === 'string' ? photoStamps(file, [logo]) : ''}`);
         store.set({ id: SITE_ID, data: parsed, filePath: relative, digest });
       };
       await sync();

@@ -4,8 +4,31 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildWith } from '../helpers/astro';
+import type { Browser } from 'playwright-core';
 import { axeViolations, launchChromium } from '../helpers/browser';
 import { serveStatic } from '../helpers/server';
+
+/** Serves a built site and runs `check` with a fresh Chromium and the site's address. */
+async function inBrowser(dist: string, check: (browser: Browser, url: string) => Promise<void>): Promise<void> {
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  try {
+    await check(browser, server.url);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** On a phone, the page's table named `region` scrolls sideways in a region the keyboard reaches; no axe-core violations. */
+async function expectTableOnPhone(browser: Browser, url: string, region: string): Promise<void> {
+  const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await phone.goto(url);
+  expect(await phone.getByRole('region', { name: region }).getAttribute('tabindex')).toBe('0');
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  const violations = await axeViolations(phone);
+  expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+}
 
 const SECOND_REPORT = `---
 title: Chi đoàn Sở Thông tin và Truyền thông tổng kết năm 2023
@@ -86,26 +109,14 @@ describe("a unit's figures", () => {
       const newsCard = site.page('tin-tuc').split('<article class="card').find((html) => html.includes('href="/tin-tuc/'));
       expect(newsCard).toBeDefined();
       expect(newsCard).not.toContain('class="figures"');
-      // On a phone the table scrolls sideways in a region the keyboard reaches; no axe-core violations.
-      const server = await serveStatic(site.dist);
-      const browser = await launchChromium();
-      try {
-        const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
-        await phone.goto(`${server.url}/don-vi/chi-doan-so-tttt/`);
-        const region = phone.getByRole('region', { name: 'Số liệu qua các kỳ báo cáo' });
-        expect(await region.getAttribute('tabindex')).toBe('0');
-        expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-        const violations = await axeViolations(phone);
-        expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+      await inBrowser(site.dist, async (browser, url) => {
+        await expectTableOnPhone(browser, `${url}/don-vi/chi-doan-so-tttt/`, 'Số liệu qua các kỳ báo cáo');
         const desktop = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        await desktop.goto(`${server.url}/bao-cao/`);
+        await desktop.goto(`${url}/bao-cao/`);
         await expect(desktop.locator('.figures').first().isVisible()).resolves.toBe(true);
         const listViolations = await axeViolations(desktop);
         expect(listViolations, JSON.stringify(listViolations, null, 1)).toEqual([]);
-      } finally {
-        await browser.close();
-        await server.close();
-      }
+      });
     } finally {
       site.cleanup();
     }
@@ -127,19 +138,7 @@ describe("a unit's figures", () => {
       expect(title).toBe('Số liệu các đơn vị trực thuộc năm 2024');
       expect([...body.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''))).toEqual(['Chỉ tiêu', 'Chi đoàn B', 'Chi đoàn Sở TT&amp;TT']);
       expect(table(site.page('bao-cao'), 'units-figures')[0]).toBe('Số liệu các đơn vị năm 2024');
-      const server = await serveStatic(site.dist);
-      const browser = await launchChromium();
-      try {
-        const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
-        await phone.goto(`${server.url}/bao-cao/`);
-        expect(await phone.getByRole('region', { name: 'Số liệu các đơn vị năm 2024' }).getAttribute('tabindex')).toBe('0');
-        expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-        const violations = await axeViolations(phone);
-        expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
-      } finally {
-        await browser.close();
-        await server.close();
-      }
+      await inBrowser(site.dist, (browser, url) => expectTableOnPhone(browser, `${url}/bao-cao/`, 'Số liệu các đơn vị năm 2024'));
     } finally {
       site.cleanup();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editorialNotes, entryProblems } from '../../src/lib/entry-check';
+import { editorialNotes, entryProblems, internalLinks, linkableAddresses, linkIssues } from '../../src/lib/entry-check';
 
 const known = { categories: new Set(['hoat-dong-doan', 'su-kien']), units: new Set(['doan-khoi']) };
 const now = new Date('2026-12-07T08:00:00+07:00');
@@ -77,5 +77,14 @@ describe('editorialNotes', () => {
 
   it('warns of a long lead', () => {
     expect(editorialNotes({ ...news, description: 'Đoàn viên '.repeat(40) }, 'news', now).map((note) => note.field)).toEqual(['description']);
+  });
+});
+
+describe('links in a body', () => {
+  it('are checked against the items (at their old slugs too), categories and units, other pages left alone', () => {
+    const known = linkableAddresses([{ kind: 'report', id: 'tong-ket-2023', previousSlugs: ['tong-ket'] }], ['hoat-dong-doan'], ['doan-khoi']);
+    expect([...known].sort()).toEqual(['/bao-cao/tong-ket-2023/', '/bao-cao/tong-ket/', '/chuyen-muc/hoat-dong-doan/', '/don-vi/doan-khoi/']);
+    const body = 'Xem [báo cáo](/bao-cao/tong-ket) và [tin](/tin-tuc/khong-co/).\n<a href="/don-vi/doan-khoi/">Đoàn Khối</a> · [tìm](/tim-kiem/?q=x)';
+    expect(linkIssues(internalLinks(body, 5), known).map((issue) => [issue.line, issue.message])).toEqual([[5, 'liên kết /tin-tuc/khong-co/ trỏ tới trang không tồn tại']]);
   });
 });

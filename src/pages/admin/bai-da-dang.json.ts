@@ -1,7 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getPortal } from '../../lib/content';
-import { titleKey, type PublishedPages } from '../../lib/entry-check';
-import { urls } from '../../lib/urls';
+import { linkableAddresses, titleKey, type PublishedPages } from '../../lib/entry-check';
 
 /**
  * What the web editor checks an article against: the addresses of the published pages an article may link to (items,
@@ -10,13 +9,13 @@ import { urls } from '../../lib/urls';
  */
 export const GET: APIRoute = async () => {
   const portal = await getPortal();
-  const addresses = [
-    ...portal.items.flatMap((item) => [item.url, ...item.entry.data.previousSlugs.map((slug) => urls.item(item.kind, slug))]),
-    ...portal.categories.map((category) => urls.category(category.id)),
-    ...portal.units.map((unit) => urls.unit(unit.id)),
-  ];
+  const addresses = linkableAddresses(
+    portal.items.map((item) => ({ kind: item.kind, id: item.id, previousSlugs: item.entry.data.previousSlugs })),
+    portal.categories.map((category) => category.id),
+    portal.units.map((unit) => unit.id),
+  );
   const published: PublishedPages = {
-    addresses: [...new Set(addresses)].sort(),
+    addresses: [...addresses].sort(),
     // The newest item of a title first, as listings show them.
     titles: Object.fromEntries(portal.items.toReversed().map((item) => [titleKey(item.title), item.url])),
   };
