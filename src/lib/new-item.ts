@@ -7,6 +7,7 @@ import { articleFiles } from './file-checks';
 import { entryIdFromPath } from './entry-id';
 import { splitFrontmatter } from './frontmatter';
 import { writtenFigures } from './report';
+import type { ImportedPage } from './import-page';
 import { slugify, uniqueSlug } from './slug';
 
 export const KINDS = { news: 'news', report: 'reports', event: 'events' } as const;
@@ -90,6 +91,50 @@ export function itemSource(item: NewItem, today: string, previous?: PreviousFigu
   return lines.join('\n');
 }
 
+/** The files an imported page brought with it, saved beside its item, and those that could not be fetched. */
+export interface ImportedFiles {
+  photos: { file: string; alt: string; caption?: string }[];
+  attachments: { file: string; title: string }[];
+  /** "ảnh https://… (HTTP 404)": kept in the file as comments, so that nothing is lost without a word. */
+  missing: string[];
+}
+
+/**
+ * An item read from another portal's page (`readPage`): its first photo the cover, the others its gallery. It names
+ * where it came from, which `npm run import` looks for so as not to import a page twice.
+ */
+export function importedSource(
+  item: NewItem & { from: string; period?: { from: number; to: number }; publish: boolean },
+  page: Pick<ImportedPage, 'title' | 'pubDate' | 'description' | 'author' | 'source' | 'body'>,
+  files: ImportedFiles,
+  today: string,
+): string {
+  const lines = ['---', `${IMPORTED_FROM}${item.from} (${today})`, `title: ${quoted(page.title)}`, `description: ${quoted(page.description ?? page.title)}`];
+  lines.push(`pubDate: ${page.pubDate}`);
+  if (item.category) lines.push(`category: ${item.category}`);
+  if (item.unit) lines.push(`unit: ${item.unit}`);
+  if (page.author) lines.push(`author: ${quoted(page.author)}`);
+  if (page.source) lines.push(`source: ${quoted(page.source)}`);
+  if (item.kind === 'report') lines.push(`period: { from: ${item.period?.from}, to: ${item.period?.to} }`);
+  const [cover, ...gallery] = files.photos;
+  // The cover's description is its caption on the page.
+  if (cover) lines.push(`cover: ./${cover.file}`, `coverAlt: ${quoted(cover.caption ?? cover.alt)}`);
+  if (gallery.length > 0) {
+    lines.push('gallery:');
+    for (const photo of gallery) lines.push(`  - src: ./${photo.file}`, `    alt: ${quoted(photo.alt)}`, ...(photo.caption ? [`    caption: ${quoted(photo.caption)}`] : []));
+  }
+  if (files.attachments.length > 0) {
+    lines.push('attachments:', ...files.attachments.flatMap((file) => [`  - file: ./${file.file}`, `    title: ${quoted(file.title)}`]));
+  }
+  if (files.missing.length > 0) lines.push('# Không tải được từ trang cũ, cần thêm tay:', ...files.missing.map((what) => `#   ${what}`));
+  if (!item.publish) lines.push('# Đổi draft thành false khi đã đọc lại bài.');
+  lines.push(`draft: ${!item.publish}`, '---', '', page.body, '');
+  return lines.join('\n');
+}
+
+/** The comment an imported item opens with, before the address of its page. */
+export const IMPORTED_FROM = '# Nhập từ ';
+
 /** The old addresses (`previousSlugs`) the items in `dir` list: a new item cannot take one. */
 function previousSlugsIn(dir: string, entries: readonly string[]): string[] {
   return entries.flatMap((entry) => {
@@ -104,12 +149,12 @@ function previousSlugsIn(dir: string, entries: readonly string[]): string[] {
  * Where the new item goes: `content/<collection>/<year>/<slug>/index.mdx`, with a slug no other item has, as its
  * address or an old one.
  */
-export function itemPath(item: NewItem, today: string): string {
+export function itemPath(item: NewItem, today: string, extension = 'mdx'): string {
   const dir = contentDir(KINDS[item.kind]);
   const entries = articleFiles(dir);
   const taken = new Set([...entries.map(entryIdFromPath), ...previousSlugsIn(dir, entries)]);
   const slug = uniqueSlug(slugify(item.title) || 'bai-viet', taken);
-  return path.join(dir, today.slice(0, 4), slug, 'index.mdx');
+  return path.join(dir, today.slice(0, 4), slug, `index.${extension}`);
 }
 
 /** Slugs of a data collection, for prompts and validation. */

@@ -1,0 +1,185 @@
+/**
+ * npm run import -- <địa chỉ trang | tệp .html> ... --category <chuyên-mục> [--kind news|report] [--unit <đơn-vị>]
+ *                   [--date YYYY-MM-DD] [--publish]
+ * Brings articles of the portal a publication leaves into content/: each page's title, date, lead, body, photos
+ * (cover and gallery), linked documents (attachments) and author, as a draft (`--publish`: published) in its own
+ * folder, checked as the build checks it. A page already imported is skipped; a page that cannot be made a valid
+ * item leaves nothing behind. Prints each item's path, and on stderr what to look at.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { imageSize } from 'image-size';
+import { ATTACHMENT_MAX_BYTES, attachmentName } from '../src/lib/attachments';
+import { checkContent, formatProblems } from '../src/lib/content-check';
+import { contentDir } from '../src/lib/content-root';
+import { parsePortalDate } from '../src/lib/dates';
+import { LIMITS } from '../src/lib/entry-check';
+import { articleFiles } from '../src/lib/file-checks';
+import { decodeHtml, ImportError, periodOfTitle, readPage } from '../src/lib/import-page';
+import { choices, IMPORTED_FROM, importedSource, itemPath, KINDS, todayInVietnam, type ImportedFiles, type NewItem } from '../src/lib/new-item';
+import { PHOTO_FORMATS } from '../src/lib/photo-file';
+
+const USAGE =
+  'Cách dùng: npm run import -- <địa chỉ trang | tệp .html> ... --category <chuyên-mục> [--kind news|report] [--unit <đơn-vị>] [--date YYYY-MM-DD] [--publish]';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    kind: { type: 'string', default: 'news' },
+    category: { type: 'string' },
+    unit: { type: 'string' },
+    date: { type: 'string' },
+    publish: { type: 'boolean', default: false },
+  },
+});
+
+function fail(message: string): never {
+  console.error(`Lỗi: ${message}`);
+  console.error(USAGE);
+  process.exit(1);
+}
+
+const kind = values.kind as NewItem['kind'];
+if (kind !== 'news' && kind !== 'report') fail(`loại bài "${values.kind}" không nhập được; chọn news hoặc report (sự kiện cần thời gian và địa điểm: npm run new)`);
+if (positionals.length === 0) fail('chưa có trang nào để nhập');
+const categories = choices('categories');
+if (kind === 'news' && !values.category) fail(`thiếu chuyên mục (--category), một trong: ${categories.join(', ')}`);
+if (values.category && !categories.includes(values.category)) fail(`chuyên mục "${values.category}" không có; chọn một trong: ${categories.join(', ')}`);
+const units = choices('units');
+if (kind === 'report' && !values.unit) fail('báo cáo cần đơn vị (--unit)');
+if (values.unit && !units.includes(values.unit)) fail(`đơn vị "${values.unit}" không có; chọn một trong: ${units.join(', ')}`);
+if (values.date && !parsePortalDate(values.date)) fail(`--date "${values.date}" không phải ngày hợp lệ; cần dạng YYYY-MM-DD`);
+
+interface Fetched {
+  bytes: Buffer;
+  contentType: string;
+  url: URL;
+}
+
+/** A page or file of the old portal: from the web, or from the disk for a page saved with its files. */
+async function fetchFile(url: URL): Promise<Fetched> {
+  if (url.protocol === 'file:') return { bytes: readFileSync(fileURLToPath(url)), contentType: '', url };
+  const response = await fetch(url, { signal: AbortSignal.timeout(60_000), redirect: 'follow' });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return { bytes: Buffer.from(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? '', url: new URL(response.url || url) };
+}
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/^ENOENT.*$/, 'không có tệp');
+
+/** Downloads the page's photos and documents into `folder`; what fails is listed, not fatal. */
+async function saveFiles(page: ReturnType<typeof readPage>, folder: string): Promise<ImportedFiles> {
+  const saved: ImportedFiles = { photos: [], attachments: [], missing: [] };
+  const taken = new Set<string>();
+  const unique = (name: string) => {
+    const dot = name.lastIndexOf('.');
+    let candidate = name;
+    for (let n = 2; taken.has(candidate); n++) candidate = `${name.slice(0, dot)}-${n}${name.slice(dot)}`;
+    taken.add(candidate);
+    return candidate;
+  };
+  for (const photo of page.photos) {
+    try {
+      const { bytes } = await fetchFile(new URL(photo.url));
+      if (bytes.length > LIMITS.imageMaxBytes) throw new Error(`nặng ${Math.round(bytes.length / 1024 / 1024)} MB`);
+      const type = imageSize(bytes).type;
+      if (!type || !PHOTO_FORMATS.has(type)) throw new Error(`định dạng ${type ?? 'không rõ'}`);
+      const file = unique(`anh-${saved.photos.length + 1}.${type}`);
+      writeFileSync(path.join(folder, file), bytes);
+      saved.photos.push({ file, alt: photo.alt, caption: photo.caption });
+    } catch (error) {
+      saved.missing.push(`ảnh ${photo.url} (${reason(error)}): ${photo.alt}`);
+    }
+  }
+  for (const document of page.files) {
+    try {
+      const { bytes } = await fetchFile(new URL(document.url));
+      if (bytes.length > ATTACHMENT_MAX_BYTES) throw new Error(`nặng ${Math.round(bytes.length / 1024 / 1024)} MB, quá 20 MB`);
+      const file = unique(attachmentName(decodeURIComponent(new URL(document.url).pathname)));
+      writeFileSync(path.join(folder, file), bytes);
+      saved.attachments.push({ file, title: document.title });
+    } catch (error) {
+      saved.missing.push(`tệp ${document.url} (${reason(error)}): ${document.title}`);
+    }
+  }
+  return saved;
+}
+
+/** Pages imported before, by the address their item names, so that a second run skips them. */
+function importedBefore(): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const collection of Object.values(KINDS)) {
+    const dir = contentDir(collection);
+    for (const entry of articleFiles(dir)) {
+      const file = path.join(dir, entry);
+      const line = readFileSync(file, 'utf8').split('\n', 3).find((text) => text.startsWith(IMPORTED_FROM));
+      if (line) found.set(line.slice(IMPORTED_FROM.length).replace(/ \(\d{4}-\d{2}-\d{2}\)$/, ''), file);
+    }
+  }
+  return found;
+}
+
+type Outcome = 'imported' | 'skipped' | 'failed';
+
+async function importOne(source: string, before: Map<string, string>): Promise<Outcome> {
+  const pageUrl = /^https?:\/\//i.test(source) ? new URL(source) : pathToFileURL(path.resolve(source));
+  const from = pageUrl.protocol === 'file:' ? path.relative(process.cwd(), path.resolve(source)) : pageUrl.href;
+  if (before.has(from)) {
+    console.error(`${source}: đã nhập trước đây (${path.relative(process.cwd(), before.get(from)!)}), bỏ qua`);
+    return 'skipped';
+  }
+  let fetched: Fetched;
+  try {
+    fetched = await fetchFile(pageUrl);
+  } catch (error) {
+    console.error(`${source}: không tải được trang (${reason(error)})`);
+    return 'failed';
+  }
+  const page = readPage(decodeHtml(fetched.bytes, fetched.contentType), fetched.url);
+  const pubDate = page.pubDate ?? values.date;
+  if (!pubDate) throw new ImportError('không thấy ngày đăng trong trang; ghi ngày bằng --date YYYY-MM-DD');
+  const period = kind === 'report' ? periodOfTitle(page.title) : undefined;
+  if (kind === 'report' && !period) throw new ImportError(`không đọc được kỳ báo cáo từ tiêu đề "${page.title}" (ví dụ "nhiệm kỳ 2017 - 2019", "năm 2021")`);
+  const item = { kind, title: page.title, category: values.category, unit: values.unit };
+  const file = itemPath(item, pubDate.slice(0, 10), 'md');
+  const folder = path.dirname(file);
+  // Removes what this import made, the year's folder too when it is new.
+  const made = mkdirSync(path.dirname(folder), { recursive: true }) ?? folder;
+  mkdirSync(folder);
+  const discard = () => rmSync(made, { recursive: true, force: true });
+  try {
+    const files = await saveFiles(page, folder);
+    const today = todayInVietnam();
+    writeFileSync(file, importedSource({ ...item, from, period, publish: values.publish }, { ...page, pubDate }, files, today), { flag: 'wx' });
+    const problems = checkContent([file]);
+    if (problems.some((problem) => problem.severity === 'error')) {
+      console.error(`${source}: bài nhập được chưa hợp lệ, không ghi:\n${formatProblems(problems)}`);
+      discard();
+      return 'failed';
+    }
+    before.set(from, file);
+    console.log(path.relative(process.cwd(), file));
+    const notes = [...page.notes, ...files.missing.map((what) => `không tải được ${what}`)];
+    if (problems.length > 0) notes.push(formatProblems(problems));
+    for (const note of notes) console.error(`  ${path.basename(folder)}: ${note}`);
+    return 'imported';
+  } catch (error) {
+    discard();
+    throw error;
+  }
+}
+
+const before = importedBefore();
+const outcomes: Record<Outcome, number> = { imported: 0, skipped: 0, failed: 0 };
+for (const source of positionals) {
+  try {
+    outcomes[await importOne(source, before)]++;
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    console.error(`${source}: ${error.message}`);
+    outcomes.failed++;
+  }
+}
+if (positionals.length > 1) console.error(`Xong: ${outcomes.imported} trang nhập mới, ${outcomes.skipped} đã có, ${outcomes.failed} lỗi.`);
+process.exitCode = outcomes.failed > 0 ? 1 : 0;

@@ -1,0 +1,161 @@
+/** `npm run import`: articles of the portal a publication leaves, from the web or saved pages, into content/. */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentWith, FIXED_NOW, ROOT, runAstro } from '../helpers/astro';
+import { serveStatic } from '../helpers/server';
+
+const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+const OLD_PORTAL = path.join(ROOT, 'tests/fixtures/import');
+const SAVED_PAGE = path.join(OLD_PORTAL, 'cong-thong-tin.html');
+const SLUG = 'chi-doan-so-tai-chinh-tong-ket-cong-tac-doan-nam-2024';
+
+/** Runs the script without blocking: the old portal is served by this process. */
+function importPages(args: string[], contentDir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [TSX, path.join(ROOT, 'scripts/import.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, BAN_TIN_CONTENT: contentDir, BAN_TIN_NOW: FIXED_NOW },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+const newsFolders = (contentDir: string, year: string) => readdirSync(path.join(contentDir, 'news', year)).sort();
+/** Every file and folder under a folder: what a refused import must leave as it was. */
+const filesUnder = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+
+let oldPortal: Awaited<ReturnType<typeof serveStatic>>;
+beforeAll(async () => {
+  oldPortal = await serveStatic(OLD_PORTAL);
+});
+afterAll(() => oldPortal.close());
+
+describe('npm run import', () => {
+  it('brings a page with its photos and documents, notes what it could not fetch, and the build publishes it', async () => {
+    const content = contentWith({});
+    try {
+      const pageUrl = `${oldPortal.url}/cong-thong-tin.html`;
+      const run = await importPages([pageUrl, `${oldPortal.url}/khong-co.html`, '--category', 'hoat-dong-doan', '--publish'], content.dir);
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr).toContain(`${oldPortal.url}/khong-co.html: không tải được trang (HTTP 404)`);
+      expect(run.stderr).toContain('Xong: 1 trang nhập mới, 0 đã có, 1 lỗi.');
+      const file = path.resolve(ROOT, run.stdout.trim());
+      expect(file).toBe(path.join(content.dir, 'news/2024', SLUG, 'index.md'));
+      expect(readdirSync(path.dirname(file)).sort()).toEqual(['anh-1.jpg', 'anh-2.png', 'index.md', 'ke-hoach-05.pdf']);
+      expect(readFileSync(path.join(path.dirname(file), 'ke-hoach-05.pdf'))).toEqual(readFileSync(path.join(OLD_PORTAL, 'Documents/ke-hoach-05.pdf')));
+      const source = readFileSync(file, 'utf8');
+      expect(source).toMatch(new RegExp(`^---\\n# Nhập từ ${pageUrl.replaceAll('.', '\\.')} \\(\\d{4}-\\d{2}-\\d{2}\\)\\n`));
+      expect(source).toContain('pubDate: 2024-12-20T15:45:00+07:00\ncategory: hoat-dong-doan\nauthor: "Minh Anh - Chi đoàn Sở Tài chính"\n');
+      expect(source).toContain('cover: ./anh-1.jpg\ncoverAlt: "Đoàn viên tham gia ngày hội hiến máu"\n');
+      expect(source).toContain('gallery:\n  - src: ./anh-2.png\n    alt: "Trao quà cho thiếu nhi xã Thanh Hải"\n');
+      expect(source).toContain('attachments:\n  - file: ./ke-hoach-05.pdf\n    title: "Kế hoạch số 05-KH/CĐ"\n');
+      // The photo the old portal lost is named in the file, for the editor to find.
+      expect(source).toContain(`# Không tải được từ trang cũ, cần thêm tay:\n#   ảnh ${oldPortal.url}/cong-thong-tin_files/khong-co.jpg (HTTP 404): Ảnh bị mất\n`);
+      expect(run.stderr).toContain(`${SLUG}: không tải được ảnh ${oldPortal.url}/cong-thong-tin_files/khong-co.jpg (HTTP 404)`);
+      expect(source).toContain('draft: false\n---\n\n## 1. Công tác tuyên truyền, giáo dục\n');
+
+      // A second run finds it imported, whatever else it is given.
+      const again = await importPages([pageUrl, '--category', 'hoat-dong-doan'], content.dir);
+      expect(again.status, again.stderr).toBe(0);
+      expect(again.stderr).toContain(`${pageUrl}: đã nhập trước đây`);
+      expect(newsFolders(content.dir, '2024')).toEqual([SLUG]);
+
+      const dist = path.join(path.dirname(content.dir), 'dist');
+      const build = runAstro(['build', '--outDir', dist], content.dir);
+      expect(build.status, build.output).toBe(0);
+      const html = readFileSync(path.join(dist, 'tin-tuc', SLUG, 'index.html'), 'utf8');
+      expect(html).toContain('<h1');
+      expect(html).toContain('Chi đoàn Sở Tài chính tổng kết công tác Đoàn năm 2024</h1>');
+      expect(html).toContain('Năm 2024, Chi đoàn Sở Tài chính có 18 đoàn viên sinh hoạt;');
+      expect(html).toContain('<h2 id="1-cong-tac-tuyen-truyen-giao-duc">1. Công tác tuyên truyền, giáo dục</h2>');
+      expect(html).toContain('Nội dung chính');
+      expect(html).toContain('<th>Nội dung</th>');
+      expect(html).toContain('Trao quà cho thiếu nhi xã Thanh Hải');
+      expect(html).toContain(`href="/tin-tuc/${SLUG}/ke-hoach-05.pdf"`);
+      expect(html).toContain('Minh Anh - Chi đoàn Sở Tài chính');
+      expect(existsSync(path.join(dist, 'tin-tuc', SLUG, 'ke-hoach-05.pdf'))).toBe(true);
+    } finally {
+      content.cleanup();
+    }
+  });
+
+  it('imports a page saved with its files as a draft, and a report with its period', async () => {
+    const content = contentWith({});
+    try {
+      const saved = await importPages([path.relative(ROOT, SAVED_PAGE), '--category', 'hoat-dong-doan'], content.dir);
+      expect(saved.status, saved.stderr).toBe(0);
+      const source = readFileSync(path.resolve(ROOT, saved.stdout.trim()), 'utf8');
+      expect(source).toContain('# Nhập từ tests/fixtures/import/cong-thong-tin.html (');
+      expect(source).toContain('cover: ./anh-1.jpg\n');
+      expect(source).toContain('draft: true\n');
+      expect(saved.stderr).toContain('bỏ liên kết "Kế hoạch số 05-KH/CĐ" (/Documents/ke-hoach-05.pdf): không có địa chỉ đầy đủ');
+
+      const report = await importPages([`${oldPortal.url}/cong-thong-tin.html`, '--kind', 'report', '--unit', 'chi-doan-so-tttt'], content.dir);
+      expect(report.status, report.stderr).toBe(0);
+      const reportFile = path.resolve(ROOT, report.stdout.trim());
+      expect(reportFile).toBe(path.join(content.dir, 'reports/2024', SLUG, 'index.md'));
+      expect(readFileSync(reportFile, 'utf8')).toContain('unit: chi-doan-so-tttt\nauthor: "Minh Anh - Chi đoàn Sở Tài chính"\nperiod: { from: 2024, to: 2024 }\n');
+      const sync = runAstro(['sync'], content.dir);
+      expect(sync.status, sync.output).toBe(0);
+    } finally {
+      content.cleanup();
+    }
+  });
+
+  it('writes nothing for what it cannot make a valid item of, and says why', async () => {
+    const content = contentWith({});
+    const page = (name: string, html: string) => {
+      const file = path.join(path.dirname(content.dir), name);
+      writeFileSync(file, html);
+      return file;
+    };
+    const article = (title: string, text: string, date = '<p>Ngày đăng: 05/03/2023</p>') =>
+      `<html><head><title>${title}</title></head><body><nav><a href="/">Trang chủ</a></nav><article><h1>${title}</h1>${date}<p>${text}</p><p>${text}</p></article></body></html>`;
+    const text = 'Đoàn viên thanh niên tham gia ra quân tình nguyện dọn vệ sinh môi trường tại các khu dân cư trên địa bàn tỉnh.';
+    try {
+      const undated = page('khong-ngay.html', article('Ra quân tình nguyện làm sạch môi trường', text, ''));
+      const oldFont = page('tcvn3.html', article('Héi nghÞ §oµn viªn', '§oµn viªn tham gia ho¹t ®éng t×nh nguyÖn cña §oµn khèi c¸c c¬ quan tØnh, n¨m 2023.'));
+      const empty = page('trong.html', '<html><head><title>Trang chủ</title></head><body><nav><a href="/">Trang chủ</a></nav></body></html>');
+      const noPeriod = page('bao-cao.html', article('Báo cáo công tác Đoàn', text));
+      const before = filesUnder(content.dir);
+      const run = await importPages([undated, oldFont, empty, '--category', 'hoat-dong-doan'], content.dir);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`${undated}: không thấy ngày đăng trong trang; ghi ngày bằng --date YYYY-MM-DD`);
+      expect(run.stderr).toMatch(/tcvn3\.html: bài nhập được chưa hợp lệ, không ghi:\n(?:.*\n)*.*có chữ gõ bằng bảng mã TCVN3/);
+      expect(run.stderr).toContain(`${empty}: không tìm thấy nội dung bài viết trong trang`);
+      expect(run.stderr).toContain('Xong: 0 trang nhập mới, 0 đã có, 3 lỗi.');
+      expect(filesUnder(content.dir)).toEqual(before);
+
+      const report = await importPages([noPeriod, '--kind', 'report', '--unit', 'doan-khoi'], content.dir);
+      expect(filesUnder(content.dir)).toEqual(before);
+      expect(report.stderr).toContain('không đọc được kỳ báo cáo từ tiêu đề "Báo cáo công tác Đoàn" (ví dụ "nhiệm kỳ 2017 - 2019", "năm 2021")');
+      for (const [args, message] of [
+        [[undated, '--category', 'the-thao'], 'chuyên mục "the-thao" không có'],
+        [[undated], 'thiếu chuyên mục (--category)'],
+        [[undated, '--kind', 'event', '--category', 'su-kien'], 'loại bài "event" không nhập được'],
+        [[undated, '--kind', 'report'], 'báo cáo cần đơn vị (--unit)'],
+        [[undated, '--category', 'hoat-dong-doan', '--date', '31/02/2023'], '--date "31/02/2023" không phải ngày hợp lệ'],
+        [['--category', 'hoat-dong-doan'], 'chưa có trang nào để nhập'],
+      ] as const) {
+        const refused = await importPages([...args], content.dir);
+        expect(refused.status).toBe(1);
+        expect(refused.stderr).toContain(message);
+      }
+      expect(filesUnder(content.dir)).toEqual(before);
+
+      // Given the date, the same page comes in.
+      const dated = await importPages([undated, '--category', 'hoat-dong-doan', '--date', '2023-03-26'], content.dir);
+      expect(dated.status, dated.stderr).toBe(0);
+      expect(readFileSync(path.resolve(ROOT, dated.stdout.trim()), 'utf8')).toContain('pubDate: 2023-03-26\n');
+    } finally {
+      content.cleanup();
+    }
+  });
+});
