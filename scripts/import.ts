@@ -1,6 +1,6 @@
 /**
  * npm run import -- <địa chỉ trang | tệp .html> ... --category <chuyên-mục> [--kind news|report] [--unit <đơn-vị>]
- *                   [--date YYYY-MM-DD] [--publish]
+ *                   [--date YYYY-MM-DD] [--publish] [--list <tệp danh sách>]
  * Brings articles of the portal a publication leaves into content/: each page's title, date, lead, body, photos
  * (cover and gallery), linked documents (attachments) and author, as a draft (`--publish`: published) in its own
  * folder, checked as the build checks it. A page already imported is skipped; a page that cannot be made a valid
@@ -22,7 +22,7 @@ import { choices, IMPORTED_FROM, importedSource, itemPath, KINDS, todayInVietnam
 import { PHOTO_FORMATS } from '../src/lib/photo-file';
 
 const USAGE =
-  'Cách dùng: npm run import -- <địa chỉ trang | tệp .html> ... --category <chuyên-mục> [--kind news|report] [--unit <đơn-vị>] [--date YYYY-MM-DD] [--publish]';
+  'Cách dùng: npm run import -- <địa chỉ trang | tệp .html> ... --category <chuyên-mục> [--kind news|report] [--unit <đơn-vị>] [--date YYYY-MM-DD] [--publish] [--list <tệp danh sách>]';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -32,6 +32,7 @@ const { values, positionals } = parseArgs({
     unit: { type: 'string' },
     date: { type: 'string' },
     publish: { type: 'boolean', default: false },
+    list: { type: 'string' },
   },
 });
 
@@ -41,9 +42,23 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** The pages named on the command line, then those of `--list` (one a line; a line starting with `#` is a comment). */
+function sources(): string[] {
+  if (!values.list) return positionals;
+  let text: string;
+  try {
+    text = readFileSync(values.list, 'utf8');
+  } catch {
+    fail(`không đọc được tệp danh sách "${values.list}"`);
+  }
+  const listed = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  return [...positionals, ...listed];
+}
+
+const pages = sources();
 const kind = values.kind as NewItem['kind'];
 if (kind !== 'news' && kind !== 'report') fail(`loại bài "${values.kind}" không nhập được; chọn news hoặc report (sự kiện cần thời gian và địa điểm: npm run new)`);
-if (positionals.length === 0) fail('chưa có trang nào để nhập');
+if (pages.length === 0) fail('chưa có trang nào để nhập');
 const categories = choices('categories');
 if (kind === 'news' && !values.category) fail(`thiếu chuyên mục (--category), một trong: ${categories.join(', ')}`);
 if (values.category && !categories.includes(values.category)) fail(`chuyên mục "${values.category}" không có; chọn một trong: ${categories.join(', ')}`);
@@ -172,7 +187,7 @@ async function importOne(source: string, before: Map<string, string>): Promise<O
 
 const before = importedBefore();
 const outcomes: Record<Outcome, number> = { imported: 0, skipped: 0, failed: 0 };
-for (const source of positionals) {
+for (const source of pages) {
   try {
     outcomes[await importOne(source, before)]++;
   } catch (error) {
@@ -181,5 +196,5 @@ for (const source of positionals) {
     outcomes.failed++;
   }
 }
-if (positionals.length > 1) console.error(`Xong: ${outcomes.imported} trang nhập mới, ${outcomes.skipped} đã có, ${outcomes.failed} lỗi.`);
+if (pages.length > 1) console.error(`Xong: ${outcomes.imported} trang nhập mới, ${outcomes.skipped} đã có, ${outcomes.failed} lỗi.`);
 process.exitCode = outcomes.failed > 0 ? 1 : 0;

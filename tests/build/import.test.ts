@@ -41,7 +41,9 @@ describe('npm run import', () => {
     const content = contentWith({});
     try {
       const pageUrl = `${oldPortal.url}/cong-thong-tin.html`;
-      const run = await importPages([pageUrl, `${oldPortal.url}/khong-co.html`, '--category', 'hoat-dong-doan', '--publish'], content.dir);
+      const list = path.join(path.dirname(content.dir), 'danh-sach.txt');
+      writeFileSync(list, `# Tin năm 2024\r\n${oldPortal.url}/khong-co.html\r\n\r\n`);
+      const run = await importPages([pageUrl, '--list', list, '--category', 'hoat-dong-doan', '--publish'], content.dir);
       expect(run.status, run.stderr).toBe(1);
       expect(run.stderr).toContain(`${oldPortal.url}/khong-co.html: không tải được trang (HTTP 404)`);
       expect(run.stderr).toContain('Xong: 1 trang nhập mới, 0 đã có, 1 lỗi.');
@@ -143,6 +145,7 @@ describe('npm run import', () => {
         [[undated, '--kind', 'report'], 'báo cáo cần đơn vị (--unit)'],
         [[undated, '--category', 'hoat-dong-doan', '--date', '31/02/2023'], '--date "31/02/2023" không phải ngày hợp lệ'],
         [['--category', 'hoat-dong-doan'], 'chưa có trang nào để nhập'],
+        [['--category', 'hoat-dong-doan', '--list', 'khong-co.txt'], 'không đọc được tệp danh sách "khong-co.txt"'],
       ] as const) {
         const refused = await importPages([...args], content.dir);
         expect(refused.status).toBe(1);
