@@ -109,7 +109,8 @@ const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, ul, ol, table, blockquote, figure, pr
 
 /**
  * The element of `document` that holds the article: Readability (run on a copy, which it changes) finds the article's
- * text, and its first and last blocks are looked up in the page itself, whose container of both is taken as it is.
+ * text, and its first and last blocks are looked up in the page itself, whose container of both is taken as it is
+ * from the first to the last.
  * Readability's own output is not used: to tidy the page, it drops short paragraphs with links, which a portal's
  * articles have ("theo Kế hoạch số 05-KH/CĐ…"), without a word.
  */
@@ -131,7 +132,15 @@ function articleOf(html: string, document: Doc): Element | undefined {
   for (let element: Element | null = first; element; element = element.parentElement) around.add(element);
   let common: Element | null = last;
   while (common && !around.has(common)) common = common.parentElement;
-  return common ?? found;
+  if (!common) return found;
+  // What the container holds before the article's first block or after its last (share buttons, "Tin liên quan").
+  for (let element: Element = first; element !== common; element = element.parentElement!) {
+    while (element.previousSibling) element.previousSibling.remove();
+  }
+  for (let element: Element = last; element !== common; element = element.parentElement!) {
+    while (element.nextSibling) element.nextSibling.remove();
+  }
+  return common;
 }
 
 /**
@@ -182,6 +191,7 @@ const BOLD = 'strong, b';
 const ITALIC = 'em, i';
 const SIGNATURE = /^(tác giả|tin|bài|ảnh|tin[,\s]+ảnh|bài[,\s]+ảnh|tin và ảnh|bài và ảnh|nhóm phóng viên|pv)\s*:\s*/i;
 const SOURCE = /^\(?\s*nguồn\s*:\s*/i;
+const PHOTO_FILE = /\.(jpe?g|png|webp|gif|avif|tiff?)$/i;
 const PHOTO_SECTION = /(hình ảnh|ảnh hoạt động|một số ảnh)/i;
 
 function hasPhoto(block: Element): boolean {
@@ -191,7 +201,7 @@ function hasPhoto(block: Element): boolean {
 /** A photo's own description, unless it is only a file name or a placeholder. */
 function usefulAlt(alt: string | null): string | undefined {
   const text = clean(alt);
-  if (!text || /\.(jpe?g|png|gif|webp|bmp|tiff?)$/i.test(text) || /^(image|img|ảnh|hình|photo|picture)\s*\d*$/i.test(text)) return undefined;
+  if (!text || /\.[a-z]{3,4}$/i.test(text) || /^(image|img|ảnh|hình|photo|picture)\s*\d*$/i.test(text)) return undefined;
   return text;
 }
 
@@ -247,7 +257,9 @@ export function readPage(html: string, pageUrl: URL): ImportedPage {
   // Photos: each becomes a gallery photo, its caption the italic line under it (or the figure's caption).
   const photos: ImportedPhoto[] = [];
   for (const image of root.querySelectorAll('img')) {
-    const url = resolve(image.getAttribute('src') ?? image.getAttribute('data-src'), pageUrl);
+    // A thumbnail that links to its photo: the photo itself.
+    const large = resolve(image.closest('a')?.getAttribute('href') ?? null, pageUrl);
+    const url = large && PHOTO_FILE.test(large.pathname) ? large : resolve(image.getAttribute('data-src') ?? image.getAttribute('src'), pageUrl);
     const block = image.closest('figure, p, div') ?? image;
     let caption = clean(block.querySelector('figcaption')?.textContent) || undefined;
     const next = block.nextElementSibling;
@@ -265,6 +277,7 @@ export function readPage(html: string, pageUrl: URL): ImportedPage {
       continue;
     }
     if (!alt) notes.push(`ảnh ${url.href} không có mô tả: ghi tạm "${title}", hãy mô tả lại ảnh`);
+    if (photos.some((photo) => photo.url === url.href)) continue;
     photos.push({ url: url.href, alt: alt ?? `${title} (ảnh ${photos.length + 1})`, ...(caption ? { caption } : {}) });
   }
   for (const frame of root.querySelectorAll('iframe, video, embed, object')) {
@@ -277,6 +290,11 @@ export function readPage(html: string, pageUrl: URL): ImportedPage {
   for (const link of root.querySelectorAll('a')) {
     const url = resolve(link.getAttribute('href'), linkBase);
     const text = clean(link.textContent);
+    // What is left of a link around a photo, now in the gallery.
+    if (!text) {
+      link.remove();
+      continue;
+    }
     if (url && url.protocol !== 'file:' && attachmentExtension(url.pathname)) {
       if (!files.some((file) => file.url === url.href)) files.push({ url: url.href, title: text || decodeURIComponent(url.pathname.split('/').pop() ?? '') });
       link.replaceWith(...link.childNodes);

@@ -14,7 +14,7 @@ describe('readPage on a provincial e-portal article saved with its files', () =>
     expect(page.title).toBe('Chi đoàn Sở Tài chính tổng kết công tác Đoàn năm 2024');
     expect(page.pubDate).toBe('2024-12-20T15:45:00+07:00');
     expect(page.description).toMatch(/^Năm 2024, Chi đoàn Sở Tài chính có 18 đoàn viên sinh hoạt;.*nhiệm vụ chuyên môn của cơ quan\.$/);
-    for (const chrome of ['Skip Ribbon', 'Trang chủ', 'Tin liên quan', 'Liên kết website', 'Cơ quan chủ quản', 'Ngày đăng', 'Năm 2024, Chi đoàn']) {
+    for (const chrome of ['Skip Ribbon', 'Trang chủ', 'Tin liên quan', 'Liên kết website', 'Cơ quan chủ quản', 'Ngày đăng', 'Năm 2024, Chi đoàn', 'In bài', 'SHARE']) {
       expect(page.body).not.toContain(chrome);
     }
   });
@@ -94,11 +94,13 @@ const NEWS_SITE = `<!doctype html><html lang="vi"><head>
 <h1>Thanh niên tình nguyện dọn vệ sinh bãi biển</h1>
 <p class="meta">14/04/2023 08:30</p>
 <p>Hơn 200 đoàn viên, thanh niên ra quân làm sạch 3 km bờ biển xã Thanh Hải sáng Chủ nhật.</p>
-<figure><img src="/anh/bai-bien.webp" alt="IMG_2041.JPG"><figcaption>Đoàn viên thu gom rác trên bãi biển</figcaption></figure>
+<figure><a href="/anh/bai-bien-lon.jpg"><img src="/anh/bai-bien.webp" alt="IMG_2041.JPG"></a><figcaption>Đoàn viên thu gom rác trên bãi biển</figcaption></figure>
 <h3>Rác nhựa giảm rõ rệt</h3>
 <p>Theo Ban tổ chức, lượng rác nhựa thu gom năm nay ít hơn năm trước nhờ các đợt tuyên truyền tại chợ cá và các hộ kinh doanh ven biển.</p>
 <h4>Ý kiến người dân</h4>
 <p>Nhiều hộ dân mang nước uống đến tiếp sức. Xem <a href="/xa-hoi/bai-truoc">bài trước</a> và <a href="javascript:void(0)">bình luận</a>.</p>
+<p><a href="/xa-hoi/album.html"><img src="/anh/nguoi-dan.jpg" alt="Người dân tiếp nước"></a></p>
+<p><img src="/anh/nguoi-dan.jpg" alt="Người dân tiếp nước"></p>
 <p><iframe src="https://www.youtube.com/embed/abc123XYZ"></iframe></p>
 <p>Nguồn: Báo Tuổi trẻ Tỉnh</p>
 </article></main>
@@ -121,9 +123,13 @@ describe('readPage on a news site with metadata', () => {
   it("starts the page's own headings at ##, takes a figure's caption and the source line", () => {
     expect(page.body).toMatch(/^## Rác nhựa giảm rõ rệt\n/);
     expect(page.body).toContain('\n### Ý kiến người dân\n');
+    // The large photo a thumbnail links to; a photo given twice, once.
     expect(page.photos).toEqual([
-      { url: 'https://baotuoitre.example.vn/anh/bai-bien.webp', alt: 'Đoàn viên thu gom rác trên bãi biển', caption: 'Đoàn viên thu gom rác trên bãi biển' },
+      { url: 'https://baotuoitre.example.vn/anh/bai-bien-lon.jpg', alt: 'Đoàn viên thu gom rác trên bãi biển', caption: 'Đoàn viên thu gom rác trên bãi biển' },
+      { url: 'https://baotuoitre.example.vn/anh/nguoi-dan.jpg', alt: 'Người dân tiếp nước' },
     ]);
+    expect(page.body).not.toContain('album');
+    expect(page.body).not.toContain('[]');
     expect(page.source).toBe('Báo Tuổi trẻ Tỉnh');
     expect(page.author).toBeUndefined();
     expect(page.body).not.toContain('Nguồn');
