@@ -31,3 +31,14 @@ export function bodyOutline(html: string): Section[] {
   const sections = [...html.matchAll(H2)].map(([, id, inner]) => ({ id: plainText(id), text: plainText(inner) })).filter((section) => section.text);
   return sections.length >= OUTLINE_MIN_SECTIONS ? sections : [];
 }
+
+/** "I. Kết quả", "2. Phương hướng", "a) Chi tiết": a heading numbered by its writer. */
+const OWN_NUMBER = /^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s/i;
+
+/**
+ * Whether every section carries its own number, as Vietnamese reports write them: the list then shows no numbers of
+ * its own, which would read "1. I. Kết quả".
+ */
+export function numberedByWriter(sections: readonly Section[]): boolean {
+  return sections.length > 0 && sections.every((section) => OWN_NUMBER.test(section.text));
+}

@@ -125,6 +125,11 @@ describe('fixture site build', () => {
     // Not indexed for search (the headings are, in the body); an article of one section has no list.
     expect(report).toMatch(/<nav class="outline[^"]*"[^>]*data-pagefind-ignore="all"/);
     expect(page('/tin-tuc/hien-mau-tinh-nguyen/')).not.toContain('outline-title');
+    // Sections without numbers of their own are numbered by the list; the guide's, numbered by their writer, are not.
+    expect(outline).not.toContain('own-numbers');
+    const guide = /<nav class="outline[^"]*"[^>]*aria-labelledby="outline-title"[^>]*>(.*?)<\/nav>/s.exec(page('/huong-dan-bien-tap/'))?.[1] ?? '';
+    expect(guide).toMatch(/<ol class="own-numbers[^"]*"/);
+    expect(guide).toContain('>1. Các loại nội dung</a>');
   });
 
   it('lists reports in the news stream of their category, each with its period', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyOutline } from '../../src/lib/outline';
+import { bodyOutline, numberedByWriter } from '../../src/lib/outline';
 import { renderPlainMarkdown } from '../../src/lib/plain-markdown';
 import { renderBody } from '../../src/lib/render-body';
 import { bodySyntax } from '../../src/lib/body-syntax';
@@ -30,5 +30,23 @@ describe('bodyOutline', () => {
     expect(bodyOutline('<h2 id="a">Kết quả <em>nổi bật</em></h2><h2 id="b">B</h2><h2 id="c">C&#x26;D</h2>')).toEqual([
       { id: 'a', text: 'Kết quả nổi bật' }, { id: 'b', text: 'B' }, { id: 'c', text: 'C&D' },
     ]);
+  });
+});
+
+describe('numberedByWriter', () => {
+  const sections = (...texts: string[]) => texts.map((text, index) => ({ id: `m${index}`, text }));
+
+  it('sees the numbers writers give their sections', () => {
+    expect(numberedByWriter(sections('I. Kết quả', 'II. Hạn chế, nguyên nhân', 'III. Phương hướng'))).toBe(true);
+    expect(numberedByWriter(sections('1. Công tác tuyên truyền', '2. Phong trào', '10. Khác'))).toBe(true);
+    expect(numberedByWriter(sections('a) Chi đoàn', 'b) Đoàn cơ sở', 'đ) Khác'))).toBe(true);
+    expect(numberedByWriter(sections('1.1. Học tập', '1.2. Làm theo', '2. Kết quả'))).toBe(true);
+  });
+
+  it('gives the list its numbers when any section has none, or a word only looks like one', () => {
+    expect(numberedByWriter(sections('I. Kết quả', 'Hạn chế', 'III. Phương hướng'))).toBe(false);
+    expect(numberedByWriter(sections('Công tác tuyên truyền', 'Xây dựng tổ chức', 'Phương hướng'))).toBe(false);
+    expect(numberedByWriter(sections('2024 là năm bản lề', 'Công tác Đoàn', 'Vì sao'))).toBe(false);
+    expect(numberedByWriter([])).toBe(false);
   });
 });
