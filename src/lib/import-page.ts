@@ -253,6 +253,9 @@ export function readPage(html: string, pageUrl: URL): ImportedPage {
   }
   title ??= pageTitle.split(/\s+[|–-]\s+/).sort((a, b) => b.length - a.length)[0] || undefined;
   if (!title) throw new ImportError('trang không có tiêu đề bài viết');
+  if (title.toLocaleUpperCase('vi') === title && /\p{Ll}/u.test(title.toLocaleLowerCase('vi'))) {
+    notes.push('tiêu đề viết hoa toàn bộ: nên viết lại dạng câu thường, như các bài khác, để dễ đọc trong danh sách');
+  }
 
   // Photos: each becomes a gallery photo, its caption the italic line under it (or the figure's caption).
   const photos: ImportedPhoto[] = [];

@@ -78,6 +78,7 @@ describe('readPage keeps every paragraph of the article', () => {
       <div class="noi-dung"><h1>Tổng kết công tác Đoàn năm 2024 của Chi đoàn</h1><div>Ngày 20/12/2024</div>
       <div>${text}<br><br>Đoạn thứ hai, dòng một<br>dòng hai.<br> <br><br>Đoạn thứ ba. ${text}<br></div></div></body></html>`;
     const page = readPage(html, new URL('https://x.example/a'));
+    expect(page.notes).toEqual([]);
     expect(page.description).toBe(text);
     expect(page.body).toBe(`Đoạn thứ hai, dòng một\\\ndòng hai.\n\nĐoạn thứ ba. ${text}`);
   });
@@ -140,6 +141,14 @@ describe('readPage on a news site with metadata', () => {
     expect(page.body).not.toContain('javascript');
     expect(page.body).not.toContain('iframe');
     expect(page.notes).toContain('bỏ một khung nhúng (https://www.youtube.com/embed/abc123XYZ); video YouTube: thêm <Video youtube="…" /> vào bài .mdx');
+  });
+});
+
+describe('readPage notes', () => {
+  it('a title in capitals', () => {
+    const page = readPage(NEWS_SITE.replace('content="Thanh niên tình nguyện dọn vệ sinh bãi biển"', 'content="THANH NIÊN TÌNH NGUYỆN DỌN VỆ SINH BÃI BIỂN NĂM 2023"'), new URL('https://x.example/a'));
+    expect(page.title).toBe('THANH NIÊN TÌNH NGUYỆN DỌN VỆ SINH BÃI BIỂN NĂM 2023');
+    expect(page.notes).toContain('tiêu đề viết hoa toàn bộ: nên viết lại dạng câu thường, như các bài khác, để dễ đọc trong danh sách');
   });
 });
 
