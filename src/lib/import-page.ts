@@ -110,13 +110,14 @@ const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, ul, ol, table, blockquote, figure, pr
 /**
  * The element of `document` that holds the article: Readability (run on a copy, which it changes) finds the article's
  * text, and its first and last blocks are looked up in the page itself, whose container of both is taken as it is
- * from the first to the last.
+ * from the first (or the article's title above it) to the last.
  * Readability's own output is not used: to tidy the page, it drops short paragraphs with links, which a portal's
  * articles have ("theo Kế hoạch số 05-KH/CĐ…"), without a word.
  */
 function articleOf(html: string, document: Doc): Element | undefined {
   const { document: copy } = parseHTML(html) as unknown as { document: Doc };
-  const found = new Readability(copy, { serializer: (node) => node }).parse()?.content as Element | null | undefined;
+  const article = new Readability(copy, { serializer: (node) => node }).parse();
+  const found = article?.content as Element | null | undefined;
   if (!found) return undefined;
   const leaves = 'p, div, h1, h2, h3, h4, h5, h6, li, td, figcaption';
   const texts = [...found.querySelectorAll(leaves)]
@@ -125,8 +126,14 @@ function articleOf(html: string, document: Doc): Element | undefined {
     .filter(Boolean);
   if (texts.length === 0) return undefined;
   const holding = (text: string) => [...document.querySelectorAll('body *')].filter((element) => clean(element.textContent) === text);
-  const first = holding(texts[0])[0];
   const last = holding(texts.at(-1)!).at(-1);
+  // Readability leaves out the article's title: the text starts there when the page's heading is it.
+  const readTitle = clean(article?.title);
+  const heading = [...document.querySelectorAll('h1')].find((h1) => {
+    const text = clean(h1.textContent);
+    return text.length >= 10 && (clean(document.title).includes(text) || (readTitle.length >= 10 && text.includes(readTitle)));
+  });
+  const first = heading && last && heading.compareDocumentPosition(last) & 4 ? heading : holding(texts[0])[0];
   if (!first || !last) return found;
   const around = new Set<Element>();
   for (let element: Element | null = first; element; element = element.parentElement) around.add(element);
@@ -191,6 +198,7 @@ const BOLD = 'strong, b';
 const ITALIC = 'em, i';
 const SIGNATURE = /^(tác giả|tin|bài|ảnh|tin[,\s]+ảnh|bài[,\s]+ảnh|tin và ảnh|bài và ảnh|nhóm phóng viên|pv)\s*:\s*/i;
 const SOURCE = /^\(?\s*nguồn\s*:\s*/i;
+const RIGHT_ALIGNED = '[style*="text-align:right" i], [style*="text-align: right" i], [align="right" i]';
 const PHOTO_FILE = /\.(jpe?g|png|webp|gif|avif|tiff?)$/i;
 const PHOTO_SECTION = /(hình ảnh|ảnh hoạt động|một số ảnh)/i;
 
@@ -223,7 +231,7 @@ function resolve(reference: string | null, base: URL): URL | undefined {
  */
 export function readPage(html: string, pageUrl: URL): ImportedPage {
   const { document } = parseHTML(html) as unknown as { document: Doc };
-  const canonical = resolve(metaContent(document, 'link[rel="canonical"]') ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent(document, 'meta[property="og:url"]') ?? null, pageUrl);
+  const canonical = resolve(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent(document, 'meta[property="og:url"]') ?? null, pageUrl);
   const linkBase = pageUrl.protocol === 'file:' && canonical ? canonical : pageUrl;
   const notes: string[] = [];
   const pageTitle = clean(document.title);
@@ -257,6 +265,17 @@ export function readPage(html: string, pageUrl: URL): ImportedPage {
     notes.push('tiêu đề viết hoa toàn bộ: nên viết lại dạng câu thường, như các bài khác, để dễ đọc trong danh sách');
   }
 
+  // A photo and its caption set in a small table, as many Vietnamese CMSs do: a figure.
+  for (const table of root.querySelectorAll('table')) {
+    const images = table.querySelectorAll('img');
+    if (images.length !== 1 || clean(table.textContent).length > 250) continue;
+    const figure = document.createElement('figure');
+    const caption = document.createElement('figcaption');
+    caption.append(clean(table.textContent));
+    figure.append(images[0], caption);
+    table.replaceWith(figure);
+  }
+
   // Photos: each becomes a gallery photo, its caption the italic line under it (or the figure's caption).
   const photos: ImportedPhoto[] = [];
   for (const image of root.querySelectorAll('img')) {
@@ -279,8 +298,8 @@ export function readPage(html: string, pageUrl: URL): ImportedPage {
       notes.push(`bỏ một ảnh không có địa chỉ tải được (${image.getAttribute('src')?.slice(0, 60) ?? 'không có src'})`);
       continue;
     }
-    if (!alt) notes.push(`ảnh ${url.href} không có mô tả: ghi tạm "${title}", hãy mô tả lại ảnh`);
     if (photos.some((photo) => photo.url === url.href)) continue;
+    if (!alt) notes.push(`ảnh ${url.href} không có mô tả: ghi tạm "${title}", hãy mô tả lại ảnh`);
     photos.push({ url: url.href, alt: alt ?? `${title} (ảnh ${photos.length + 1})`, ...(caption ? { caption } : {}) });
   }
   for (const frame of root.querySelectorAll('iframe, video, embed, object')) {
@@ -299,7 +318,7 @@ export function readPage(html: string, pageUrl: URL): ImportedPage {
       continue;
     }
     if (url && url.protocol !== 'file:' && attachmentExtension(url.pathname)) {
-      if (!files.some((file) => file.url === url.href)) files.push({ url: url.href, title: text || decodeURIComponent(url.pathname.split('/').pop() ?? '') });
+      if (!files.some((file) => file.url === url.href)) files.push({ url: url.href, title: text });
       link.replaceWith(...link.childNodes);
     } else if (url && url.protocol !== 'file:') {
       link.setAttribute('href', url.href);
@@ -318,7 +337,7 @@ export function readPage(html: string, pageUrl: URL): ImportedPage {
     const text = clean(last?.textContent);
     if (!last || !last.matches('p, div, h4, h5, h6') || !text || text.length > 100) break;
     if (SOURCE.test(text) && !source) source = text.replace(SOURCE, '').replace(/\)$/, '').trim();
-    else if (!author && (SIGNATURE.test(text) || allIn(last, BOLD) || allIn(last, ITALIC) || last.closest('[style*="right" i], [align="right" i]'))) author = text.replace(SIGNATURE, '');
+    else if (!author && (SIGNATURE.test(text) || allIn(last, BOLD) || allIn(last, ITALIC) || last.closest(RIGHT_ALIGNED))) author = text.replace(SIGNATURE, '');
     else break;
     last.remove();
   }

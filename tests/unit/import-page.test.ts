@@ -150,6 +150,37 @@ describe('readPage notes', () => {
     expect(page.title).toBe('THANH NIÊN TÌNH NGUYỆN DỌN VỆ SINH BÃI BIỂN NĂM 2023');
     expect(page.notes).toContain('tiêu đề viết hoa toàn bộ: nên viết lại dạng câu thường, như các bài khác, để dễ đọc trong danh sách');
   });
+
+
+  it('a photo without a description, given the title for one until the editor writes it', () => {
+    const page = readPage(NEWS_SITE.replace('<p><iframe', '<p><img src="/anh/DSC_0042.jpg" alt="DSC_0042.jpg"></p><p><iframe'), new URL('https://x.example/a'));
+    expect(page.photos.at(-1)).toEqual({ url: 'https://x.example/anh/DSC_0042.jpg', alt: 'Thanh niên tình nguyện dọn vệ sinh bãi biển (ảnh 3)' });
+    expect(page.notes).toContain('ảnh https://x.example/anh/DSC_0042.jpg không có mô tả: ghi tạm "Thanh niên tình nguyện dọn vệ sinh bãi biển", hãy mô tả lại ảnh');
+  });
+});
+
+describe('readPage on a portal that sets photos in tables', () => {
+  it('takes a photo and its caption from a small table, and leaves tables of figures alone', () => {
+    const text = 'Sáng 12/5, Đoàn Khối tổ chức lễ ra quân Tháng Thanh niên với sự tham gia của hơn 300 đoàn viên các cơ sở Đoàn trực thuộc.';
+    const html = `<html><head><title>Ra quân Tháng Thanh niên - Cổng TTĐT tỉnh</title><meta name="description" content="${text}"></head><body>
+      <div class="menu"><a href="/">Trang chủ</a></div>
+      <div class="news-detail"><h1 class="title">Ra quân Tháng Thanh niên năm 2025</h1><div class="date">12/05/2025 09:10</div>
+      <div class="sapo">${text}</div>
+      <div class="content"><p style="text-align: justify;">Tại buổi lễ, các đoàn viên đã ra quân dọn vệ sinh tại khu di tích và trồng 200 cây xanh trong khuôn viên trụ sở các cơ quan.</p>
+      <table class="image center"><tbody><tr><td><img src="/Uploads/2025/5/ra-quan.jpg" alt=""></td></tr><tr><td class="image_desc">Các đại biểu bấm nút ra quân</td></tr></tbody></table>
+      <table><tbody><tr><th>Nội dung</th><th>Số lượng</th></tr><tr><td>Cây xanh</td><td>200</td></tr></tbody></table>
+      <p style="text-align: right;"><strong>Thu Trang</strong></p></div></div></body></html>`;
+    const page = readPage(html, new URL('https://portal.example.gov.vn/tin-tuc/ra-quan.html'));
+    expect(page.title).toBe('Ra quân Tháng Thanh niên năm 2025');
+    expect(page.pubDate).toBe('2025-05-12T09:10:00+07:00');
+    expect(page.description).toBe(text);
+    expect(page.photos).toEqual([{ url: 'https://portal.example.gov.vn/Uploads/2025/5/ra-quan.jpg', alt: 'Các đại biểu bấm nút ra quân', caption: 'Các đại biểu bấm nút ra quân' }]);
+    expect(page.author).toBe('Thu Trang');
+    expect(page.body).toBe(
+      'Tại buổi lễ, các đoàn viên đã ra quân dọn vệ sinh tại khu di tích và trồng 200 cây xanh trong khuôn viên trụ sở các cơ quan.\n\n' +
+        '| Nội dung | Số lượng |\n| -------- | -------- |\n| Cây xanh | 200      |',
+    );
+  });
 });
 
 describe('readPage refuses what is not an article', () => {
