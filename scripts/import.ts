@@ -17,7 +17,9 @@ import { contentDir } from '../src/lib/content-root';
 import { parsePortalDate } from '../src/lib/dates';
 import { LIMITS } from '../src/lib/entry-check';
 import { articleFiles } from '../src/lib/file-checks';
+import { splitFrontmatter } from '../src/lib/frontmatter';
 import { decodeHtml, ImportError, periodOfTitle, readPage } from '../src/lib/import-page';
+import { oldAddressKey } from '../src/lib/old-addresses';
 import { choices, IMPORTED_FROM, importedSource, itemPath, KINDS, todayInVietnam, type ImportedFiles, type NewItem } from '../src/lib/new-item';
 import { PHOTO_FORMATS } from '../src/lib/photo-file';
 
@@ -121,18 +123,41 @@ async function saveFiles(page: ReturnType<typeof readPage>, folder: string): Pro
   return saved;
 }
 
-/** Pages imported before, by the address their item names, so that a second run skips them. */
+/**
+ * Pages imported before, so that a second run skips them: by the page or file an item names in its first comment,
+ * and by its addresses on the old portal (`previousUrls`, by their key).
+ */
 function importedBefore(): Map<string, string> {
   const found = new Map<string, string>();
   for (const collection of Object.values(KINDS)) {
     const dir = contentDir(collection);
     for (const entry of articleFiles(dir)) {
       const file = path.join(dir, entry);
-      const line = readFileSync(file, 'utf8').split('\n', 3).find((text) => text.startsWith(IMPORTED_FROM));
+      const source = readFileSync(file, 'utf8');
+      const line = source.split('\n', 3).find((text) => text.startsWith(IMPORTED_FROM));
       if (line) found.set(line.slice(IMPORTED_FROM.length).replace(/ \(\d{4}-\d{2}-\d{2}\)$/, ''), file);
+      if (!source.includes('previousUrls')) continue;
+      try {
+        const { previousUrls } = splitFrontmatter(source).data;
+        for (const address of Array.isArray(previousUrls) ? previousUrls : []) {
+          const key = typeof address === 'string' ? oldAddressKey(address) : undefined;
+          if (key) found.set(key, file);
+        }
+      } catch {
+        // A file that cannot be read: the content check names it.
+      }
     }
   }
   return found;
+}
+
+/** The item imported before from one of these addresses, if any. */
+function importedFrom(before: Map<string, string>, addresses: readonly string[]): string | undefined {
+  for (const address of addresses) {
+    const file = before.get(address) ?? before.get(oldAddressKey(address) ?? '');
+    if (file) return file;
+  }
+  return undefined;
 }
 
 type Outcome = 'imported' | 'skipped' | 'failed';
@@ -140,10 +165,12 @@ type Outcome = 'imported' | 'skipped' | 'failed';
 async function importOne(source: string, before: Map<string, string>): Promise<Outcome> {
   const pageUrl = /^https?:\/\//i.test(source) ? new URL(source) : pathToFileURL(path.resolve(source));
   const from = pageUrl.protocol === 'file:' ? path.relative(process.cwd(), path.resolve(source)) : pageUrl.href;
-  if (before.has(from)) {
-    console.error(`${source}: đã nhập trước đây (${path.relative(process.cwd(), before.get(from)!)}), bỏ qua`);
+  const skip = (file: string): Outcome => {
+    console.error(`${source}: đã nhập trước đây (${path.relative(process.cwd(), file)}), bỏ qua`);
     return 'skipped';
-  }
+  };
+  const earlier = importedFrom(before, [from]);
+  if (earlier) return skip(earlier);
   let fetched: Fetched;
   try {
     fetched = await fetchFile(pageUrl);
@@ -152,12 +179,18 @@ async function importOne(source: string, before: Map<string, string>): Promise<O
     return 'failed';
   }
   const page = readPage(decodeHtml(fetched.bytes, fetched.contentType), fetched.url);
+  // Where readers may have found the page: the address asked for, the one it ended at, the one it names as its own.
+  const addresses = [pageUrl, fetched.url].filter((url) => url.protocol !== 'file:').map((url) => url.href);
+  if (page.canonical) addresses.push(page.canonical);
+  const previousUrls = addresses.filter((address, at) => addresses.findIndex((other) => oldAddressKey(other) === oldAddressKey(address)) === at);
+  const known = importedFrom(before, previousUrls);
+  if (known) return skip(known);
   const pubDate = page.pubDate ?? values.date;
   if (!pubDate) throw new ImportError('không thấy ngày đăng trong trang; ghi ngày bằng --date YYYY-MM-DD');
   const period = kind === 'report' ? periodOfTitle(page.title) : undefined;
   if (kind === 'report' && !period) throw new ImportError(`không đọc được kỳ báo cáo từ tiêu đề "${page.title}" (ví dụ "nhiệm kỳ 2017 - 2019", "năm 2021")`);
   const item = { kind, title: page.title, category: values.category, unit: values.unit };
-  const file = itemPath(item, pubDate.slice(0, 10), 'md');
+  const file = itemPath(item, pubDate.slice(0, 10));
   const folder = path.dirname(file);
   // Removes what this import made, the year's folder too when it is new.
   const made = mkdirSync(path.dirname(folder), { recursive: true }) ?? folder;
@@ -166,14 +199,14 @@ async function importOne(source: string, before: Map<string, string>): Promise<O
   try {
     const files = await saveFiles(page, folder);
     const today = todayInVietnam();
-    writeFileSync(file, importedSource({ ...item, from, period, publish: values.publish }, { ...page, pubDate }, files, today), { flag: 'wx' });
+    writeFileSync(file, importedSource({ ...item, from, previousUrls, period, publish: values.publish }, { ...page, pubDate }, files, today), { flag: 'wx' });
     const problems = checkContent([file]);
     if (problems.some((problem) => problem.severity === 'error')) {
       console.error(`${source}: bài nhập được chưa hợp lệ, không ghi:\n${formatProblems(problems)}`);
       discard();
       return 'failed';
     }
-    before.set(from, file);
+    for (const address of [from, ...previousUrls]) before.set(oldAddressKey(address) ?? address, file);
     console.log(path.relative(process.cwd(), file));
     const notes = [...page.notes, ...files.missing.map((what) => `không tải được ${what}`)];
     if (problems.length > 0) notes.push(formatProblems(problems));

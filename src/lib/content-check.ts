@@ -18,6 +18,7 @@ import { articleFiles, attachmentPaths, duplicateSlugs, fileBesideArticle, fileP
 import { readYaml, splitFrontmatter } from './frontmatter';
 import { bodySyntax } from './body-syntax';
 import { figureLabelKey, figureUnitKey, writtenFigures } from './report';
+import { oldAddressProblems } from './old-addresses';
 import { previousSlugProblems } from './previous-slugs';
 import { parseBody } from './safe-mdx';
 import { articleSchemas, dataSchemas, siteSchema } from './schema';
@@ -118,8 +119,9 @@ interface ParsedArticle {
   unit?: string;
   periodTo?: number;
   metrics?: { label: string; unit?: string }[];
-  /** Old addresses, as written (`previous-slugs.ts`). */
+  /** Old addresses, as written (`previous-slugs.ts`), and those on the portal left (`old-addresses.ts`). */
   previousSlugs: string[];
+  previousUrls: string[];
 }
 
 function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
@@ -162,12 +164,16 @@ function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
         file, kind, id, title: typeof data.title === 'string' ? data.title.normalize('NFC').trim() : undefined, links: internalLinks(body, bodyStartLine),
         unit: typeof data.unit === 'string' ? data.unit : undefined,
         ...writtenFigures(data),
-        previousSlugs: Array.isArray(data.previousSlugs) ? data.previousSlugs.filter((slug): slug is string => typeof slug === 'string') : [],
+        previousSlugs: strings(data.previousSlugs),
+        previousUrls: strings(data.previousUrls),
       });
     }
   }
   return { problems, articles };
 }
+
+/** The strings of a list as written; nothing for anything else (the schema reports it). */
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
 
 function editorialWarnings(file: string, source: string, data: Record<string, unknown>, kind: ItemKind, now: Date): Problem[] {
   const warnings: Problem[] = [];
@@ -205,6 +211,13 @@ function addressProblems(articles: ParsedArticle[]): Problem[] {
       hint: 'Mỗi địa chỉ (tên tệp hiện tại hay cũ) chỉ thuộc một bài trong cùng loại tin',
     })),
   );
+}
+
+/** An old portal's address claimed by two items, of any kind: the not-found page leads it to one. */
+function oldAddressClaims(articles: ParsedArticle[]): Problem[] {
+  return oldAddressProblems(articles.map((article) => ({ file: relative(article.file), previousUrls: article.previousUrls }))).map(({ file, message }) => ({
+    severity: 'error' as const, file, field: 'previousUrls', message, hint: 'Mỗi địa chỉ trên cổng cũ chỉ thuộc một bài',
+  }));
 }
 
 function linkProblems(articles: ParsedArticle[]): Problem[] {
@@ -264,7 +277,7 @@ function figureUnitWarnings(articles: ParsedArticle[]): Problem[] {
 /** Checks all content; with `only`, reports just the problems of those files (paths relative or absolute). */
 export function checkContent(only?: string[]): Problem[] {
   const { problems, articles } = checkArticles();
-  const all = [...checkDataCollections(), ...problems, ...linkProblems(articles), ...addressProblems(articles), ...duplicateTitles(articles), ...figureUnitWarnings(articles)];
+  const all = [...checkDataCollections(), ...problems, ...linkProblems(articles), ...addressProblems(articles), ...oldAddressClaims(articles), ...duplicateTitles(articles), ...figureUnitWarnings(articles)];
   if (!only?.length) return all;
   const wanted = only.map((file) => path.resolve(file));
   return all.filter((problem) => wanted.some((file) => path.resolve(problem.file) === file || problem.message.includes(path.basename(file))));

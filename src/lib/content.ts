@@ -10,6 +10,7 @@ import { changedEntries, isDevServer, reportBuildFacts } from './build-facts';
 import { SITE_ID, siteFile } from './content-root';
 import { attachmentProblems, ContentFileError, describeProblem, fileBesideArticle, readAttachment } from './file-checks';
 import type { Photo } from './photo-file';
+import { oldAddressProblems, oldAddressTable } from './old-addresses';
 import { COVER_USES, GALLERY_USES, LOGO_USES, photoCopies, reportPhotoCopies } from './photos';
 import { compareUnits } from './report';
 import { searchFeed } from './search-feed';
@@ -89,6 +90,8 @@ export interface Portal {
    * preview and listed nowhere, so that an editor sees an article before publishing it. Empty in a build.
    */
   previews: Item[];
+  /** The published items' addresses on the portal the publication left, by key (`old-addresses.ts`). */
+  oldAddresses: Record<string, string>;
 }
 
 /**
@@ -153,6 +156,14 @@ async function load(): Promise<Portal> {
   const allReports = await getCollection('reports');
   const allEvents = await getCollection('events');
   const published = (entry: Publishable) => isPublished(publishState(entry), now);
+  // An old portal's address leads to one item, drafts' included: the not-found page's table could not choose.
+  const claims = oldAddressProblems(
+    [...allNews, ...allReports, ...allEvents].map((entry) => ({ file: entry.filePath ?? entry.id, previousUrls: entry.data.previousUrls })),
+  );
+  if (claims.length > 0) {
+    const [{ file }] = claims;
+    throw new ContentFileError(file, claims.filter((claim) => claim.file === file).map((claim) => `previousUrls: ${claim.message}`));
+  }
 
   const unpublished = (entry: Publishable) => !published(entry);
   const previews = isDevServer()
@@ -225,6 +236,7 @@ async function load(): Promise<Portal> {
     items,
     pageOrder: [...items.filter(isChanged), ...items.filter((item) => !isChanged(item))],
     news, reports, events, upcomingEvents: upcoming, pastEvents: past, categories, units, tags, byTag, now, previews,
+    oldAddresses: oldAddressTable(items.map((item) => ({ url: item.url, previousUrls: item.entry.data.previousUrls }))),
     byCategory: groupBy(items, (item) => [item.category]),
     byUnit: groupBy(items, (item) => [item.unit]),
     // An archive of what has happened: an upcoming event listed at its start joins its year when it starts.

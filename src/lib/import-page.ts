@@ -10,6 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toMdast } from 'hast-util-to-mdast';
 import { parseHTML } from 'linkedom';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { attachmentExtension } from './attachments';
 import { parsePortalDate, toIsoVietnam } from './dates';
@@ -32,11 +33,13 @@ export interface ImportedPage {
   description?: string;
   author?: string;
   source?: string;
-  /** Markdown (CommonMark and GFM tables), without the photos, which become the cover and the gallery. */
+  /** Markdown for an `.mdx` file (CommonMark, GFM tables), without the photos, which become the cover and the gallery. */
   body: string;
   photos: ImportedPhoto[];
   /** Documents the body linked to (PDF, Word…): they become attachments, the links their text. */
   files: ImportedFile[];
+  /** The page's own address (`<link rel="canonical">`, `og:url`), when it gives one. */
+  canonical?: string;
   /** What the importer left out or guessed, for the editor to look at. */
   notes: string[];
 }
@@ -385,7 +388,8 @@ export function readPage(html: string, pageUrl: URL): ImportedPage {
 
   const body = markdownOf(root.innerHTML);
   if (!body.trim()) notes.push('bài không có đoạn văn nào ngoài phần tóm tắt và ảnh');
-  return { title, pubDate, description, author, source, body, photos, files, notes };
+  const address = canonical && /^https?:$/.test(canonical.protocol) ? canonical.href : undefined;
+  return { title, pubDate, description, author, source, body, photos, files, notes, ...(address ? { canonical: address } : {}) };
 }
 
 /** Gives an element another tag (a bold line made a heading: `plain` drops its bold). */
@@ -397,10 +401,13 @@ function renameElement(document: Doc, element: Element, tag: string, plain = fal
   element.replaceWith(renamed);
 }
 
-/** HTML to Markdown: CommonMark with GFM tables, in NFC (text pasted from Word is often decomposed). */
+/**
+ * HTML to the Markdown of an `.mdx` body (the web editor's files): CommonMark with GFM tables, `{` and `<` escaped so
+ * that MDX reads them as text, in NFC (text pasted from Word is often decomposed).
+ */
 export function markdownOf(html: string): string {
   const tree = fromHtml(html, { fragment: true });
-  const markdown = toMarkdown(toMdast(tree), { extensions: [gfmTableToMarkdown()], bullet: '-', emphasis: '*', rule: '-' });
+  const markdown = toMarkdown(toMdast(tree), { extensions: [gfmTableToMarkdown(), mdxToMarkdown()], bullet: '-', emphasis: '*', rule: '-' });
   return markdown.normalize('NFC').replace(/\n{3,}/g, '\n\n').trim();
 }
 

@@ -104,7 +104,7 @@ export interface ImportedFiles {
  * where it came from, which `npm run import` looks for so as not to import a page twice.
  */
 export function importedSource(
-  item: NewItem & { from: string; period?: { from: number; to: number }; publish: boolean },
+  item: NewItem & { from: string; previousUrls: readonly string[]; period?: { from: number; to: number }; publish: boolean },
   page: Pick<ImportedPage, 'title' | 'pubDate' | 'description' | 'author' | 'source' | 'body'>,
   files: ImportedFiles,
   today: string,
@@ -115,6 +115,7 @@ export function importedSource(
   if (item.unit) lines.push(`unit: ${item.unit}`);
   if (page.author) lines.push(`author: ${quoted(page.author)}`);
   if (page.source) lines.push(`source: ${quoted(page.source)}`);
+  if (item.previousUrls.length > 0) lines.push('previousUrls:', ...item.previousUrls.map((address) => `  - ${quoted(address)}`));
   if (item.kind === 'report') lines.push(`period: { from: ${item.period?.from}, to: ${item.period?.to} }`);
   const [cover, ...gallery] = files.photos;
   // The cover's description is its caption on the page.
@@ -149,12 +150,12 @@ function previousSlugsIn(dir: string, entries: readonly string[]): string[] {
  * Where the new item goes: `content/<collection>/<year>/<slug>/index.mdx`, with a slug no other item has, as its
  * address or an old one.
  */
-export function itemPath(item: NewItem, today: string, extension = 'mdx'): string {
+export function itemPath(item: NewItem, today: string): string {
   const dir = contentDir(KINDS[item.kind]);
   const entries = articleFiles(dir);
   const taken = new Set([...entries.map(entryIdFromPath), ...previousSlugsIn(dir, entries)]);
   const slug = uniqueSlug(slugify(item.title) || 'bai-viet', taken);
-  return path.join(dir, today.slice(0, 4), slug, `index.${extension}`);
+  return path.join(dir, today.slice(0, 4), slug, 'index.mdx');
 }
 
 /** Slugs of a data collection, for prompts and validation. */

@@ -7,6 +7,7 @@
 import { z } from 'astro/zod';
 import { attachmentExtension, ATTACHMENT_TYPES_HINT } from './attachments';
 import { parsePortalDate } from './dates';
+import { OLD_ADDRESS_HINT, oldAddressKey } from './old-addresses';
 import { deadlinePassesAt, eventOverAt } from './stream';
 import { isSlug, slugify } from './slug';
 
@@ -93,6 +94,15 @@ function publishingFields() {
           error: (issue) => `địa chỉ cũ "${String(issue.input)}" không phải đường dẫn: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ "${slugify(String(issue.input)) || 'bai-viet-cu'}"`,
         }),
         { error: 'previousSlugs phải là danh sách tên tệp cũ, ví dụ [hien-mau-2024]' },
+      )
+      .default([]),
+    /** Its addresses on the portal the publication left: the not-found page leads them here (`old-addresses.ts`). */
+    previousUrls: z
+      .array(
+        z.string({ error: `mỗi địa chỉ trên cổng cũ là một chuỗi: ${OLD_ADDRESS_HINT}` }).refine((address) => oldAddressKey(address) !== undefined, {
+          error: (issue) => `địa chỉ trên cổng cũ "${String(issue.input)}" không dùng được: cần ${OLD_ADDRESS_HINT}`,
+        }),
+        { error: `previousUrls phải là danh sách địa chỉ trên cổng cũ, ví dụ ["/Pages/tong-ket.aspx?ItemID=12"]` },
       )
       .default([]),
     /** Files published with the item, kept next to its file: plans, forms, decisions (`attachments.ts`). */

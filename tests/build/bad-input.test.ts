@@ -2,6 +2,7 @@
  * Every way an editor's file can be wrong stops the content sync (the first step of `astro build` and
  * `astro check`) with a message naming the file, the field and what was expected.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentWith, runAstro, type ContentFiles } from '../helpers/astro';
 
@@ -90,6 +91,11 @@ const cases: Case[] = [
     name: 'an old address two items claim',
     files: { 'news/dia-chi-cu-trung-1.md': news(`${VALID}\npreviousSlugs: [ten-cu]`), 'news/dia-chi-cu-trung-2.md': news(`${VALID}\npreviousSlugs: [ten-cu]`) },
     expected: ['previousSlugs: "ten-cu" cũng là địa chỉ cũ của', 'dia-chi-cu-trung-1.md', 'dia-chi-cu-trung-2.md'],
+  },
+  {
+    name: 'an address on the old portal that is not one',
+    files: { 'news/cong-cu-sai.md': news(`${VALID}\npreviousUrls: [Pages/tong-ket.aspx]`) },
+    expected: ['cong-cu-sai.md', 'previousUrls', 'địa chỉ trên cổng cũ "Pages/tong-ket.aspx" không dùng được', '/Pages/tong-ket.aspx?ItemID=12'],
   },
   {
     name: 'an import in MDX',
@@ -264,6 +270,22 @@ describe('bad content stops the build with a clear message', () => {
       const run = runAstro(['sync'], content.dir);
       expect(run.status, run.output).not.toBe(0);
       for (const text of expected) expect(run.output).toContain(text);
+    } finally {
+      content.cleanup();
+    }
+  });
+
+  it('an address on the old portal two items claim, a news item and a report (known across collections when the pages are built)', () => {
+    const content = contentWith({
+      'reports/cong-cu-trung.md': news(
+        'title: Báo cáo\ndescription: Tóm tắt.\npubDate: 2024-04-14\nunit: doan-khoi\nperiod: { from: 2024, to: 2024 }\npreviousUrls: ["/Pages/Kho-Bac-So-Hoa.aspx?ItemID=41"]',
+      ),
+    });
+    try {
+      const run = runAstro(['build', '--outDir', path.join(path.dirname(content.dir), 'dist')], content.dir);
+      expect(run.status, run.output).not.toBe(0);
+      expect(run.output).toMatch(/previousUrls: "[^"]+" cũng là địa chỉ cũ của [^\n]*(kho-bac-so-hoa|cong-cu-trung)\.md/);
+      for (const file of ['kho-bac-so-hoa.md', 'cong-cu-trung.md']) expect(run.output).toContain(file);
     } finally {
       content.cleanup();
     }

@@ -85,6 +85,8 @@ describe('npm run check:content', () => {
     'units/vong.yaml': 'name: Vòng\nparent: vong\n',
     // An old address that is another item's current one; a link to an old address is fine (it leads on).
     'news/dia-chi-cu.md': '---\ntitle: Đổi tên\ndescription: x\npubDate: 2024-01-01\ncategory: tin-tuc-su-kien\npreviousSlugs: [tin-so-01, ten-cu]\n---\n\nXem [bài cũ](/tin-tuc/ten-cu/).\n',
+    // Another item's address on the portal this one replaced, as an event's.
+    'events/cong-cu.md': '---\ntitle: Sự kiện cũ\ndescription: x\nstart: 2024-01-01\nlocation: Hội trường\npubDate: 2024-01-01\npreviousUrls: [/tin-tuc/2024/6/KHO-BAC.html]\n---\n\nx\n',
   };
 
   it('prints every problem at once with file, line, field and hint, and fails', () => {
@@ -112,6 +114,7 @@ describe('npm run check:content', () => {
       expect(out).toContain('Gợi ý: Đặt tệp cạnh bài viết; mỗi tệp: - { file: ./ke-hoach.pdf, title: Kế hoạch số 12-KH/ĐTN }');
       expect(out).toMatch(/dia-chi-cu\.md\n\s+LỖI \(previousSlugs\): "tin-so-01" là địa chỉ hiện tại của .*tin-so-01\.md/);
       expect(out).not.toContain('/tin-tuc/ten-cu/ trỏ tới trang không tồn tại');
+      expect(out).toMatch(/cong-cu\.md\n\s+LỖI \(previousUrls\): "\/tin-tuc\/2024\/6\/KHO-BAC\.html" cũng là địa chỉ cũ của .*kho-bac-so-hoa\.md/);
       expect(out).toMatch(/\n\d+ lỗi, \d+ cảnh báo\.$/m);
     } finally {
       content.cleanup();

@@ -48,12 +48,12 @@ describe('npm run import', () => {
       expect(run.stderr).toContain(`${oldPortal.url}/khong-co.html: không tải được trang (HTTP 404)`);
       expect(run.stderr).toContain('Xong: 1 trang nhập mới, 0 đã có, 1 lỗi.');
       const file = path.resolve(ROOT, run.stdout.trim());
-      expect(file).toBe(path.join(content.dir, 'news/2024', SLUG, 'index.md'));
-      expect(readdirSync(path.dirname(file)).sort()).toEqual(['anh-1.jpg', 'anh-2.png', 'index.md', 'ke-hoach-05.pdf']);
+      expect(file).toBe(path.join(content.dir, 'news/2024', SLUG, 'index.mdx'));
+      expect(readdirSync(path.dirname(file)).sort()).toEqual(['anh-1.jpg', 'anh-2.png', 'index.mdx', 'ke-hoach-05.pdf']);
       expect(readFileSync(path.join(path.dirname(file), 'ke-hoach-05.pdf'))).toEqual(readFileSync(path.join(OLD_PORTAL, 'Documents/ke-hoach-05.pdf')));
       const source = readFileSync(file, 'utf8');
       expect(source).toMatch(new RegExp(`^---\\n# Nhập từ ${pageUrl.replaceAll('.', '\\.')} \\(\\d{4}-\\d{2}-\\d{2}\\)\\n`));
-      expect(source).toContain('pubDate: 2024-12-20T15:45:00+07:00\ncategory: hoat-dong-doan\nauthor: "Minh Anh - Chi đoàn Sở Tài chính"\n');
+      expect(source).toContain(`pubDate: 2024-12-20T15:45:00+07:00\ncategory: hoat-dong-doan\nauthor: "Minh Anh - Chi đoàn Sở Tài chính"\npreviousUrls:\n  - "${pageUrl}"\n`);
       expect(source).toContain('cover: ./anh-1.jpg\ncoverAlt: "Đoàn viên tham gia ngày hội hiến máu"\n');
       expect(source).toContain('gallery:\n  - src: ./anh-2.png\n    alt: "Trao quà cho thiếu nhi xã Thanh Hải"\n');
       expect(source).toContain('attachments:\n  - file: ./ke-hoach-05.pdf\n    title: "Kế hoạch số 05-KH/CĐ"\n');
@@ -78,10 +78,15 @@ describe('npm run import', () => {
       expect(html).toContain('<h2 id="1-cong-tac-tuyen-truyen-giao-duc">1. Công tác tuyên truyền, giáo dục</h2>');
       expect(html).toContain('Nội dung chính');
       expect(html).toContain('<th>Nội dung</th>');
+      // Characters MDX would read as code, as the old portal showed them.
+      expect(source).toContain('Đoàn viên dưới 30 tuổi (\\<30) khai phiếu theo mẫu \\{Họ và tên, năm sinh}.');
+      expect(html).toMatch(/Đoàn viên dưới 30 tuổi \((?:&lt;|&#x3C;)30\) khai phiếu theo mẫu \{Họ và tên, năm sinh\}\./);
       expect(html).toContain('Trao quà cho thiếu nhi xã Thanh Hải');
       expect(html).toContain(`href="/tin-tuc/${SLUG}/ke-hoach-05.pdf"`);
       expect(html).toContain('Minh Anh - Chi đoàn Sở Tài chính');
       expect(existsSync(path.join(dist, 'tin-tuc', SLUG, 'ke-hoach-05.pdf'))).toBe(true);
+      // Its address on the old portal leads to it from the not-found page.
+      expect(JSON.parse(readFileSync(path.join(dist, 'dia-chi-cu.json'), 'utf8'))['/cong-thong-tin.html']).toBe(`/tin-tuc/${SLUG}/`);
     } finally {
       content.cleanup();
     }
@@ -101,8 +106,10 @@ describe('npm run import', () => {
       const report = await importPages([`${oldPortal.url}/cong-thong-tin.html`, '--kind', 'report', '--unit', 'chi-doan-so-tttt'], content.dir);
       expect(report.status, report.stderr).toBe(0);
       const reportFile = path.resolve(ROOT, report.stdout.trim());
-      expect(reportFile).toBe(path.join(content.dir, 'reports/2024', SLUG, 'index.md'));
-      expect(readFileSync(reportFile, 'utf8')).toContain('unit: chi-doan-so-tttt\nauthor: "Minh Anh - Chi đoàn Sở Tài chính"\nperiod: { from: 2024, to: 2024 }\n');
+      expect(reportFile).toBe(path.join(content.dir, 'reports/2024', SLUG, 'index.mdx'));
+      expect(readFileSync(reportFile, 'utf8')).toContain(
+        `unit: chi-doan-so-tttt\nauthor: "Minh Anh - Chi đoàn Sở Tài chính"\npreviousUrls:\n  - "${oldPortal.url}/cong-thong-tin.html"\nperiod: { from: 2024, to: 2024 }\n`,
+      );
       const sync = runAstro(['sync'], content.dir);
       expect(sync.status, sync.output).toBe(0);
     } finally {
@@ -151,6 +158,13 @@ describe('npm run import', () => {
         expect(refused.status).toBe(1);
         expect(refused.stderr).toContain(message);
       }
+      expect(filesUnder(content.dir)).toEqual(before);
+
+      // A page saved from the old portal whose own address an item has already.
+      const kept = page('kho-bac.html', article('Chi đoàn Kho bạc số hóa chứng từ', text).replace('</head>', '<link rel="canonical" href="https://congthongtin.example.gov.vn/Pages/Kho-Bac-So-Hoa.aspx?ItemID=41"></head>'));
+      const again = await importPages([kept, '--category', 'hoat-dong-doan'], content.dir);
+      expect(again.status, again.stderr).toBe(0);
+      expect(again.stderr).toMatch(/kho-bac\.html: đã nhập trước đây \(.*news\/kho-bac-so-hoa\.md\), bỏ qua/);
       expect(filesUnder(content.dir)).toEqual(before);
 
       // Given the date, the same page comes in.

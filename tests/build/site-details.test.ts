@@ -24,6 +24,8 @@ describe("the portal's own details", () => {
       'site.yaml': OTHER_PUBLICATION,
       // A photo of 1600 × 1067 as the logo: wider than high.
       'bieu-trung.jpg': readFileSync(path.join(FIXTURE_CONTENT, 'news/hien-mau-tinh-nguyen/anh-bia.jpg')),
+      // A portal with no item from another one: its not-found page has no script.
+      'news/kho-bac-so-hoa.md': readFileSync(path.join(FIXTURE_CONTENT, 'news/kho-bac-so-hoa.md'), 'utf8').replace(/\n#[^\n]*\npreviousUrls:\n(?:  - [^\n]*\n)+/, '\n'),
     });
   });
   afterAll(() => site.cleanup());
@@ -31,6 +33,8 @@ describe("the portal's own details", () => {
 
   it('name every page, without the tagline the file does not give', () => {
     expect(site.status, site.output).toBe(0);
+    expect(file('404.html')).not.toContain('<script');
+    expect(file('dia-chi-cu.json')).toBe('{}');
     const home = site.page('');
     expect(home).toContain('<title>Tin Chi đoàn</title>');
     expect(home).toMatch(/<span class="brand-name"[^>]*>Tin Chi đoàn<\/span>/);

@@ -361,6 +361,15 @@ describe('fixture site build', () => {
     expect(sitemap).not.toContain('hien-mau-chu-nhat-do-2024');
   });
 
+  it('gives the not-found page the table of addresses items had on the portal this one replaced (previousUrls)', () => {
+    const table = JSON.parse(readFileSync(path.join(DIST, 'dia-chi-cu.json'), 'utf8'));
+    expect(table).toEqual({ '/pages/kho-bac-so-hoa.aspx?itemid=41': '/tin-tuc/kho-bac-so-hoa/', '/tin-tuc/2024/6/kho-bac.html': '/tin-tuc/kho-bac-so-hoa/' });
+    const notFound = readFileSync(path.join(DIST, '404.html'), 'utf8');
+    expect(notFound).toMatch(/<script>[\s\S]*fetch\(table\)[\s\S]*location\.replace\(to\)[\s\S]*<\/script>/);
+    expect(notFound).toContain('"/dia-chi-cu.json"');
+    expect(readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8')).not.toContain('dia-chi-cu');
+  });
+
   it('writes feeds, a sitemap and a search index', () => {
     const feed = page('/rss.xml');
     expect(feed).toContain('<language>vi</language>');

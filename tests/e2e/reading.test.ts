@@ -190,6 +190,19 @@ describe('reading the portal', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện');
   });
 
+  it('follows an address of the portal this one replaced to the article, from the not-found page', async () => {
+    const response = await page.goto(`${site}/Pages/kho-bac-so-hoa.aspx?itemid=41`);
+    expect(response?.status()).toBe(404);
+    await page.waitForURL(`${site}/tin-tuc/kho-bac-so-hoa/`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Chi đoàn Kho bạc Nhà nước tỉnh đẩy mạnh số hóa chứng từ');
+    // An address the table does not hold stays on the not-found page once the table has come.
+    await page.goto(`${site}/Pages/khong-co.aspx?itemid=41`, { waitUntil: 'networkidle' });
+    expect(page.url()).toBe(`${site}/Pages/khong-co.aspx?itemid=41`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Không tìm thấy trang');
+    await page.goto(`${site}/tin-tuc/2024/6/kho-bac.html`);
+    await page.waitForURL(`${site}/tin-tuc/kho-bac-so-hoa/`);
+  });
+
   it('opens an attachment from the article’s list, named with its type and size', async () => {
     await page.goto(`${site}/tin-tuc/hien-mau-tinh-nguyen/`);
     const list = page.getByRole('region', { name: 'Tệp đính kèm' });

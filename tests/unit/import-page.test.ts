@@ -56,6 +56,8 @@ describe('readPage on a provincial e-portal article saved with its files', () =>
     const online = readPage(withCanonical, pathToFileURL(SAVED_PAGE));
     expect(online.files).toEqual([{ url: 'https://congthongtin.example.gov.vn/Documents/ke-hoach-05.pdf', title: 'Kế hoạch số 05-KH/CĐ' }]);
     expect(online.notes).toEqual([]);
+    expect(online.canonical).toBe('https://congthongtin.example.gov.vn/Pages/tong-ket-2024.aspx');
+    expect(page.canonical).toBeUndefined();
     expect(online.body).toContain('theo Kế hoạch số 05-KH/CĐ của Chi đoàn');
     // Photos are still the saved files beside the page.
     expect(online.photos[0].url).toMatch(/^file:/);
@@ -235,6 +237,10 @@ describe('decodeHtml', () => {
 });
 
 describe('markdownOf', () => {
+  it('escapes what MDX would read as code or components', () => {
+    expect(markdownOf('<p>Đoàn viên tuổi <30, ghi {Họ và tên} vào mẫu</p><p>{x}</p>')).toBe('Đoàn viên tuổi \\<30, ghi \\{Họ và tên} vào mẫu\n\n\\{x}');
+  });
+
   it('writes Markdown that reads back as the same text, in NFC', () => {
     expect(markdownOf('<p>Chi đoàn <strong>vững mạnh</strong> * 2 &lt;b&gt;</p><ul><li>Một</li><li>Hai</li></ul>'.normalize('NFD'))).toBe(
       'Chi đoàn **vững mạnh** \\* 2 \\<b>\n\n- Một\n- Hai',
