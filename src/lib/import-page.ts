@@ -136,8 +136,11 @@ function articleOf(html: string, document: Doc): Element | undefined {
     const text = clean(h1.textContent);
     return text.length >= 10 && (clean(document.title).includes(text) || (readTitle.length >= 10 && text.includes(readTitle)));
   });
-  const first = heading && last && heading.compareDocumentPosition(last) & 4 ? heading : holding(texts[0])[0];
-  if (!first || !last) return found;
+  if (!last) return found;
+  const before = (element: Element) => element === last || Boolean(element.compareDocumentPosition(last) & 4);
+  // The nearest before the last: a short first line may be in the menus too ("Tin tức - Sự kiện").
+  const first = heading && before(heading) ? heading : holding(texts[0]).filter(before).at(-1);
+  if (!first) return found;
   const around = new Set<Element>();
   for (let element: Element | null = first; element; element = element.parentElement) around.add(element);
   let common: Element | null = last;
@@ -246,16 +249,19 @@ export function readPage(html: string, pageUrl: URL): ImportedPage {
   for (const element of root.querySelectorAll('script, style, noscript, form, button, input, select, textarea, nav, aside')) element.remove();
   paragraphsOf(document, root);
 
-  // The title and the date, when the portal prints them above the text rather than in its metadata.
-  let title = metaTitle;
+  // The title and the date, when the portal prints them above the text rather than in its metadata: the longest of
+  // the first lines that the page's <title> holds (or a heading). Shorter ones it holds are its section's name.
+  const leading: { block: Element; text: string }[] = [];
   for (const block of blocksOf(root).slice(0, 4)) {
     const text = clean(block.textContent);
     if (!text || hasPhoto(block)) continue;
     if (text.length > 250) break;
-    if (!title && text.length >= 15 && (block.matches('h1, h2') || pageTitle.includes(text))) {
-      title = text;
-      block.remove();
-    } else if (title && text === title) {
+    leading.push({ block, text });
+  }
+  const named = leading.filter(({ block, text }) => text.length >= 15 && (block.matches('h1, h2') || pageTitle.includes(text)));
+  let title = metaTitle ?? named.sort((a, b) => b.text.length - a.text.length)[0]?.text;
+  for (const { block, text } of leading) {
+    if (text === title || (title && text.length < title.length && pageTitle.includes(text))) {
       block.remove();
     } else if (text.length < 80 && dateInText(text)) {
       pubDate ??= dateInText(text);

@@ -74,6 +74,15 @@ describe('readPage keeps every paragraph of the article', () => {
     expect(page).toEqual(asParagraphs);
   });
 
+  it('from its own first line, when the menus above have the same words', () => {
+    // The article opens with its section's name, which the menu has too.
+    const labelled = savedHtml.replace('<div class="news-title">', '<div class="news-section">Tin tức - Sự kiện</div>\n<div class="news-title">');
+    expect(labelled).not.toBe(savedHtml);
+    const page = readPage(labelled, pathToFileURL(SAVED_PAGE));
+    expect(page.body).toBe(readPage(savedHtml, pathToFileURL(SAVED_PAGE)).body);
+    expect(page.title).toBe('Chi đoàn Sở Tài chính tổng kết công tác Đoàn năm 2024');
+  });
+
   it('split by blank lines of line breaks', () => {
     const text = 'Chi đoàn tổ chức hội nghị tổng kết công tác năm với sự tham dự của đông đủ đoàn viên.';
     const html = `<html><head><title>Tổng kết công tác Đoàn năm 2024 của Chi đoàn</title></head><body><nav><a href="/">Trang chủ</a></nav>
