@@ -1,8 +1,8 @@
 /**
  * Addresses an item had on the portal the publication left (`previousUrls`, which `npm run import` writes): when the
  * portal takes over that portal's web address, a reader who follows an old link ("/Pages/tong-ket.aspx?ItemID=12",
- * shared or printed years ago) lands on the not-found page, which looks the address up in `/dia-chi-cu.json` and
- * sends the reader on. A static host cannot answer such addresses itself: they carry a query, or a file type
+ * shared or printed years ago) lands on the not-found page, which looks the address up in the table
+ * (`/dia-chi-cu/<n>.json`, one file of several for an archive of thousands) and sends the reader on. A static host cannot answer such addresses itself: they carry a query, or a file type
  * (.aspx, .php) it would not serve as a page.
  */
 
@@ -47,4 +47,22 @@ export function oldAddressTable(items: readonly { url: string; previousUrls: rea
     return key === undefined ? [] : [[key, url] as const];
   }));
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Old addresses a file of the table holds, about: a not-found page loads one file of a few kB, whatever the archive. */
+export const TABLE_FILE_ENTRIES = 400;
+
+/** Which of `files` files holds a key: FNV-1a of its characters, computed alike by the build and the reader's browser. */
+export function tableFileOf(key: string, files: number): number {
+  let hash = 0x811c9dc5;
+  for (let at = 0; at < key.length; at++) hash = Math.imul(hash ^ key.charCodeAt(at), 0x01000193) >>> 0;
+  return hash % files;
+}
+
+/** The table in files of about `TABLE_FILE_ENTRIES` entries each; none without old addresses. */
+export function tableFiles(table: Readonly<Record<string, string>>): Record<string, string>[] {
+  const keys = Object.keys(table);
+  const files = Array.from({ length: Math.ceil(keys.length / TABLE_FILE_ENTRIES) }, (): Record<string, string> => ({}));
+  for (const key of keys) files[tableFileOf(key, files.length)][key] = table[key];
+  return files;
 }

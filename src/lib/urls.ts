@@ -36,8 +36,8 @@ export const urls = {
   categoryFeed: (slug: string) => `/chuyen-muc/${slug}/rss.xml`,
   unitFeed: (slug: string) => `/don-vi/${slug}/rss.xml`,
   guide: '/huong-dan-bien-tap/',
-  /** Items' addresses on the portal the publication left, for the not-found page (`old-addresses.ts`). */
-  oldAddresses: '/dia-chi-cu.json',
+  /** A file of the items' addresses on the portal the publication left, for the not-found page (`old-addresses.ts`). */
+  oldAddresses: (file: number) => `/dia-chi-cu/${file}.json`,
 };
 
 /** Page `n` of a listing whose first page is `base`: `/chuyen-muc/x/` → `/chuyen-muc/x/trang/2/`. */

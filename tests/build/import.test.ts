@@ -86,7 +86,7 @@ describe('npm run import', () => {
       expect(html).toContain('Minh Anh - Chi đoàn Sở Tài chính');
       expect(existsSync(path.join(dist, 'tin-tuc', SLUG, 'ke-hoach-05.pdf'))).toBe(true);
       // Its address on the old portal leads to it from the not-found page.
-      expect(JSON.parse(readFileSync(path.join(dist, 'dia-chi-cu.json'), 'utf8'))['/cong-thong-tin.html']).toBe(`/tin-tuc/${SLUG}/`);
+      expect(JSON.parse(readFileSync(path.join(dist, 'dia-chi-cu/0.json'), 'utf8'))['/cong-thong-tin.html']).toBe(`/tin-tuc/${SLUG}/`);
     } finally {
       content.cleanup();
     }

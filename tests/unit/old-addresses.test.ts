@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oldAddressKey, oldAddressProblems, oldAddressTable } from '../../src/lib/old-addresses';
+import { oldAddressKey, oldAddressProblems, oldAddressTable, TABLE_FILE_ENTRIES, tableFileOf, tableFiles } from '../../src/lib/old-addresses';
 
 describe('oldAddressKey', () => {
   it('reads the path and query the not-found page sees, in lower case, from a full address or a path', () => {
@@ -39,5 +39,28 @@ describe('oldAddressTable', () => {
       ]),
     ).toEqual({ '/pages/a.aspx?itemid=5': '/tin-tuc/a/', '/pages/b.aspx': '/tin-tuc/b/' });
     expect(Object.keys(oldAddressTable([{ url: '/x/', previousUrls: ['/z', '/a'] }]))).toEqual(['/a', '/z']);
+  });
+});
+
+describe('tableFiles', () => {
+  it('splits the table into files of about TABLE_FILE_ENTRIES, each key in the file tableFileOf names', () => {
+    expect(tableFiles({})).toEqual([]);
+    expect(tableFiles({ '/a': '/tin-tuc/a/' })).toEqual([{ '/a': '/tin-tuc/a/' }]);
+    const table = Object.fromEntries(Array.from({ length: 3 * TABLE_FILE_ENTRIES + 1 }, (_, n) => [`/pages/tin.aspx?itemid=${n}`, `/tin-tuc/bai-${n}/`]));
+    const files = tableFiles(table);
+    expect(files).toHaveLength(4);
+    for (const [at, file] of files.entries()) {
+      for (const key of Object.keys(file)) expect(tableFileOf(key, files.length)).toBe(at);
+      // Spread about evenly: no file holds twice its share.
+      expect(Object.keys(file).length).toBeGreaterThan(TABLE_FILE_ENTRIES / 2);
+      expect(Object.keys(file).length).toBeLessThan(TABLE_FILE_ENTRIES * 2);
+    }
+    expect(Object.assign({}, ...files)).toEqual(table);
+  });
+
+  it('is FNV-1a, so that a file holds the same keys from one build to the next', () => {
+    // FNV-1a of "a" is 0xe40c292c.
+    expect(tableFileOf('a', 2 ** 32)).toBe(0xe40c292c);
+    expect(tableFileOf('a', 1)).toBe(0);
   });
 });
