@@ -259,7 +259,7 @@ export function readPage(html: string, pageUrl: URL): ImportedPage {
     leading.push({ block, text });
   }
   const named = leading.filter(({ block, text }) => text.length >= 15 && (block.matches('h1, h2') || pageTitle.includes(text)));
-  let title = metaTitle ?? named.sort((a, b) => b.text.length - a.text.length)[0]?.text;
+  let title: string | undefined = metaTitle ?? named.sort((a, b) => b.text.length - a.text.length)[0]?.text;
   for (const { block, text } of leading) {
     if (text === title || (title && text.length < title.length && pageTitle.includes(text))) {
       block.remove();
