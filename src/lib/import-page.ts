@@ -289,8 +289,10 @@ export function readPage(html: string, pageUrl: URL): ImportedPage {
   const photos: ImportedPhoto[] = [];
   for (const image of root.querySelectorAll('img')) {
     // A thumbnail that links to its photo: the photo itself.
-    const large = resolve(image.closest('a')?.getAttribute('href') ?? null, pageUrl);
-    const url = large && PHOTO_FILE.test(large.pathname) ? large : resolve(image.getAttribute('data-src') ?? image.getAttribute('src'), pageUrl);
+    const large = resolve(image.closest('a')?.getAttribute('href') ?? null, linkBase);
+    const src = image.getAttribute('data-src') ?? image.getAttribute('src');
+    // A saved page keeps the photos it saved beside it; one it did not save is still on the old portal.
+    const url = large && PHOTO_FILE.test(large.pathname) ? large : resolve(src, src?.startsWith('/') ? linkBase : pageUrl);
     const block = image.closest('figure, p, div') ?? image;
     let caption = clean(block.querySelector('figcaption')?.textContent) || undefined;
     const next = block.nextElementSibling;

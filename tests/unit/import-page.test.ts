@@ -53,14 +53,18 @@ describe('readPage on a provincial e-portal article saved with its files', () =>
     expect(page.notes).toEqual(['bỏ liên kết "Kế hoạch số 05-KH/CĐ" (/Documents/ke-hoach-05.pdf): không có địa chỉ đầy đủ']);
     expect(page.body).toContain('theo Kế hoạch số 05-KH/CĐ của Chi đoàn');
     const withCanonical = savedHtml.replace('</head>', '<link rel="canonical" href="https://congthongtin.example.gov.vn/Pages/tong-ket-2024.aspx"></head>');
-    const online = readPage(withCanonical, pathToFileURL(SAVED_PAGE));
+    const online = readPage(withCanonical.replace('cong-thong-tin_files/khong-co.jpg', '/PublishingImages/khong-co.jpg'), pathToFileURL(SAVED_PAGE));
     expect(online.files).toEqual([{ url: 'https://congthongtin.example.gov.vn/Documents/ke-hoach-05.pdf', title: 'Kế hoạch số 05-KH/CĐ' }]);
     expect(online.notes).toEqual([]);
     expect(online.canonical).toBe('https://congthongtin.example.gov.vn/Pages/tong-ket-2024.aspx');
     expect(page.canonical).toBeUndefined();
     expect(online.body).toContain('theo Kế hoạch số 05-KH/CĐ của Chi đoàn');
-    // Photos are still the saved files beside the page.
-    expect(online.photos[0].url).toMatch(/^file:/);
+    // Photos are the saved files beside the page, and those it did not save on the old portal.
+    expect(online.photos.map((photo) => photo.url)).toEqual([
+      pathToFileURL(path.join(path.dirname(SAVED_PAGE), 'cong-thong-tin_files/hien-mau.jpg')).href,
+      pathToFileURL(path.join(path.dirname(SAVED_PAGE), 'cong-thong-tin_files/trao-qua.png')).href,
+      'https://congthongtin.example.gov.vn/PublishingImages/khong-co.jpg',
+    ]);
   });
 });
 
