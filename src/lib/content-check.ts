@@ -124,52 +124,76 @@ interface ParsedArticle {
   previousUrls: string[];
 }
 
+type ArticleSchemas = ReturnType<typeof articleSchemas>;
+
+/** Images are checked on disk by `fileProblems`; here any path is accepted. */
+const pathSchemas = (): ArticleSchemas => articleSchemas(() => z.string(), knownSlugs());
+
+/** One article file's own problems, and what the checks across files need of it (none when it cannot be read). */
+function checkArticle(
+  file: string, entry: string, { name, kind }: (typeof COLLECTIONS)[number], schemas: ArticleSchemas, now: Date,
+): { problems: Problem[]; article?: ParsedArticle } {
+  const source = readFileSync(file, 'utf8');
+  const encoding = encodingProblem(source);
+  if (encoding) return { problems: [{ severity: 'error', file: relative(file), message: encoding }] };
+  let split;
+  try {
+    split = splitFrontmatter(source);
+  } catch (error) {
+    return { problems: [yamlProblem(file, error, 1)] };
+  }
+  const { data, body, bodyStartLine } = split;
+  const id = entryIdFromPath(entry);
+  const problems: Problem[] = fileProblems(id, file, data, parseBody(body, bodySyntax(body, file)), bodyStartLine).map((problem) => {
+    const key = problem.field?.split(/[.[]/)[0];
+    return {
+      severity: 'error', file: relative(file), line: problem.line ?? lineOfKey(source, key, 0), field: problem.field,
+      message: problem.message, hint: key ? FIELD_HINTS[key] : undefined,
+    };
+  });
+  problems.push(...schemaProblems(file, source, schemas[name].safeParse(data), 0));
+  problems.push(...editorialWarnings(file, source, data, kind, now));
+  const article: ParsedArticle = {
+    file, kind, id, title: typeof data.title === 'string' ? data.title.normalize('NFC').trim() : undefined, links: internalLinks(body, bodyStartLine),
+    unit: typeof data.unit === 'string' ? data.unit : undefined,
+    ...writtenFigures(data),
+    previousSlugs: strings(data.previousSlugs),
+    previousUrls: strings(data.previousUrls),
+  };
+  return { problems, article };
+}
+
 function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
   const now = buildTime();
   const problems: Problem[] = [];
   const articles: ParsedArticle[] = [];
-  // Images are checked on disk by `fileProblems`; here any path is accepted.
-  const schemas = articleSchemas(() => z.string(), knownSlugs());
-  for (const { name, kind } of COLLECTIONS) {
-    const dir = contentDir(name);
+  const schemas = pathSchemas();
+  for (const collection of COLLECTIONS) {
+    const dir = contentDir(collection.name);
     const files = articleFiles(dir);
     for (const message of duplicateSlugs(files)) problems.push({ severity: 'error', file: relative(dir), message, hint: 'Mỗi bài một tên tệp (thư mục) riêng trong cùng loại tin' });
     for (const entry of files) {
-      const file = path.join(dir, entry);
-      const source = readFileSync(file, 'utf8');
-      const encoding = encodingProblem(source);
-      if (encoding) {
-        problems.push({ severity: 'error', file: relative(file), message: encoding });
-        continue;
-      }
-      let split;
-      try {
-        split = splitFrontmatter(source);
-      } catch (error) {
-        problems.push(yamlProblem(file, error, 1));
-        continue;
-      }
-      const { data, body, bodyStartLine } = split;
-      const id = entryIdFromPath(entry);
-      for (const problem of fileProblems(id, file, data, parseBody(body, bodySyntax(body, file)), bodyStartLine)) {
-        const key = problem.field?.split(/[.[]/)[0];
-        problems.push({
-          severity: 'error', file: relative(file), line: problem.line ?? lineOfKey(source, key, 0), field: problem.field,
-          message: problem.message, hint: key ? FIELD_HINTS[key] : undefined,
-        });
-      }
-      problems.push(...schemaProblems(file, source, schemas[name].safeParse(data), 0));
-      problems.push(...editorialWarnings(file, source, data, kind, now));
-      articles.push({
-        file, kind, id, title: typeof data.title === 'string' ? data.title.normalize('NFC').trim() : undefined, links: internalLinks(body, bodyStartLine),
-        unit: typeof data.unit === 'string' ? data.unit : undefined,
-        ...writtenFigures(data),
-        previousSlugs: strings(data.previousSlugs),
-        previousUrls: strings(data.previousUrls),
-      });
+      const checked = checkArticle(path.join(dir, entry), entry, collection, schemas, now);
+      problems.push(...checked.problems);
+      if (checked.article) articles.push(checked.article);
     }
   }
   return { problems, articles };
+}
+
+/**
+ * One article file's own problems (its fields, body, encoding and the files beside it), without the checks across
+ * files (links, old addresses, titles), which read the whole portal: for a tool that writes a file at a time
+ * (`npm run import`), whatever the portal's size.
+ */
+export function checkArticleFile(file: string): Problem[] {
+  const absolute = path.resolve(file);
+  for (const collection of COLLECTIONS) {
+    const dir = path.resolve(contentDir(collection.name));
+    if (!absolute.startsWith(dir + path.sep)) continue;
+    return checkArticle(absolute, path.relative(dir, absolute).replaceAll(path.sep, '/'), collection, pathSchemas(), buildTime()).problems;
+  }
+  return [{ severity: 'error', file: relative(file), message: `không phải tệp bài viết trong ${COLLECTIONS.map(({ name }) => contentDir(name)).join(', ')}` }];
 }
 
 /** The strings of a list as written; nothing for anything else (the schema reports it). */
