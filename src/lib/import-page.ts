@@ -9,6 +9,7 @@ import { Readability } from '@mozilla/readability';
 import { fromHtml } from 'hast-util-from-html';
 import { toMdast } from 'hast-util-to-mdast';
 import { parseHTML } from 'linkedom';
+import { gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
@@ -200,6 +201,8 @@ function allIn(block: Element, tags: string): boolean {
   return clean(marked.map((element) => element.textContent).join(' ')).length >= text.length - 1;
 }
 
+const SUPERSCRIPTS: Record<string, string> = Object.fromEntries([...'0123456789+-()'].map((c, at) => [c, '⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾'[at]]));
+const SUBSCRIPTS: Record<string, string> = Object.fromEntries([...'0123456789+-()'].map((c, at) => [c, '₀₁₂₃₄₅₆₇₈₉₊₋₍₎'[at]]));
 const BOLD = 'strong, b';
 const ITALIC = 'em, i';
 const SIGNATURE = /^(tác giả|tin|bài|ảnh|tin[,\s]+ảnh|bài[,\s]+ảnh|tin và ảnh|bài và ảnh|nhóm phóng viên|pv)\s*:\s*/i;
@@ -394,6 +397,24 @@ export function readPage(html: string, pageUrl: URL): ImportedPage {
     if (cells.every((cell) => !clean(cell.textContent) || allIn(cell, BOLD))) for (const cell of cells) renameElement(document, cell, 'th', true);
   }
 
+  // A Markdown table cell holds one line: a cell of paragraphs, a list or a table of its own is joined into one.
+  let joinedCells = 0;
+  for (const cell of root.querySelectorAll('td, th')) {
+    const parts = [...cell.querySelectorAll(`${BLOCKS}, li, div, td, th`)].filter((part) => !part.querySelector(`${BLOCKS}, li, div, td, th`));
+    if (parts.length < 2 && !cell.querySelector('br')) continue;
+    for (const lineBreak of cell.querySelectorAll('br')) lineBreak.replaceWith('\n');
+    const lines = parts.length > 1 ? parts.map((part) => part.textContent ?? '') : (cell.textContent ?? '').split('\n');
+    cell.textContent = lines.map(clean).filter(Boolean).join('; ');
+    joinedCells++;
+  }
+  if (joinedCells > 0) notes.push(`${joinedCells} ô bảng có nhiều dòng được gộp thành một dòng (ngăn cách bằng "; "): xem lại bảng`);
+  // Exponents and indices of digits as their characters ("m²", "CO₂"): Markdown has no other way.
+  for (const element of root.querySelectorAll('sup, sub')) {
+    const digits = element.tagName === 'SUP' ? SUPERSCRIPTS : SUBSCRIPTS;
+    const text = clean(element.textContent);
+    if ([...text].every((character) => character in digits)) element.replaceWith([...text].map((character) => digits[character]).join(''));
+  }
+
   const body = markdownOf(root.innerHTML);
   if (!body.trim()) notes.push('bài không có đoạn văn nào ngoài phần tóm tắt và ảnh');
   const address = canonical && /^https?:$/.test(canonical.protocol) ? canonical.href : undefined;
@@ -410,12 +431,17 @@ function renameElement(document: Doc, element: Element, tag: string, plain = fal
 }
 
 /**
- * HTML to the Markdown of an `.mdx` body (the web editor's files): CommonMark with GFM tables, `{` and `<` escaped so
+ * HTML to the Markdown of an `.mdx` body (the web editor's files): CommonMark with GFM tables and strikethrough, `{` and `<` escaped so
  * that MDX reads them as text, in NFC (text pasted from Word is often decomposed).
  */
 export function markdownOf(html: string): string {
   const tree = fromHtml(html, { fragment: true });
-  const markdown = toMarkdown(toMdast(tree), { extensions: [gfmTableToMarkdown(), mdxToMarkdown()], bullet: '-', emphasis: '*', rule: '-' });
+  const markdown = toMarkdown(toMdast(tree), {
+    extensions: [gfmTableToMarkdown(), gfmStrikethroughToMarkdown(), mdxToMarkdown()],
+    // A line of text starting "import " or "export " would be code to MDX: its first letter is written as a character reference.
+    unsafe: [{ atBreak: true, character: 'i', after: 'mport\\s' }, { atBreak: true, character: 'e', after: 'xport\\s' }],
+    bullet: '-', emphasis: '*', rule: '-',
+  });
   return markdown.normalize('NFC').replace(/\n{3,}/g, '\n\n').trim();
 }
 

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bodySyntax } from '../../src/lib/body-syntax';
 import { dateInText, decodeHtml, ImportError, markdownOf, periodOfTitle, readPage } from '../../src/lib/import-page';
+import { parseBody } from '../../src/lib/safe-mdx';
 
 const SAVED_PAGE = path.resolve(import.meta.dirname, '../fixtures/import/cong-thong-tin.html');
 const savedHtml = readFileSync(SAVED_PAGE, 'utf8');
@@ -195,6 +197,31 @@ describe('readPage on a portal that sets photos in tables', () => {
       'Tại buổi lễ, các đoàn viên đã ra quân dọn vệ sinh tại khu di tích và trồng 200 cây xanh trong khuôn viên trụ sở các cơ quan.\n\n' +
         '| Nội dung | Số lượng |\n| -------- | -------- |\n| Cây xanh | 200      |',
     );
+  });
+});
+
+describe("readPage on an old editor's hardest formatting", () => {
+  const body = `<p>Diện tích 120 m<sup>2</sup>, khí CO<sub>2</sub>, 10<sup>6</sup> đồng và chú thích<sup>a</sup>; ghi {Họ tên} &lt;b&gt;.</p>
+    <table><tr><th>Nội dung</th><th>Kết quả</th></tr><tr><td><table><tr><td>lồng</td></tr></table></td><td><ul><li>một</li><li>hai</li></ul></td></tr>
+    <tr><td>dòng 1<br>dòng 2</td><td>c</td></tr></table>
+    <p>import fs from 'node:fs'</p><p>export const a = 1</p><p>Chữ <s>gạch</s> và <u>gạch chân</u>.</p>`;
+  const html = `<html><head><meta property="og:title" content="Bài có định dạng khó của trình soạn thảo cũ"><meta property="article:published_time" content="2024-01-02"></head>
+    <body><article><p>Đoạn mở đầu đủ dài để làm phần tóm tắt của bài viết thử nghiệm này, hơn bốn mươi ký tự.</p>${body}</article></body></html>`;
+  const page = readPage(html, new URL('https://x.example/a'));
+
+  it('writes a body the portal accepts, that reads as the page did', () => {
+    expect(parseBody(page.body, bodySyntax(page.body, 'index.mdx')).problems).toEqual([]);
+    expect(page.body).toBe(
+      [
+        'Diện tích 120 m², khí CO₂, 10⁶ đồng và chú thícha; ghi \\{Họ tên} \\<b>.',
+        '| Nội dung       | Kết quả  |\n| -------------- | -------- |\n| lồng           | một; hai |\n| dòng 1; dòng 2 | c        |',
+        // What MDX would take as code keeps its text: its first letter written as a character reference.
+        "&#x69;mport fs from 'node:fs'",
+        '&#x65;xport const a = 1',
+        'Chữ ~~gạch~~ và *gạch chân*.',
+      ].join('\n\n'),
+    );
+    expect(page.notes).toEqual(['2 ô bảng có nhiều dòng được gộp thành một dòng (ngăn cách bằng "; "): xem lại bảng']);
   });
 });
 
