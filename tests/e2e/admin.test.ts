@@ -3,8 +3,8 @@
  * editor creates an article in headless Chromium, and the file it wrote passes the content check and builds; an
  * attachment of a type the build refuses is refused on publishing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -366,6 +366,44 @@ describe('web editor (/admin/, local mode)', () => {
     await page.getByLabel('Tiêu đề').fill('Chi đoàn Kho bạc Nhà nước tỉnh đẩy mạnh số hóa chứng từ');
     await expect.poll(() => problems.textContent()).toContain('cùng tiêu đề với bài đã đăng /tin-tuc/kho-bac-so-hoa/');
   }, 60_000);
+
+  it('opens an article brought from the old portal and saves it with its old address and its text', async () => {
+    // The importer's item, from a page saved with its files whose address the page names.
+    const saved = mkdtempSync(path.join(tmpdir(), 'ban-tin-cong-cu-'));
+    try {
+      cpSync(path.join(ROOT, 'tests/fixtures/import'), saved, { recursive: true });
+      const oldAddress = 'https://congthongtin.example.gov.vn/Pages/tong-ket-2024.aspx?ItemID=7';
+      const html = path.join(saved, 'cong-thong-tin.html');
+      writeFileSync(html, readFileSync(html, 'utf8').replace('</head>', `<link rel="canonical" href="${oldAddress.replace('&', '&amp;')}"></head>`));
+      const imported = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/import.ts'), html, '--category', 'hoat-dong-doan', '--publish'], {
+        cwd: ROOT, encoding: 'utf8', env: { ...process.env, BAN_TIN_CONTENT: content.dir },
+      });
+      expect(imported.status, imported.stderr).toBe(0);
+      const file = path.resolve(ROOT, imported.stdout.trim());
+      expect(readFileSync(file, 'utf8')).toContain(`previousUrls:\n  - "${oldAddress}"\n`);
+
+      await openEditor();
+      await page.getByText('Chi đoàn Sở Tài chính tổng kết công tác Đoàn năm 2024').first().click();
+      const addresses = page.getByLabel('Địa chỉ trên cổng cũ');
+      await expect.poll(() => addresses.inputValue()).toBe(oldAddress);
+      const description = page.getByLabel('Tóm tắt (sapo)');
+      await description.fill(`${await description.inputValue()} Bài chuyển từ cổng cũ.`);
+      await publish();
+      await page.getByText('Mục đã được lưu').waitFor();
+      const frontmatter = (source: string) => load(source.split('\n---\n')[0].replace(/^---\n/, ''), { schema: CORE_SCHEMA }) as Record<string, unknown>;
+      await expect.poll(() => frontmatter(readFileSync(file, 'utf8')).description).toMatch(/Bài chuyển từ cổng cũ\.$/);
+      const source = readFileSync(file, 'utf8');
+      const data = frontmatter(source);
+      expect(data.previousUrls).toEqual([oldAddress]);
+      expect(data.gallery).toEqual([{ src: './anh-2.png', alt: 'Trao quà cho thiếu nhi xã Thanh Hải' }]);
+      // The text MDX would read as code is still text after the editor wrote the body again.
+      expect(source).toMatch(/Đoàn viên dưới 30 tuổi \(\\<30\) khai phiếu theo mẫu \\\{Họ và tên, năm sinh\}/);
+      const check = runAstro(['sync'], content.dir);
+      expect(check.status, check.output).toBe(0);
+    } finally {
+      rmSync(saved, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it("edits the portal's own details with the build's rules, keeping its links", async () => {
     const file = path.join(content.dir, 'site.yaml');
