@@ -405,6 +405,27 @@ describe('web editor (/admin/, local mode)', () => {
     }
   }, 90_000);
 
+  it('edits a report with figures, a component in its body and an attachment, keeping them', async () => {
+    const file = path.join(content.dir, 'reports/bao-cao-nhiem-ky-2017-2019/index.mdx');
+    const before = readFileSync(file, 'utf8');
+    await openEditor();
+    await page.getByRole('link', { name: 'Báo cáo' }).first().click();
+    await page.getByText('Chi đoàn Sở Thông tin và Truyền thông hoàn thành nhiệm vụ nhiệm kỳ 2017 - 2019').first().click();
+    const description = page.getByLabel('Tóm tắt (sapo)');
+    await description.waitFor();
+    await description.fill('Báo cáo tổng kết công tác Đoàn và phong trào thanh niên nhiệm kỳ 2017 - 2019.');
+    await publish();
+    await page.getByText('Mục đã được lưu').waitFor();
+    await expect.poll(() => readFileSync(file, 'utf8')).not.toBe(before);
+    const frontmatter = (source: string) => load(source.split('\n---\n')[0].replace(/^---\n/, ''), { schema: CORE_SCHEMA }) as Record<string, unknown>;
+    const [was, now] = [frontmatter(before), frontmatter(readFileSync(file, 'utf8'))];
+    expect(now.description).toBe('Báo cáo tổng kết công tác Đoàn và phong trào thanh niên nhiệm kỳ 2017 - 2019.');
+    for (const field of ['title', 'unit', 'period', 'metrics', 'attachments', 'tags']) expect(now[field], field).toEqual(was[field]);
+    expect(readFileSync(file, 'utf8')).toContain('<Figures items={[{ label: "Đoàn viên mới", value: 12, unit: "người" }]} />');
+    const check = runAstro(['sync'], content.dir);
+    expect(check.status, check.output).toBe(0);
+  }, 60_000);
+
   it("edits the portal's own details with the build's rules, keeping its links", async () => {
     const file = path.join(content.dir, 'site.yaml');
     const before = readFileSync(file, 'utf8');
