@@ -13,12 +13,12 @@ import { parseArgs } from 'node:util';
 import { imageSize } from 'image-size';
 import { ATTACHMENT_MAX_BYTES, attachmentName } from '../src/lib/attachments';
 import { checkArticleFile, formatProblems } from '../src/lib/content-check';
-import { contentDir } from '../src/lib/content-root';
+import { contentDir, dataFiles } from '../src/lib/content-root';
 import { parsePortalDate } from '../src/lib/dates';
 import { LIMITS } from '../src/lib/entry-check';
 import { articleFiles } from '../src/lib/file-checks';
-import { splitFrontmatter } from '../src/lib/frontmatter';
-import { decodeHtml, ImportError, periodOfTitle, readPage } from '../src/lib/import-page';
+import { readYaml, splitFrontmatter } from '../src/lib/frontmatter';
+import { decodeHtml, ImportError, periodOfTitle, readPage, unitMentioned } from '../src/lib/import-page';
 import { oldAddressKey } from '../src/lib/old-addresses';
 import { choices, IMPORTED_FROM, importedSource, itemPath, KINDS, todayInVietnam, type ImportedFiles, type NewItem } from '../src/lib/new-item';
 import { PHOTO_FORMATS } from '../src/lib/photo-file';
@@ -65,7 +65,6 @@ const categories = choices('categories');
 if (kind === 'news' && !values.category) fail(`thiếu chuyên mục (--category), một trong: ${categories.join(', ')}`);
 if (values.category && !categories.includes(values.category)) fail(`chuyên mục "${values.category}" không có; chọn một trong: ${categories.join(', ')}`);
 const units = choices('units');
-if (kind === 'report' && !values.unit) fail('báo cáo cần đơn vị (--unit)');
 if (values.unit && !units.includes(values.unit)) fail(`đơn vị "${values.unit}" không có; chọn một trong: ${units.join(', ')}`);
 if (values.date && !parsePortalDate(values.date)) fail(`--date "${values.date}" không phải ngày hợp lệ; cần dạng YYYY-MM-DD`);
 
@@ -121,6 +120,15 @@ async function saveFiles(page: ReturnType<typeof readPage>, folder: string): Pro
     }
   }
   return saved;
+}
+
+/** Each unit's slug and the names an article may give it (`name`, `shortName`). */
+function unitNames(): { slug: string; names: string[] }[] {
+  return dataFiles('units').map((file) => {
+    const data = readYaml(readFileSync(path.join(contentDir('units'), file), 'utf8')) as { name?: unknown; shortName?: unknown } | undefined;
+    const names = [data?.name, data?.shortName].filter((name): name is string => typeof name === 'string');
+    return { slug: file.replace(/\.ya?ml$/, ''), names };
+  });
 }
 
 /**
@@ -189,7 +197,11 @@ async function importOne(source: string, before: Map<string, string>): Promise<O
   if (!pubDate) throw new ImportError('không thấy ngày đăng trong trang; ghi ngày bằng --date YYYY-MM-DD');
   const period = kind === 'report' ? periodOfTitle(page.title) : undefined;
   if (kind === 'report' && !period) throw new ImportError(`không đọc được kỳ báo cáo từ tiêu đề "${page.title}" (ví dụ "nhiệm kỳ 2017 - 2019", "năm 2021")`);
-  const item = { kind, title: page.title, category: values.category, unit: values.unit };
+  // Without --unit, the unit the byline, source or title names.
+  const unit = values.unit ?? unitMentioned([page.author, page.source, page.title], unitNames());
+  if (kind === 'report' && !unit) throw new ImportError('báo cáo cần đơn vị: trang không nêu tên đơn vị nào trong content/units/; ghi --unit <đơn-vị>');
+  if (unit && !values.unit) page.notes.push(`đơn vị ${unit}: nhận ra từ dòng tác giả, nguồn hoặc tiêu đề`);
+  const item = { kind, title: page.title, category: values.category, unit };
   const file = itemPath(item, pubDate.slice(0, 10));
   const folder = path.dirname(file);
   // Removes what this import made, the year's folder too when it is new.

@@ -458,3 +458,22 @@ export function decodeHtml(bytes: Uint8Array, contentType = ''): string {
     return new TextDecoder('utf-8').decode(bytes);
   }
 }
+
+/**
+ * The unit an imported article is from, when its byline, source or title names one ("Minh Anh - Chi đoàn Sở Tài
+ * chính"): the longest name or short name found, whole words, whatever the case.
+ */
+export function unitMentioned(texts: readonly (string | undefined)[], units: readonly { slug: string; names: readonly string[] }[]): string | undefined {
+  const haystack = ` ${texts.filter(Boolean).map((text) => clean(text).toLocaleLowerCase('vi')).join(' | ')} `;
+  let found: { slug: string; length: number } | undefined;
+  for (const { slug, names } of units) {
+    for (const name of names) {
+      const needle = clean(name).toLocaleLowerCase('vi');
+      if (needle.length < 4 || (found && found.length >= needle.length)) continue;
+      const at = haystack.indexOf(needle);
+      const whole = at > 0 && !/[\p{L}\d]/u.test(haystack[at - 1]) && !/[\p{L}\d]/u.test(haystack[at + needle.length] ?? '');
+      if (whole) found = { slug, length: needle.length };
+    }
+  }
+  return found?.slug;
+}

@@ -149,7 +149,6 @@ describe('npm run import', () => {
         [[undated, '--category', 'the-thao'], 'chuyên mục "the-thao" không có'],
         [[undated], 'thiếu chuyên mục (--category)'],
         [[undated, '--kind', 'event', '--category', 'su-kien'], 'loại bài "event" không nhập được'],
-        [[undated, '--kind', 'report'], 'báo cáo cần đơn vị (--unit)'],
         [[undated, '--category', 'hoat-dong-doan', '--date', '31/02/2023'], '--date "31/02/2023" không phải ngày hợp lệ'],
         [['--category', 'hoat-dong-doan'], 'chưa có trang nào để nhập'],
         [['--category', 'hoat-dong-doan', '--list', 'khong-co.txt'], 'không đọc được tệp danh sách "khong-co.txt"'],
@@ -166,6 +165,19 @@ describe('npm run import', () => {
       expect(again.status, again.stderr).toBe(0);
       expect(again.stderr).toMatch(/kho-bac\.html: đã nhập trước đây \(.*news\/kho-bac-so-hoa\.md\), bỏ qua/);
       expect(filesUnder(content.dir)).toEqual(before);
+
+      // A report naming no unit needs one.
+      const unnamed = page('bao-cao-2023.html', article('Báo cáo công tác Đoàn năm 2023', text));
+      const withoutUnit = await importPages([unnamed, '--kind', 'report'], content.dir);
+      expect(withoutUnit.status).toBe(1);
+      expect(withoutUnit.stderr).toContain('báo cáo cần đơn vị: trang không nêu tên đơn vị nào trong content/units/; ghi --unit <đơn-vị>');
+      expect(filesUnder(content.dir)).toEqual(before);
+      // One whose byline names a unit is that unit's.
+      const signed = page('ky-ten.html', article('Báo cáo công tác Đoàn năm 2023', text).replace('</article>', '<p><strong>Thu Hà – Đoàn Khối</strong></p></article>'));
+      const named = await importPages([signed, '--kind', 'report'], content.dir);
+      expect(named.status, named.stderr).toBe(0);
+      expect(readFileSync(path.resolve(ROOT, named.stdout.trim()), 'utf8')).toContain('unit: doan-khoi\nauthor: "Thu Hà – Đoàn Khối"\nperiod: { from: 2023, to: 2023 }\n');
+      expect(named.stderr).toContain('đơn vị doan-khoi: nhận ra từ dòng tác giả, nguồn hoặc tiêu đề');
 
       // Given the date, the same page comes in.
       const dated = await importPages([undated, '--category', 'hoat-dong-doan', '--date', '2023-03-26'], content.dir);

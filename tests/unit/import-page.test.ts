@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bodySyntax } from '../../src/lib/body-syntax';
-import { dateInText, decodeHtml, ImportError, markdownOf, periodOfTitle, readPage } from '../../src/lib/import-page';
+import { dateInText, decodeHtml, ImportError, markdownOf, periodOfTitle, readPage, unitMentioned } from '../../src/lib/import-page';
 import { parseBody } from '../../src/lib/safe-mdx';
 
 const SAVED_PAGE = path.resolve(import.meta.dirname, '../fixtures/import/cong-thong-tin.html');
@@ -285,5 +285,28 @@ describe('markdownOf', () => {
     expect(markdownOf('<p>Chi đoàn <strong>vững mạnh</strong> * 2 &lt;b&gt;</p><ul><li>Một</li><li>Hai</li></ul>'.normalize('NFD'))).toBe(
       'Chi đoàn **vững mạnh** \\* 2 \\<b>\n\n- Một\n- Hai',
     );
+  });
+});
+
+describe('unitMentioned', () => {
+  const units = [
+    { slug: 'doan-khoi', names: ['Đoàn Khối các cơ quan tỉnh', 'Đoàn Khối'] },
+    { slug: 'chi-doan-so-tai-chinh', names: ['Chi đoàn Sở Tài chính'] },
+    { slug: 'chi-doan-so-tttt', names: ['Chi đoàn Sở Thông tin và Truyền thông', 'Chi đoàn Sở TT&TT'] },
+    { slug: 'ngan', names: ['Sở'] },
+  ];
+
+  it('finds the unit a byline, source or title names, the longest name first, whatever the case', () => {
+    expect(unitMentioned(['Minh Anh - Chi đoàn Sở Tài chính'], units)).toBe('chi-doan-so-tai-chinh');
+    expect(unitMentioned([undefined, 'Ban Tuyên giáo Đoàn Khối', 'Hội nghị'], units)).toBe('doan-khoi');
+    expect(unitMentioned(['CHI ĐOÀN SỞ THÔNG TIN VÀ TRUYỀN THÔNG HOÀN THÀNH NHIỆM VỤ'], units)).toBe('chi-doan-so-tttt');
+    // "Chi đoàn Sở Tài chính" within a longer text about the unit above it: the longer name wins.
+    expect(unitMentioned(['Đoàn Khối các cơ quan tỉnh thăm Chi đoàn Sở Tài chính'], units)).toBe('doan-khoi');
+  });
+
+  it('takes whole words only, and names of four letters or more', () => {
+    expect(unitMentioned(['Đoàn Khối phường'], [{ slug: 'x', names: ['Đoàn Khối p'] }])).toBeUndefined();
+    expect(unitMentioned(['Sở Tài chính tỉnh'], units)).toBeUndefined();
+    expect(unitMentioned([], units)).toBeUndefined();
   });
 });
