@@ -103,6 +103,11 @@ function writtenFolder(slug = SLUG): string | undefined {
   return undefined;
 }
 
+/** The frontmatter of an article file the editor wrote, as YAML reads it. */
+function frontmatterOf(source: string): Record<string, unknown> {
+  return load(source.split('\n---\n')[0].replace(/^---\n/, ''), { schema: CORE_SCHEMA }) as Record<string, unknown>;
+}
+
 /** Opens the editor's list of collections, signing in (local mode has a button for it) unless already signed in. */
 async function openEditor(): Promise<void> {
   await page.goto(`${site}/admin/`);
@@ -390,10 +395,9 @@ describe('web editor (/admin/, local mode)', () => {
       await description.fill(`${await description.inputValue()} Bài chuyển từ cổng cũ.`);
       await publish();
       await page.getByText('Mục đã được lưu').waitFor();
-      const frontmatter = (source: string) => load(source.split('\n---\n')[0].replace(/^---\n/, ''), { schema: CORE_SCHEMA }) as Record<string, unknown>;
-      await expect.poll(() => frontmatter(readFileSync(file, 'utf8')).description).toMatch(/Bài chuyển từ cổng cũ\.$/);
+      await expect.poll(() => frontmatterOf(readFileSync(file, 'utf8')).description).toMatch(/Bài chuyển từ cổng cũ\.$/);
       const source = readFileSync(file, 'utf8');
-      const data = frontmatter(source);
+      const data = frontmatterOf(source);
       expect(data.previousUrls).toEqual([oldAddress]);
       expect(data.gallery).toEqual([{ src: './anh-2.png', alt: 'Trao quà cho thiếu nhi xã Thanh Hải' }]);
       // The text MDX would read as code is still text after the editor wrote the body again.
@@ -417,8 +421,7 @@ describe('web editor (/admin/, local mode)', () => {
     await publish();
     await page.getByText('Mục đã được lưu').waitFor();
     await expect.poll(() => readFileSync(file, 'utf8')).not.toBe(before);
-    const frontmatter = (source: string) => load(source.split('\n---\n')[0].replace(/^---\n/, ''), { schema: CORE_SCHEMA }) as Record<string, unknown>;
-    const [was, now] = [frontmatter(before), frontmatter(readFileSync(file, 'utf8'))];
+    const [was, now] = [frontmatterOf(before), frontmatterOf(readFileSync(file, 'utf8'))];
     expect(now.description).toBe('Báo cáo tổng kết công tác Đoàn và phong trào thanh niên nhiệm kỳ 2017 - 2019.');
     for (const field of ['title', 'unit', 'period', 'metrics', 'attachments', 'tags']) expect(now[field], field).toEqual(was[field]);
     expect(readFileSync(file, 'utf8')).toContain('<Figures items={[{ label: "Đoàn viên mới", value: 12, unit: "người" }]} />');
