@@ -51,17 +51,24 @@ const clean = (text: string | null | undefined) => (text ?? '').normalize('NFC')
 
 /**
  * A day and maybe a time written the Vietnamese way: "20/12/2024", "Thứ Sáu, 20/12/2024 - 15:45", "15:45 20/12/2024",
- * "20-12-2024 15g45"; undefined when there is none or it is not a real day.
+ * "20-12-2024 15g45", "ngày 20 tháng 12 năm 2024", SharePoint's "20/12/2024 3:45 CH" (chiều: afternoon; SA: sáng);
+ * undefined when there is none or it is not a real day.
  */
-export function dateInText(text: string): string | undefined {
-  const day = /(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/.exec(text);
+export function dateInText(written: string): string | undefined {
+  const text = written.normalize('NFC');
+  const day = /(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/.exec(text) ?? /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/i.exec(text);
   if (!day) return undefined;
-  const pad = (part: string) => part.padStart(2, '0');
+  const pad = (part: string | number) => String(part).padStart(2, '0');
   const iso = `${day[3]}-${pad(day[2])}-${pad(day[1])}`;
   if (!parsePortalDate(iso)) return undefined;
-  const near = `${text.slice(Math.max(0, day.index - 12), day.index)} ${text.slice(day.index + day[0].length, day.index + day[0].length + 12)}`;
-  const time = /(?<!\d)([01]?\d|2[0-3])\s*[:hg]\s*([0-5]\d)(?!\d)/.exec(near);
-  return time ? `${iso}T${pad(time[1])}:${time[2]}:00+07:00` : iso;
+  const near = `${text.slice(Math.max(0, day.index - 12), day.index)} ${text.slice(day.index + day[0].length, day.index + day[0].length + 16)}`;
+  const time = /(?<!\d)([01]?\d|2[0-3])\s*[:hg]\s*([0-5]\d)(?!\d)(?:\s*(SA|CH|AM|PM)\b)?/i.exec(near);
+  if (!time) return iso;
+  let hour = Number(time[1]);
+  const half = time[3]?.toUpperCase();
+  if ((half === 'CH' || half === 'PM') && hour < 12) hour += 12;
+  if ((half === 'SA' || half === 'AM') && hour === 12) hour = 0;
+  return `${iso}T${pad(hour)}:${time[2]}:00+07:00`;
 }
 
 /** A machine-readable date (`article:published_time`, `<time datetime>`) as the portal writes dates. */
