@@ -11,7 +11,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { imageSize } from 'image-size';
-import { ATTACHMENT_MAX_BYTES, attachmentName } from '../src/lib/attachments';
+import sharp from 'sharp';
+import { ATTACHMENT_MAX_BYTES, attachmentName, formatFileSize } from '../src/lib/attachments';
 import { checkArticleFile, formatProblems } from '../src/lib/content-check';
 import { contentDir, dataFiles } from '../src/lib/content-root';
 import { parsePortalDate } from '../src/lib/dates';
@@ -84,9 +85,23 @@ async function fetchFile(url: URL): Promise<Fetched> {
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/^ENOENT.*$/, 'không có tệp');
 
+/** The longest side of a photo the import shrinks: about twice the widest copy the build makes of it. */
+const PHOTO_MAX_SIDE = 2400;
+
+/**
+ * A photo over the content check's 1 MB (as cameras and phones write them) made smaller, the way editors are told to:
+ * at most `PHOTO_MAX_SIDE` wide or high, turned as it is shown, as JPEG (a PNG with transparency stays PNG).
+ */
+async function smaller(bytes: Buffer): Promise<{ bytes: Buffer; extension: string }> {
+  const image = sharp(bytes).rotate().resize({ width: PHOTO_MAX_SIDE, height: PHOTO_MAX_SIDE, fit: 'inside', withoutEnlargement: true });
+  const { hasAlpha } = await sharp(bytes).metadata();
+  const shrunk = hasAlpha ? await image.png({ compressionLevel: 9 }).toBuffer() : await image.jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+  return shrunk.length < bytes.length ? { bytes: shrunk, extension: hasAlpha ? 'png' : 'jpg' } : { bytes, extension: imageSize(bytes).type ?? 'jpg' };
+}
+
 /** Downloads the page's photos and documents into `folder`; what fails is listed, not fatal. */
-async function saveFiles(page: ReturnType<typeof readPage>, folder: string): Promise<ImportedFiles> {
-  const saved: ImportedFiles = { photos: [], attachments: [], missing: [] };
+async function saveFiles(page: ReturnType<typeof readPage>, folder: string): Promise<ImportedFiles & { notes: string[] }> {
+  const saved: ImportedFiles & { notes: string[] } = { photos: [], attachments: [], missing: [], notes: [] };
   const taken = new Set<string>();
   const unique = (name: string) => {
     const dot = name.lastIndexOf('.');
@@ -97,11 +112,12 @@ async function saveFiles(page: ReturnType<typeof readPage>, folder: string): Pro
   };
   for (const photo of page.photos) {
     try {
-      const { bytes } = await fetchFile(new URL(photo.url));
-      if (bytes.length > LIMITS.imageMaxBytes) throw new Error(`nặng ${Math.round(bytes.length / 1024 / 1024)} MB`);
-      const type = imageSize(bytes).type;
+      const fetched = (await fetchFile(new URL(photo.url))).bytes;
+      const type = imageSize(fetched).type;
       if (!type || !PHOTO_FORMATS.has(type)) throw new Error(`định dạng ${type ?? 'không rõ'}`);
-      const file = unique(`anh-${saved.photos.length + 1}.${type}`);
+      const { bytes, extension } = fetched.length > LIMITS.imageWarnBytes ? await smaller(fetched) : { bytes: fetched, extension: type };
+      if (bytes.length < fetched.length) saved.notes.push(`ảnh ${photo.url} nặng ${formatFileSize(fetched.length)}: lưu bản thu nhỏ ${formatFileSize(bytes.length)}`);
+      const file = unique(`anh-${saved.photos.length + 1}.${extension}`);
       writeFileSync(path.join(folder, file), bytes);
       saved.photos.push({ file, alt: photo.alt, caption: photo.caption });
     } catch (error) {
@@ -221,7 +237,7 @@ async function importOne(source: string, before: Map<string, string>): Promise<O
     }
     for (const address of [from, ...previousUrls]) before.set(oldAddressKey(address) ?? address, file);
     console.log(path.relative(process.cwd(), file));
-    const notes = [...page.notes, ...files.missing.map((what) => `không tải được ${what}`)];
+    const notes = [...page.notes, ...files.notes, ...files.missing.map((what) => `không tải được ${what}`)];
     if (problems.length > 0) notes.push(formatProblems(problems));
     for (const note of notes) console.error(`  ${path.basename(folder)}: ${note}`);
     return 'imported';

@@ -136,23 +136,42 @@ function articleOf(html: string, document: Doc): Element | undefined {
     .map((element) => clean(element.textContent))
     .filter(Boolean);
   if (texts.length === 0) return undefined;
-  const holding = (text: string) => [...document.querySelectorAll('body *')].filter((element) => clean(element.textContent) === text);
-  const last = holding(texts.at(-1)!).at(-1);
+  const all = [...document.querySelectorAll('body *')];
+  const holding = (text: string) => all.filter((element) => clean(element.textContent) === text);
+  // In document order (linkedom's compareDocumentPosition misorders elements of different branches).
+  const position = new Map(all.map((element, at) => [element, at]));
+  const follows = (element: Element, other: Element) => (position.get(element) ?? -1) > (position.get(other) ?? -1);
+  let last = holding(texts.at(-1)!).at(-1);
+  if (!last) return found;
+  // Photos after the last line of text ("Một số hình ảnh"), which Readability keeps, are the article's too.
+  const sources = new Set([...found.querySelectorAll('img')].map((image) => image.getAttribute('src')));
+  const lastPhoto = all.filter((element) => element.tagName === 'IMG' && sources.has(element.getAttribute('src'))).at(-1);
+  if (lastPhoto && follows(lastPhoto, last)) last = lastPhoto;
+  const end = last;
   // Readability leaves out the article's title: the text starts there when the page's heading is it.
   const readTitle = clean(article?.title);
   const heading = [...document.querySelectorAll('h1')].find((h1) => {
     const text = clean(h1.textContent);
-    return text.length >= 10 && (clean(document.title).includes(text) || (readTitle.length >= 10 && text.includes(readTitle)));
+    return text.length >= 10 && follows(end, h1) && (clean(document.title).includes(text) || (readTitle.length >= 10 && text.includes(readTitle)));
   });
-  if (!last) return found;
-  const before = (element: Element) => element === last || Boolean(element.compareDocumentPosition(last) & 4);
-  // The nearest before the last: a short first line may be in the menus too ("Tin tức - Sự kiện").
-  const first = heading && before(heading) ? heading : holding(texts[0]).filter(before).at(-1);
-  if (!first) return found;
+  // Else its first line: of the places the page has it before the last, the one in the smallest container with the
+  // last (a short first line may be in the menus too, "Tin tức - Sự kiện"); the last itself when the text is one block.
+  const depth = (element: Element) => {
+    let ancestor: Element | null = element;
+    while (ancestor && !ancestor.contains(end)) ancestor = ancestor.parentElement;
+    let levels = 0;
+    for (; ancestor; ancestor = ancestor.parentElement) levels++;
+    return levels;
+  };
+  const candidates = holding(texts[0]).filter((element) => follows(end, element));
+  const deepest = Math.max(...candidates.map(depth));
+  const first = heading ?? candidates.find((element) => depth(element) === deepest) ?? end;
   const around = new Set<Element>();
   for (let element: Element | null = first; element; element = element.parentElement) around.add(element);
   let common: Element | null = last;
   while (common && !around.has(common)) common = common.parentElement;
+  // A text of one block is taken with its container, where the steps below look for blocks.
+  if (common === first && common === last) common = common.parentElement;
   if (!common) return found;
   // What the container holds before the article's first block or after its last (share buttons, "Tin liên quan").
   for (let element: Element = first; element !== common; element = element.parentElement!) {
@@ -350,6 +369,14 @@ export function readPage(html: string, pageUrl: URL): ImportedPage {
   }
   for (const block of blocksOf(root)) if (!clean(block.textContent) && !block.matches('table, hr')) block.remove();
 
+  // A photo section's title ("Một số hình ảnh"), now that its photos are in the gallery: last, or above the signature.
+  const dropPhotoSectionTitle = () => {
+    const lastBlock = blocksOf(root).at(-1);
+    const text = clean(lastBlock?.textContent);
+    if (lastBlock && photos.length > 0 && PHOTO_SECTION.test(text) && text.length < 80) lastBlock.remove();
+  };
+  dropPhotoSectionTitle();
+
   // The author or source: a short last line, bold, italic, right-aligned or introduced ("Tin, ảnh: …", "Nguồn: …").
   let author: string | undefined;
   let source: string | undefined;
@@ -363,9 +390,7 @@ export function readPage(html: string, pageUrl: URL): ImportedPage {
     last.remove();
   }
 
-  // A photo section's title, now that its photos are in the gallery.
-  const lastBlock = blocksOf(root).at(-1);
-  if (lastBlock && photos.length > 0 && PHOTO_SECTION.test(clean(lastBlock.textContent)) && clean(lastBlock.textContent).length < 80) lastBlock.remove();
+  dropPhotoSectionTitle();
 
   // The lead: a first paragraph in bold, else the page's description, else a short first paragraph.
   let description: string | undefined;

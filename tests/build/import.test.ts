@@ -1,7 +1,8 @@
 /** `npm run import`: articles of the portal a publication leaves, from the web or saved pages, into content/. */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentWith, FIXED_NOW, ROOT, runAstro } from '../helpers/astro';
 import { serveStatic } from '../helpers/server';
@@ -112,6 +113,39 @@ describe('npm run import', () => {
       );
       const sync = runAstro(['sync'], content.dir);
       expect(sync.status, sync.output).toBe(0);
+    } finally {
+      content.cleanup();
+    }
+  });
+
+  it("shrinks a camera's photo to what the portal takes, turned as it is shown", async () => {
+    const content = contentWith({});
+    const folder = path.join(path.dirname(content.dir), 'trang-luu');
+    try {
+      mkdirSync(folder);
+      // 3,000 × 2,000 of noise, turned a quarter by its EXIF orientation, as phones write them: several MB.
+      const camera = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: { r: 128, g: 128, b: 128 }, noise: { type: 'gaussian', mean: 128, sigma: 20 } } })
+        .jpeg({ quality: 95 })
+        .withMetadata({ orientation: 6 })
+        .toBuffer();
+      expect(camera.length).toBeGreaterThan(2 * 1024 * 1024);
+      writeFileSync(path.join(folder, 'IMG_0042.JPG'), camera);
+      const text = 'Đoàn viên Chi đoàn Sở Tài chính ra quân dọn vệ sinh môi trường và trồng cây xanh tại trụ sở cơ quan.';
+      writeFileSync(
+        path.join(folder, 'trang.html'),
+        `<html><head><title>Ra quân trồng cây</title><meta property="og:title" content="Ra quân trồng cây xanh tại trụ sở"><meta property="article:published_time" content="2024-03-10"></head>` +
+          `<body><article><p>${text}</p><p>${text}</p><p><img src="IMG_0042.JPG" alt="Đoàn viên trồng cây"></p></article></body></html>`,
+      );
+      const run = await importPages([path.join(folder, 'trang.html'), '--category', 'hoat-dong-doan'], content.dir);
+      expect(run.status, run.stderr).toBe(0);
+      const item = path.dirname(path.resolve(ROOT, run.stdout.trim()));
+      const photo = readFileSync(path.join(item, 'anh-1.jpg'));
+      expect(photo.length).toBeLessThan(1024 * 1024);
+      const { width, height, orientation } = await sharp(photo).metadata();
+      expect([width, height]).toEqual([1600, 2400]);
+      expect(orientation ?? 1).toBe(1);
+      expect(run.stderr).toMatch(/ảnh file:.*IMG_0042\.JPG nặng [\d,]+ MB: lưu bản thu nhỏ \d+ KB/);
+      expect(readFileSync(path.join(item, 'index.mdx'), 'utf8')).toContain('cover: ./anh-1.jpg\ncoverAlt: "Đoàn viên trồng cây"\n');
     } finally {
       content.cleanup();
     }

@@ -89,6 +89,16 @@ describe('readPage keeps every paragraph of the article', () => {
     expect(page.title).toBe('Chi đoàn Sở Tài chính tổng kết công tác Đoàn năm 2024');
   });
 
+  it('with its photos last, after the text, and no signature under them', () => {
+    const unsigned = savedHtml.replace('<p style="text-align:right"><strong>Minh Anh - Chi đoàn Sở Tài chính</strong></p>', '');
+    expect(unsigned).not.toBe(savedHtml);
+    const page = readPage(unsigned, pathToFileURL(SAVED_PAGE));
+    const signed = readPage(savedHtml, pathToFileURL(SAVED_PAGE));
+    expect(page.photos).toEqual(signed.photos);
+    expect(page.author).toBeUndefined();
+    expect(page.body).toBe(signed.body);
+  });
+
   it('split by blank lines of line breaks', () => {
     const text = 'Chi đoàn tổ chức hội nghị tổng kết công tác năm với sự tham dự của đông đủ đoàn viên.';
     const html = `<html><head><title>Tổng kết công tác Đoàn năm 2024 của Chi đoàn</title></head><body><nav><a href="/">Trang chủ</a></nav>
