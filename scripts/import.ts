@@ -253,8 +253,8 @@ for (const source of pages) {
   try {
     outcomes[await importOne(source, before)]++;
   } catch (error) {
-    if (!(error instanceof ImportError)) throw error;
-    console.error(`${source}: ${error.message}`);
+    // One page the importer cannot read does not stop an archive's others.
+    console.error(error instanceof ImportError ? `${source}: ${error.message}` : `${source}: không nhập được (${reason(error)})`);
     outcomes.failed++;
   }
 }

@@ -213,10 +213,16 @@ describe('npm run import', () => {
       expect(readFileSync(path.resolve(ROOT, named.stdout.trim()), 'utf8')).toContain('unit: doan-khoi\nauthor: "Thu Hà – Đoàn Khối"\nperiod: { from: 2023, to: 2023 }\n');
       expect(named.stderr).toContain('đơn vị doan-khoi: nhận ra từ dòng tác giả, nguồn hoặc tiêu đề');
 
-      // Given the date, the same page comes in.
-      const dated = await importPages([undated, '--category', 'hoat-dong-doan', '--date', '2023-03-26'], content.dir);
-      expect(dated.status, dated.stderr).toBe(0);
-      expect(readFileSync(path.resolve(ROOT, dated.stdout.trim()), 'utf8')).toContain('pubDate: 2023-03-26\n');
+      // A page that fails for another reason (its year's folder is a file here) does not stop the next, which, given
+      // the date, comes in.
+      writeFileSync(path.join(content.dir, 'news/2022'), 'không phải thư mục');
+      const blocked = page('nam-2022.html', article('Hội nghị tổng kết công tác Đoàn năm 2022', text, '<p>Ngày đăng: 20/12/2022</p>'));
+      const batch = await importPages([blocked, undated, '--category', 'hoat-dong-doan', '--date', '2023-03-26'], content.dir);
+      expect(batch.status).toBe(1);
+      expect(batch.stderr).toMatch(/nam-2022\.html: không nhập được \(.*\)/);
+      expect(batch.stderr).toContain('Xong: 1 trang nhập mới, 0 đã có, 1 lỗi.');
+      expect(batch.stdout.trim()).toMatch(/news\/2023\/ra-quan-tinh-nguyen-lam-sach-moi-truong\/index\.mdx$/);
+      expect(readFileSync(path.resolve(ROOT, batch.stdout.trim()), 'utf8')).toContain('pubDate: 2023-03-26\n');
     } finally {
       content.cleanup();
     }
