@@ -18,10 +18,11 @@ import { contentDir, dataFiles } from '../src/lib/content-root';
 import { parsePortalDate } from '../src/lib/dates';
 import { LIMITS } from '../src/lib/entry-check';
 import { articleFiles } from '../src/lib/file-checks';
-import { readYaml, splitFrontmatter } from '../src/lib/frontmatter';
+import { readYaml } from '../src/lib/frontmatter';
 import { decodeHtml, ImportError, periodOfTitle, readPage, unitMentioned } from '../src/lib/import-page';
 import { oldAddressKey } from '../src/lib/old-addresses';
-import { choices, IMPORTED_FROM, importedSource, itemPath, KINDS, todayInVietnam, type ImportedFiles, type NewItem } from '../src/lib/new-item';
+import { uniqueSlug } from '../src/lib/slug';
+import { choices, frontmatterOf, IMPORTED_FROM, importedSource, itemPath, KINDS, todayInVietnam, type ImportedFiles, type NewItem } from '../src/lib/new-item';
 import { PHOTO_FORMATS } from '../src/lib/photo-file';
 
 const USAGE =
@@ -102,13 +103,13 @@ async function smaller(bytes: Buffer): Promise<{ bytes: Buffer; extension: strin
 /** Downloads the page's photos and documents into `folder`; what fails is listed, not fatal. */
 async function saveFiles(page: ReturnType<typeof readPage>, folder: string): Promise<ImportedFiles & { notes: string[] }> {
   const saved: ImportedFiles & { notes: string[] } = { photos: [], attachments: [], missing: [], notes: [] };
+  // Two documents of one name ("ke-hoach.pdf") beside one item: the second "ke-hoach-2.pdf".
   const taken = new Set<string>();
   const unique = (name: string) => {
-    const dot = name.lastIndexOf('.');
-    let candidate = name;
-    for (let n = 2; taken.has(candidate); n++) candidate = `${name.slice(0, dot)}-${n}${name.slice(dot)}`;
-    taken.add(candidate);
-    return candidate;
+    const extension = path.extname(name);
+    const base = uniqueSlug(path.basename(name, extension), taken);
+    taken.add(base);
+    return `${base}${extension}`;
   };
   for (const photo of page.photos) {
     try {
@@ -160,15 +161,10 @@ function importedBefore(): Map<string, string> {
       const source = readFileSync(file, 'utf8');
       const line = source.split('\n', 3).find((text) => text.startsWith(IMPORTED_FROM));
       if (line) found.set(line.slice(IMPORTED_FROM.length).replace(/ \(\d{4}-\d{2}-\d{2}\)$/, ''), file);
-      if (!source.includes('previousUrls')) continue;
-      try {
-        const { previousUrls } = splitFrontmatter(source).data;
-        for (const address of Array.isArray(previousUrls) ? previousUrls : []) {
-          const key = typeof address === 'string' ? oldAddressKey(address) : undefined;
-          if (key) found.set(key, file);
-        }
-      } catch {
-        // A file that cannot be read: the content check names it.
+      const previousUrls = source.includes('previousUrls') ? frontmatterOf(file, source)?.previousUrls : undefined;
+      for (const address of Array.isArray(previousUrls) ? previousUrls : []) {
+        const key = typeof address === 'string' ? oldAddressKey(address) : undefined;
+        if (key) found.set(key, file);
       }
     }
   }

@@ -10,7 +10,7 @@ import { changedEntries, isDevServer, reportBuildFacts } from './build-facts';
 import { SITE_ID, siteFile } from './content-root';
 import { attachmentProblems, ContentFileError, describeProblem, fileBesideArticle, readAttachment } from './file-checks';
 import type { Photo } from './photo-file';
-import { oldAddressProblems, oldAddressTable } from './old-addresses';
+import { oldAddressProblems, oldAddressTable, tableFiles } from './old-addresses';
 import { COVER_USES, GALLERY_USES, LOGO_USES, photoCopies, reportPhotoCopies } from './photos';
 import { compareUnits } from './report';
 import { searchFeed } from './search-feed';
@@ -90,8 +90,8 @@ export interface Portal {
    * preview and listed nowhere, so that an editor sees an article before publishing it. Empty in a build.
    */
   previews: Item[];
-  /** The published items' addresses on the portal the publication left, by key (`old-addresses.ts`). */
-  oldAddresses: Record<string, string>;
+  /** The files of the table of published items' addresses on the portal the publication left (`old-addresses.ts`). */
+  oldAddressFiles: Record<string, string>[];
 }
 
 /**
@@ -236,7 +236,7 @@ async function load(): Promise<Portal> {
     items,
     pageOrder: [...items.filter(isChanged), ...items.filter((item) => !isChanged(item))],
     news, reports, events, upcomingEvents: upcoming, pastEvents: past, categories, units, tags, byTag, now, previews,
-    oldAddresses: oldAddressTable(items.map((item) => ({ url: item.url, previousUrls: item.entry.data.previousUrls }))),
+    oldAddressFiles: tableFiles(oldAddressTable(items.map((item) => ({ url: item.url, previousUrls: item.entry.data.previousUrls })))),
     byCategory: groupBy(items, (item) => [item.category]),
     byUnit: groupBy(items, (item) => [item.unit]),
     // An archive of what has happened: an upcoming event listed at its start joins its year when it starts.

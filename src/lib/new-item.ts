@@ -30,7 +30,7 @@ export interface PreviousFigures {
 }
 
 /** A content file's frontmatter; undefined for a file that cannot be read (the content check reports it). */
-function frontmatterOf(file: string, source = readFileSync(file, 'utf8')): Record<string, unknown> | undefined {
+export function frontmatterOf(file: string, source = readFileSync(file, 'utf8')): Record<string, unknown> | undefined {
   try {
     return splitFrontmatter(source).data;
   } catch {
