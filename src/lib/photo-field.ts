@@ -16,12 +16,13 @@ export function checkingFile(file: string, photos: readonly Photo[] = []): void 
   photosRead = new Map(photos.map((photo) => [photo.file, photo]));
 }
 
-export const photoField = () =>
+/** `vector`: an SVG drawing is taken too (the portal's logo). */
+export const photoField = (options: { vector?: boolean } = {}) =>
   z.string({ error: 'phải là đường dẫn ảnh, ví dụ ./anh-bia.jpg' }).transform((src, ctx) => {
     if (!checkedFile) throw new Error('photoField: no article file is being checked');
     try {
       const file = fileBesideArticle(checkedFile, src);
-      return photosRead.get(file) ?? readPhoto(file);
+      return photosRead.get(file) ?? readPhoto(file, options);
     } catch (error) {
       ctx.addIssue({ code: 'custom', message: `không đọc được ảnh "${src}": ${(error as Error).message}` });
       return z.NEVER;

@@ -16,6 +16,8 @@ export interface Photo {
   hash: string;
   /** The file's size and modification time when read: a file that changed is read again. */
   stamp: string;
+  /** An SVG drawing (the portal's logo may be one): its size is its shape, and copies of any width are sharp. */
+  vector?: true;
 }
 
 /** What image-size calls the formats sharp makes copies of. */
@@ -28,19 +30,23 @@ export function photoFileStamp(file: string): string {
 /**
  * Reads a photo's size (from its header, with image-size: a tenth of a millisecond, where sharp's metadata takes
  * 0.6 ms, which 3,000 covers would feel) and a hash of its bytes; rejects a file that is not a photo in a format the
- * copies can be made from.
+ * copies can be made from. `vector`: an SVG drawing is taken too (a logo, not a photo of an article).
  */
-export function readPhoto(file: string): Photo {
+export function readPhoto(file: string, { vector = false }: { vector?: boolean } = {}): Photo {
   const stamp = photoFileStamp(file);
   const bytes = readFileSync(file);
+  const formats = vector ? 'JPEG, PNG, WebP hoặc SVG' : 'JPEG, PNG hoặc WebP';
+  const isSvg = vector && /\.svg$/i.test(file);
   let size;
   try {
     size = imageSize(bytes);
   } catch {
-    throw new Error('tệp không phải ảnh; dùng ảnh JPEG, PNG hoặc WebP');
+    throw new Error(isSvg ? 'ảnh SVG không đọc được hoặc không cho biết kích thước: cần thuộc tính viewBox, hoặc width và height' : `tệp không phải ảnh; dùng ảnh ${formats}`);
   }
+  if (vector && size.type === 'svg') return { file, width: size.width, height: size.height, hash: hashOf(bytes), stamp, vector: true };
   if (!size.type || !PHOTO_FORMATS.has(size.type)) {
-    throw new Error(`định dạng ${size.type ?? 'không rõ'} không dùng được; dùng ảnh JPEG, PNG hoặc WebP`);
+    const svgHint = size.type === 'svg' ? ' (SVG chỉ dùng được cho biểu trưng của cổng)' : '';
+    throw new Error(`định dạng ${size.type ?? 'không rõ'} không dùng được; dùng ảnh ${formats}${svgHint}`);
   }
   // EXIF orientation 5–8: the photo is shown turned a quarter, so its sides swap.
   const turned = (size.orientation ?? 1) >= 5;
@@ -48,7 +54,11 @@ export function readPhoto(file: string): Photo {
     file,
     width: turned ? size.height : size.width,
     height: turned ? size.width : size.height,
-    hash: createHash('sha256').update(bytes).digest('base64url').slice(0, 10),
+    hash: hashOf(bytes),
     stamp,
   };
+}
+
+function hashOf(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('base64url').slice(0, 10);
 }

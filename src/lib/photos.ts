@@ -63,8 +63,9 @@ export function photoUnchanged(photo: Photo): boolean {
   }
 }
 
-/** The widths of the copies for a use, as made: capped at the original's width, without repeats. */
+/** The widths of the copies for a use, as made: capped at the original's width (not a drawing's), without repeats. */
 export function copyWidths(photo: Photo, use: PhotoUse): number[] {
+  if (photo.vector) return [...PHOTO_WIDTHS[use]];
   return [...new Set(PHOTO_WIDTHS[use].map((width) => Math.min(width, photo.width)))];
 }
 
@@ -137,7 +138,7 @@ export function photoCopies(photos: Iterable<{ photo: Photo; uses: readonly Phot
 
 /**
  * Makes one copy: turned upright, resized to its width, in its format (JPEG on white, which has no transparency; an
- * icon in PNG, the logo fitted into a transparent square).
+ * icon in PNG, the logo fitted into a transparent square). sharp draws an SVG drawing at the copy's size.
  */
 export async function makeCopy(copy: PhotoCopy): Promise<Buffer> {
   try {
@@ -146,7 +147,7 @@ export async function makeCopy(copy: PhotoCopy): Promise<Buffer> {
       const square = { width: copy.width, height: copy.width, fit: 'contain', background: { r: 0, g: 0, b: 0, alpha: 0 } } as const;
       return await upright.resize(square).png().toBuffer();
     }
-    const resized = upright.resize({ width: copy.width, withoutEnlargement: true });
+    const resized = upright.resize({ width: copy.width, withoutEnlargement: !copy.photo.vector });
     return await (copy.format === 'jpeg' ? resized.flatten({ background: '#ffffff' }).jpeg({ quality: 82 }) : resized.webp()).toBuffer();
   } catch (error) {
     // Only the header was read with the article: a file broken further on fails here.

@@ -12,7 +12,7 @@ import { deadlinePassesAt, eventOverAt } from './stream';
 import { isSlug, slugify } from './slug';
 
 /** A photo read from the file (`photo-field.ts`) in the build; a checked path in the content check. */
-type ImageField = () => z.ZodType;
+type ImageField = (options?: { vector?: boolean }) => z.ZodType;
 
 export const DATE_HINT = 'dạng YYYY-MM-DD (ví dụ 2024-04-14) hoặc ngày giờ ISO (ví dụ 2024-04-14T08:30:00+07:00)';
 
@@ -260,8 +260,11 @@ export function siteSchema<I extends ImageField>(image: I) {
           .min(1)
           .max(SHORT_NAME_MAX, { error: `shortName tối đa ${SHORT_NAME_MAX} ký tự (tên trình duyệt đặt cho ô tìm kiếm của cổng)` })
           .optional(),
-        /** The emblem beside the name in the header, and the browsers' icon of the portal: a file beside `site.yaml`. */
-        logo: image().optional() as z.ZodOptional<ReturnType<I>>,
+        /**
+         * The emblem beside the name in the header, and the browsers' icon of the portal: a file beside `site.yaml`,
+         * a photo or an SVG drawing (an emblem is often drawn).
+         */
+        logo: image({ vector: true }).optional() as z.ZodOptional<ReturnType<I>>,
         /** Under the name in the header: "Tin tức - Sự kiện của …". */
         tagline: z.string().trim().min(1).optional(),
         /** For search engines and feeds: a sentence on what the portal publishes. */

@@ -163,6 +163,23 @@ const cases: Case[] = [
     expected: ['site.yaml', 'logo: không đọc được ảnh "./bieu-trung.png"'],
   },
   {
+    name: "the portal's logo an SVG drawing that does not give its size",
+    files: {
+      'site.yaml': 'name: Bản tin\ndescription: Tin tức.\nowner: Ban Thường vụ\nlogo: ./bieu-trung.svg\n',
+      'bieu-trung.svg': '<svg xmlns="http://www.w3.org/2000/svg"><circle r="5"/></svg>',
+    },
+    expected: ['site.yaml', 'logo: không đọc được ảnh "./bieu-trung.svg": ảnh SVG không đọc được hoặc không cho biết kích thước: cần thuộc tính viewBox'],
+  },
+  {
+    // A drawing is the portal's logo only: an article's photos are photos.
+    name: 'a cover that is an SVG drawing',
+    files: {
+      'news/bia-svg/index.md': news(`${VALID}\ncover: ./anh-bia.svg\ncoverAlt: Ảnh bìa`),
+      'news/bia-svg/anh-bia.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 20"/>',
+    },
+    expected: ['bia-svg', 'cover', 'định dạng svg không dùng được; dùng ảnh JPEG, PNG hoặc WebP (SVG chỉ dùng được cho biểu trưng của cổng)'],
+  },
+  {
     name: "an empty file of the portal's details",
     files: { 'site.yaml': '# Chưa ghi gì\n' },
     expected: ['site.yaml', 'name: thiếu tên cổng (name)', 'description: thiếu mô tả cổng (description)', 'owner: thiếu cơ quan chủ quản (owner)'],

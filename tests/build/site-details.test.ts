@@ -103,3 +103,38 @@ describe("the portal's own details", () => {
     expect(files.filter((name) => file(name).includes('Bản tin Đoàn Khối'))).toEqual([]);
   });
 });
+
+describe('a logo drawn in SVG', () => {
+  let site: ReturnType<typeof buildWith>;
+  beforeAll(() => {
+    site = buildWith({
+      'site.yaml': OTHER_PUBLICATION.replace('./bieu-trung.jpg', './bieu-trung.svg'),
+      // Drawn 30 × 20 units, its left half red: wider than high, and small as it says it is.
+      'bieu-trung.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 20"><rect width="15" height="20" fill="#b3121b"/></svg>',
+    });
+  });
+  afterAll(() => site.cleanup());
+
+  it('is drawn at the size of each copy: the header at twice and three times its 44 px, the icons square', async () => {
+    expect(site.status, site.output).toBe(0);
+    const home = site.page('');
+    const emblem = /<img class="emblem"[^>]*>/.exec(home)?.[0] ?? '';
+    expect(emblem).toContain('height="44"');
+    expect(emblem).toContain('width="66"');
+    const copies = [...emblem.matchAll(/\/_images\/(bieu-trung\.[\w-]+_(\d+)\.webp) \d+w/g)];
+    expect(copies.map((m) => Number(m[2]))).toEqual([88, 176, 264]);
+    for (const [, name, width] of copies) {
+      expect(await sharp(path.join(site.dist, '_images', name)).metadata(), name).toMatchObject({ format: 'webp', width: Number(width), height: Math.round((Number(width) * 2) / 3) });
+    }
+    const touchIcon = /<link rel="apple-touch-icon" href="\/_images\/([^"]+\.png)">/.exec(home)?.[1];
+    const icon = sharp(path.join(site.dist, '_images', touchIcon!));
+    expect(await icon.metadata()).toMatchObject({ format: 'png', width: 180, height: 180 });
+    // The drawing fills the square's width (120 px high, centred), its edge sharp at 90 px.
+    const { data, info } = await icon.raw().toBuffer({ resolveWithObject: true });
+    const alpha = (x: number, y = 90) => data[(y * info.width + x) * info.channels + 3];
+    expect([alpha(2), alpha(87), alpha(93), alpha(178), alpha(90, 10)]).toEqual([255, 255, 0, 0, 0]);
+    // No copy of the drawing itself is published.
+    expect(readdirSync(path.join(site.dist, '_images')).filter((name) => name.endsWith('.svg'))).toEqual([]);
+  });
+});
+

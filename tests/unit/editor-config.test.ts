@@ -18,7 +18,7 @@ interface Field {
   fields?: Field[];
 }
 interface Config {
-  collections: { name: string; fields: Field[] }[];
+  collections: { name: string; fields: Field[]; files?: { name: string; fields: Field[] }[] }[];
 }
 
 const config = load(readFileSync(path.join(import.meta.dirname, '../../public/admin/config.yml'), 'utf8')) as Config;
@@ -56,6 +56,15 @@ describe('web editor configuration', () => {
       }
       for (const name of ['anh.bmp', 'anh.svg', 'IMG_0001.HEIC', 'anh.jpg.html', 'anh']) expect(accepted.test(name), `${upload.name}: ${name}`).toBe(false);
     }
+  });
+
+  it('takes the portal’s logo as a photo of those formats or an SVG drawing', () => {
+    const site = config.collections.find((collection) => collection.name === 'site')!.files![0];
+    const logo = site.fields.find((field) => field.name === 'logo')!;
+    const accepted = new RegExp(logo.pattern![0]);
+    for (const name of ['bieu-trung.svg', 'BIEU-TRUNG.SVG', 'bieu-trung.png', 'bieu-trung.jpeg', 'bieu-trung.webp']) expect(accepted.test(name), name).toBe(true);
+    for (const name of ['bieu-trung.bmp', 'bieu-trung.svgz', 'bieu-trung.svg.html', 'bieu-trung.ico']) expect(accepted.test(name), name).toBe(false);
+    expect(logo.media_library?.config?.max_file_size).toBe(LIMITS.imageMaxBytes);
   });
 
   it('takes attachments of the types the build takes', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readPhoto, type Photo } from '../../src/lib/photo-file';
-import { copyWidths, entryPhotosUnchanged, imgAttributes, photoCopies, writeCopies } from '../../src/lib/photos';
+import { copyWidths, entryPhotosUnchanged, imgAttributes, LOGO_USES, makeCopy, photoCopies, writeCopies } from '../../src/lib/photos';
 import { FIXTURE_CONTENT } from '../helpers/astro';
 
 const FIXTURE_PHOTO = path.join(FIXTURE_CONTENT, 'news/hien-mau-tinh-nguyen/anh-bia.jpg');
@@ -48,7 +48,55 @@ describe('readPhoto', () => {
     expect(() => readPhoto(file)).toThrow('tệp không phải ảnh');
     const svg = path.join(dir, 'logo.svg');
     writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
-    expect(() => readPhoto(svg)).toThrow('định dạng svg không dùng được');
+    expect(() => readPhoto(svg)).toThrow('định dạng svg không dùng được; dùng ảnh JPEG, PNG hoặc WebP (SVG chỉ dùng được cho biểu trưng của cổng)');
+  });
+
+  it('takes an SVG drawing where one may be (the logo), its size from its viewBox or width and height', () => {
+    const file = path.join(dir, 'bieu-trung.svg');
+    writeFileSync(file, '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 20"><rect width="30" height="20"/></svg>');
+    expect(readPhoto(file, { vector: true })).toMatchObject({ file, width: 30, height: 20, vector: true });
+    writeFileSync(file, '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"/>');
+    expect(readPhoto(file, { vector: true })).toMatchObject({ width: 64, height: 64, vector: true });
+    // A photo where a drawing may be is a photo.
+    expect(readPhoto(FIXTURE_PHOTO, { vector: true }).vector).toBeUndefined();
+  });
+
+  it('rejects a drawing that does not give its size, or a file that is neither', () => {
+    const file = path.join(dir, 'bieu-trung.svg');
+    writeFileSync(file, '<svg xmlns="http://www.w3.org/2000/svg"><circle r="5"/></svg>');
+    expect(() => readPhoto(file, { vector: true })).toThrow('ảnh SVG không đọc được hoặc không cho biết kích thước: cần thuộc tính viewBox, hoặc width và height');
+    const other = path.join(dir, 'bieu-trung.png');
+    writeFileSync(other, 'không phải ảnh');
+    expect(() => readPhoto(other, { vector: true })).toThrow('tệp không phải ảnh; dùng ảnh JPEG, PNG, WebP hoặc SVG');
+  });
+});
+
+describe('copies of a drawing', () => {
+  /** A drawing of 10 × 10 units, its left half filled: sharp at any size if drawn at the size, blurred if enlarged. */
+  const HALF = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="5" height="10" fill="#b3121b"/></svg>';
+
+  it('are of every width, however small the drawing says it is', () => {
+    const logo: Photo = { file: '/c/bieu-trung.svg', width: 10, height: 5, hash: 'abcdefghij', stamp: '', vector: true };
+    expect(copyWidths(logo, 'emblem')).toEqual([88, 176, 264]);
+    expect(copyWidths(logo, 'icon')).toEqual([32, 180]);
+  });
+
+  it('are drawn at their size, not enlarged from a small picture', async () => {
+    const file = path.join(dir, 'bieu-trung.svg');
+    writeFileSync(file, HALF);
+    const logo = readPhoto(file, { vector: true });
+    const copies = photoCopies([{ photo: logo, uses: LOGO_USES }]);
+    expect([...copies.keys()].sort()).toEqual(
+      ['88.webp', '176.webp', '264.webp', '32.png', '180.png'].map((end) => `bieu-trung.${logo.hash}_${end}`).sort(),
+    );
+    const icon = sharp(await makeCopy(copies.get(`bieu-trung.${logo.hash}_180.png`)!));
+    expect(await icon.metadata()).toMatchObject({ format: 'png', width: 180, height: 180 });
+    const { data, info } = await icon.raw().toBuffer({ resolveWithObject: true });
+    const alpha = (x: number, y = 90) => data[(y * info.width + x) * info.channels + 3];
+    // The edge is at 90 px; enlarged from a drawing of 10 px, it would be blurred over several pixels.
+    expect([alpha(0), alpha(86), alpha(88), alpha(92), alpha(94), alpha(179)]).toEqual([255, 255, 255, 0, 0, 0]);
+    const emblem = sharp(await makeCopy(copies.get(`bieu-trung.${logo.hash}_264.webp`)!));
+    expect(await emblem.metadata()).toMatchObject({ format: 'webp', width: 264, height: 264 });
   });
 });
 
