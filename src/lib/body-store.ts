@@ -12,7 +12,7 @@ import { buildCacheDir } from './content-root';
  * (`safe-mdx.ts`), so cached bodies are rendered and checked again. (A change of the articles' fields needs no bump:
  * the loader follows the schema's fingerprint, `schemaFingerprint`.)
  */
-export const RENDERER_VERSION = 9;
+export const RENDERER_VERSION = 10;
 
 function bodyDir(collection: string, cacheDir = buildCacheDir()): string {
   return path.join(cacheDir, 'bodies', collection);

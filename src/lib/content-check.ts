@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { YAMLException } from 'js-yaml';
+import { portalText } from './text-form';
 import { ATTACHMENT_MAX_BYTES, formatFileSize } from './attachments';
 import { contentDir, dataFiles, knownSlugs, SITE_FILE_MISSING, siteFile } from './content-root';
 import { buildTime } from './dates';
@@ -154,7 +155,7 @@ function checkArticle(
   problems.push(...schemaProblems(file, source, schemas[name].safeParse(data), 0));
   problems.push(...editorialWarnings(file, source, data, kind, now));
   const article: ParsedArticle = {
-    file, kind, id, title: typeof data.title === 'string' ? data.title.normalize('NFC').trim() : undefined, links: internalLinks(body, bodyStartLine),
+    file, kind, id, title: typeof data.title === 'string' ? portalText(data.title).trim() : undefined, links: internalLinks(body, bodyStartLine),
     unit: typeof data.unit === 'string' ? data.unit : undefined,
     ...writtenFigures(data),
     previousSlugs: strings(data.previousSlugs),

@@ -4,6 +4,7 @@
  * web editor on the article being written, before it is saved, with the same messages.
  */
 import { z } from 'astro/zod';
+import { portalText } from './text-form';
 import { bodySyntax } from './body-syntax';
 import { formatDay, parsePortalDate } from './dates';
 import { findOldFont, oldFontMessage } from './encoding';
@@ -96,7 +97,7 @@ export function editorialNotes(data: Record<string, unknown>, kind: ItemKind, no
 
 /** A title as two items are compared by: "Đoàn viên hiến máu" and "đoàn viên hiến máu " are one. */
 export function titleKey(title: string): string {
-  return title.normalize('NFC').trim().toLowerCase();
+  return portalText(title).trim().toLowerCase();
 }
 
 /** The published pages the web editor checks an article against (`/admin/bai-da-dang.json`). */

@@ -13,6 +13,7 @@ import { gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { portalText } from './text-form';
 import { attachmentExtension } from './attachments';
 import { parsePortalDate, toIsoVietnam } from './dates';
 
@@ -47,7 +48,7 @@ export interface ImportedPage {
 
 export class ImportError extends Error {}
 
-const clean = (text: string | null | undefined) => (text ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+const clean = (text: string | null | undefined) => portalText(text ?? '').replace(/\s+/g, ' ').trim();
 
 /**
  * A day and maybe a time written the Vietnamese way: "20/12/2024", "Thứ Sáu, 20/12/2024 - 15:45", "15:45 20/12/2024",
@@ -55,7 +56,7 @@ const clean = (text: string | null | undefined) => (text ?? '').normalize('NFC')
  * undefined when there is none or it is not a real day.
  */
 export function dateInText(written: string): string | undefined {
-  const text = written.normalize('NFC');
+  const text = portalText(written);
   const day = /(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/.exec(text) ?? /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/i.exec(text);
   if (!day) return undefined;
   const pad = (part: string | number) => String(part).padStart(2, '0');
@@ -464,7 +465,7 @@ function renameElement(document: Doc, element: Element, tag: string, plain = fal
 
 /**
  * HTML to the Markdown of an `.mdx` body (the web editor's files): CommonMark with GFM tables and strikethrough, `{` and `<` escaped so
- * that MDX reads them as text, in NFC (text pasted from Word is often decomposed).
+ * that MDX reads them as text, in the portal's one form of text (`portalText`: old portals' text is often decomposed, or has Ð for Đ).
  */
 export function markdownOf(html: string): string {
   const tree = fromHtml(html, { fragment: true });
@@ -474,7 +475,7 @@ export function markdownOf(html: string): string {
     unsafe: [{ atBreak: true, character: 'i', after: 'mport\\s' }, { atBreak: true, character: 'e', after: 'xport\\s' }],
     bullet: '-', emphasis: '*', rule: '-',
   });
-  return markdown.normalize('NFC').replace(/\n{3,}/g, '\n\n').trim();
+  return portalText(markdown).replace(/\n{3,}/g, '\n\n').trim();
 }
 
 /**

@@ -1,6 +1,7 @@
 /** What `npm run new` writes: a valid article file, in its own folder for its images. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { portalText } from './text-form';
 import { contentDir } from './content-root';
 import { todayInVietnam } from './dates';
 import { articleFiles } from './file-checks';
@@ -21,7 +22,7 @@ export interface NewItem {
 }
 
 /** YAML string in double quotes, safe for any title. */
-const quoted = (text: string) => JSON.stringify(text.normalize('NFC').trim());
+const quoted = (text: string) => JSON.stringify(portalText(text).trim());
 
 /** The figures of a unit's latest report (by period), and its file: the template of the unit's next report. */
 export interface PreviousFigures {

@@ -11,6 +11,7 @@ import type { Token } from 'markdown-it';
 import { bodySyntax, gfmPartsFor } from './body-syntax.ts';
 import { isSafeUrl } from './safe-url.ts';
 import { headingIds } from './slug.ts';
+import { portalText } from './text-form.ts';
 
 /**
  * Characters that may start what this renderer leaves to the full pipeline: HTML and components (`<`), expressions
@@ -51,7 +52,7 @@ function setHeadingIds(tokens: Token[]): void {
 export function renderPlainMarkdown(body: string, filePath: string): string | undefined {
   if (bodySyntax(body, filePath) !== 'markdown' || NOT_PLAIN.test(body) || gfmPartsFor(body).length > 0) return undefined;
   const env = {};
-  const tokens = markdown.parse(body.normalize('NFC'), env);
+  const tokens = markdown.parse(portalText(body), env);
   const links = tokens.flatMap((token) => token.children ?? []).filter((token) => token.type === 'link_open');
   if (links.some((link) => !isSafeUrl(String(link.attrGet('href') ?? '')))) return undefined;
   setHeadingIds(tokens);

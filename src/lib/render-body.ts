@@ -13,7 +13,7 @@ import type { Root as Mdast } from 'mdast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { bodyComponents } from './body-components';
-import { rehypeNfc } from './rehype-nfc';
+import { rehypePortalText } from './rehype-portal-text';
 import { literalValue, type ParsedBody } from './safe-mdx';
 import { rehypeHeadingIds } from './rehype-heading-ids';
 
@@ -95,12 +95,12 @@ const mdxToHast = unified()
   .use(remarkRehype, {
     handlers: { mdxJsxFlowElement: jsxElement, mdxJsxTextElement: jsxElement, mdxFlowExpression: jsxExpression, mdxTextExpression: jsxExpression, mdxjsEsm: () => undefined },
   })
-  .use(rehypeNfc)
+  .use(rehypePortalText)
   .use(rehypeHeadingIds);
 
-const markdownToHast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeNfc).use(rehypeHeadingIds);
+const markdownToHast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypePortalText).use(rehypeHeadingIds);
 // Re-parsing the tree for raw HTML is costly; most bodies have none.
-const plainToHast = unified().use(remarkRehype).use(rehypeNfc).use(rehypeHeadingIds);
+const plainToHast = unified().use(remarkRehype).use(rehypePortalText).use(rehypeHeadingIds);
 
 /** HTML of a body parsed (and checked) by `parseBody`. */
 export async function renderBody(parsed: ParsedBody, filePath: string): Promise<RenderedBody> {

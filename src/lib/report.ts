@@ -1,4 +1,5 @@
 import { t } from '../i18n/ui';
+import { portalText } from './text-form';
 import type { Figure } from './body-components';
 
 /** "Nhiệm kỳ 2017 - 2019", or "Năm 2021" when the report covers one year. */
@@ -25,10 +26,10 @@ export interface FigureComparison<R extends ReportFigures> {
 }
 
 /** The same figure's name whatever the editor's spacing, case or Unicode form: "Lượt hiến máu  tình nguyện". */
-export const figureLabelKey = (label: string) => label.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+export const figureLabelKey = (label: string) => portalText(label).trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 
 /** The same unit whatever the editor's Unicode form or spacing around it; none is "". */
-export const figureUnitKey = (unit: string | undefined) => unit?.normalize('NFC').trim() ?? '';
+export const figureUnitKey = (unit: string | undefined) => (unit === undefined ? '' : portalText(unit).trim());
 
 /** A figure is compared with another of the same name and unit. */
 const figureKey = (figure: Figure) => `${figureLabelKey(figure.label)}\n${figureUnitKey(figure.unit)}`;

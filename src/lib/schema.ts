@@ -10,6 +10,7 @@ import { parsePortalDate } from './dates';
 import { OLD_ADDRESS_HINT, oldAddressKey } from './old-addresses';
 import { deadlinePassesAt, eventOverAt } from './stream';
 import { isSlug, slugify } from './slug';
+import { portalText } from './text-form';
 
 /** A photo read from the file (`photo-field.ts`) in the build; a checked path in the content check. */
 type ImageField = (options?: { vector?: boolean }) => z.ZodType;
@@ -39,8 +40,11 @@ const requiredText = (what: string) =>
     .string({ error: `thiếu ${what} (bắt buộc, là chuỗi chữ)` })
     .trim()
     .min(1, { error: `${what} không được để trống` })
-    // Text pasted from Word may be decomposed (NFD); pages and search need one form.
-    .transform((text) => text.normalize('NFC'));
+    // Pages, slugs and search need one form of text (`portalText`).
+    .transform(portalText);
+
+/** Optional text, in the portal's one form. */
+const text = () => z.string().transform(portalText);
 
 /**
  * A web page's address: http or https only. zod's `z.url()` alone takes any scheme, `javascript:` too, which would
@@ -80,9 +84,9 @@ function publishingFields() {
     /** Lead paragraph (sapo) shown under the title and in listings. */
     description: requiredText('phần tóm tắt (description)'),
     /** Keywords; each gets a tag page. */
-    tags: z.array(z.string().trim().min(1), { error: 'tags phải là danh sách, ví dụ [hiến máu, tình nguyện]' }).default([]),
+    tags: z.array(z.string().trim().min(1).transform(portalText), { error: 'tags phải là danh sách, ví dụ [hiến máu, tình nguyện]' }).default([]),
     /** Description of the cover photo; required with `cover`. */
-    coverAlt: z.string().trim().min(1, { error: 'mô tả ảnh bìa (coverAlt) không được để trống' }).optional(),
+    coverAlt: z.string().trim().min(1, { error: 'mô tả ảnh bìa (coverAlt) không được để trống' }).transform(portalText).optional(),
     /** Never published while true. */
     draft: z.boolean({ error: 'draft phải là true hoặc false' }).default(false),
     /** Unpublished from this date on. */
@@ -135,20 +139,20 @@ function newsFields<I extends ImageField>(image: I, known: KnownSlugs) {
     /** Last significant update, shown as "Cập nhật lúc …". */
     updatedDate: portalDate.optional(),
     /** What changed in the update. */
-    changeNote: z.string().optional(),
+    changeNote: text().optional(),
     /** Category slug (file name in `content/categories/`). */
     category,
     /** Publishing unit slug (file name in `content/units/`). */
     unit: unit.optional(),
     /** Byline, e.g. "Nguyễn Văn A – Đoàn Khối". */
-    author: z.string().optional(),
+    author: text().optional(),
     /** Source, when the item comes from elsewhere. */
-    source: z.string().optional(),
+    source: text().optional(),
     /** Cover photo next to the file, e.g. `./anh-bia.jpg`. */
     cover: image().optional() as z.ZodOptional<ReturnType<I>>,
     /** Photos shown as a gallery, next to the file. */
     gallery: z
-      .array(z.object({ src: image() as ReturnType<I>, alt: requiredText('mô tả ảnh (alt)'), caption: z.string().optional() }))
+      .array(z.object({ src: image() as ReturnType<I>, alt: requiredText('mô tả ảnh (alt)'), caption: text().optional() }))
       .default([]),
     /** Shown in "Tin nổi bật" on the home page. */
     featured: z.boolean({ error: 'featured phải là true hoặc false' }).default(false),
@@ -177,7 +181,7 @@ export function reportSchema<I extends ImageField>(image: I, known: KnownSlugs) 
           z.object({
             label: requiredText('tên chỉ tiêu (label)'),
             value: z.number({ error: 'value phải là số, không có dấu chấm ngăn cách, ví dụ 15000000' }),
-            unit: z.string().optional(),
+            unit: text().optional(),
           }),
         )
         .default([]),
@@ -230,7 +234,7 @@ export function articleSchemas<I extends ImageField>(image: I, known: KnownSlugs
 
 /** Contact details: a unit's, shown on its page, and the portal's own, in its footer. */
 const contactFields = {
-  address: z.string().trim().min(1).optional(),
+  address: z.string().trim().min(1).transform(portalText).optional(),
   phone: z
     .string({ error: 'phone phải là chuỗi, ví dụ "0226 3 812 345"' })
     .regex(/^\+?[\d\s.()-]{6,24}$/, { error: 'phone phải là số điện thoại (chữ số, dấu cách, dấu chấm, dấu gạch), ví dụ "0226 3 812 345"' })
@@ -266,14 +270,14 @@ export function siteSchema<I extends ImageField>(image: I) {
          */
         logo: image({ vector: true }).optional() as z.ZodOptional<ReturnType<I>>,
         /** Under the name in the header: "Tin tức - Sự kiện của …". */
-        tagline: z.string().trim().min(1).optional(),
+        tagline: z.string().trim().min(1).transform(portalText).optional(),
         /** For search engines and feeds: a sentence on what the portal publishes. */
         description: requiredText('mô tả cổng (description)'),
         /** The body that publishes the portal (cơ quan chủ quản), in the footer. */
         owner: requiredText('cơ quan chủ quản (owner)'),
         ...contactFields,
         /** The terms of reuse, in the footer: "Ghi rõ nguồn khi phát hành lại…". */
-        license: z.string().trim().min(1).optional(),
+        license: z.string().trim().min(1).transform(portalText).optional(),
         /** Websites the footer links to ("Liên kết"): the provincial portal, the Youth Union's central site… */
         links: z
           .array(z.object({ title: requiredText('tên liên kết (title)'), url: webAddress('url', 'https://tinhdoan.example.gov.vn') }))
@@ -296,13 +300,13 @@ export function dataSchemas(known: KnownSlugs) {
   const units = z.object({
     /** Full name: "Đoàn Khối các cơ quan tỉnh". */
     name: requiredText('tên đơn vị (name)'),
-    shortName: z.string().optional(),
+    shortName: text().optional(),
     /** Slug of the unit above this one. */
     parent: unit.optional(),
-    description: z.string().optional(),
+    description: text().optional(),
     website: webAddress('website', 'https://example.gov.vn').optional(),
     /** The unit's secretary (Bí thư), shown on its page. */
-    secretary: z.string().trim().min(1).optional(),
+    secretary: z.string().trim().min(1).transform(portalText).optional(),
     /** Contact details, shown on the unit's page. */
     ...contactFields,
   });
@@ -310,7 +314,7 @@ export function dataSchemas(known: KnownSlugs) {
   const categories = z.object({
     /** Display name: "Tin tức - Sự kiện". */
     name: requiredText('tên chuyên mục (name)'),
-    description: z.string().optional(),
+    description: text().optional(),
     /** Position in the main navigation; omitted = not in the menu. */
     menuOrder: z.number().int().optional(),
   });

@@ -3,14 +3,15 @@
  * Pagefind folds tones but keeps đ distinct, so a query is searched in each of its d/đ spellings that the index
  * holds, and the results merged. In Vietnamese đ only starts a syllable, so each word has at most two spellings.
  */
+import { portalText } from './text-form.ts';
 import { plainPunctuation } from './typography.ts';
 
 /**
- * Composed Unicode, single spaces, the plain punctuation of the index: NFD input (Word, some keyboards) must not
- * change results, and a phrase pasted in typographic quotes is a phrase.
+ * The index's form of text (`portalText`), single spaces, the plain punctuation of the index: NFD input (Word, some
+ * keyboards) or a look-alike Ð must not change results, and a phrase pasted in typographic quotes is a phrase.
  */
 export function normaliseQuery(query: string): string {
-  return plainPunctuation(query.normalize('NFC')).replace(/\s+/g, ' ').trim();
+  return plainPunctuation(portalText(query)).replace(/\s+/g, ' ').trim();
 }
 
 /** At most this many searches per query: three words searched in both spellings. */

@@ -1,12 +1,12 @@
 /** Vietnamese text folding and ASCII URL slugs. */
 
-/** Removes tones and marks and turns đ/Đ into d/D: "Đoàn viên" → "Doan vien". */
+/** Removes tones and marks and turns đ/Đ (and Đ's look-alike Ð) into d/D: "Đoàn viên" → "Doan vien". */
 export function foldVietnamese(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+    .replace(/[ĐÐ]/g, 'D')
     .normalize('NFC');
 }
 

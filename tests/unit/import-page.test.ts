@@ -301,6 +301,8 @@ describe('markdownOf', () => {
     expect(markdownOf('<p>Chi đoàn <strong>vững mạnh</strong> * 2 &lt;b&gt;</p><ul><li>Một</li><li>Hai</li></ul>'.normalize('NFD'))).toBe(
       'Chi đoàn **vững mạnh** \\* 2 \\<b>\n\n- Một\n- Hai',
     );
+    // Old portals' text often has Đ's look-alike Ð (Latin Eth): the file gets Đ.
+    expect(markdownOf('<p>\u00d0OÀN VIÊN \u00d0ẠT GIẢI</p>')).toBe('ĐOÀN VIÊN ĐẠT GIẢI');
   });
 });
 

@@ -50,6 +50,7 @@ describe('plain Markdown renderer', () => {
       '    mã thụt lề\n    dòng hai\n\n```js\nconst a = 1 > 0;\n```',
       'Trích lời "ông A" nói: 5 > 3 và \'nháy đơn\'.',
       'Chữ tổ hợp: Đoàn viên hiến máu'.normalize('NFD'),
+      '## \u00d0ại hội\n\nChữ Ð thay cho Đ: \u00d0OÀN VIÊN.',
       '',
     ];
     expect(await compare(samples.map((body, i) => ({ file: `mau-${i}.mdx`, body })))).toBe(samples.length);

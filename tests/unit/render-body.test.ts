@@ -14,6 +14,13 @@ describe('rendering bodies at load time', () => {
     expect(html.normalize('NFC')).toBe(html);
   });
 
+  it('writes Đ where its look-alike Ð (Latin Eth) was typed, in text and heading ids', async () => {
+    const { html } = await render('## \u00d0ại hội\n\n\u00d0OÀN VIÊN <strong>\u00d0ƯỢC</strong> khen.');
+    expect(html).toContain('<h2 id="dai-hoi">Đại hội</h2>');
+    expect(html).toContain('ĐOÀN VIÊN <strong>ĐƯỢC</strong> khen.');
+    expect(html).not.toContain('\u00d0');
+  });
+
   it('gives headings of the same text their own ids, keeps one written in HTML, and names a heading of symbols', async () => {
     const { html } = await render('## Đoàn viên\n\n### Đoàn viên `mới`\n\n## Đoàn viên\n\n<h2 id="rieng">Riêng</h2>\n\n## “…”\n');
     expect([...html.matchAll(/<h[23] id="([^"]+)"/g)].map((match) => match[1])).toEqual(['doan-vien', 'doan-vien-moi', 'doan-vien-2', 'rieng', 'muc']);

@@ -59,6 +59,9 @@ describe('query spellings', () => {
   it('composes decomposed input and trims spaces', () => {
     expect(normaliseQuery('  hiến   máu '.normalize('NFD'))).toBe('hiến máu');
     expect(normaliseQuery('hiến máu'.normalize('NFD'))).toBe('hiến máu'.normalize('NFC'));
+    // Đ's look-alike Ð (Latin Eth): pagefind would look up "ðoàn", another letter.
+    expect(normaliseQuery('\u00d0oàn viên')).toBe('Đoàn viên');
+    expect(querySpellings('\u00d0oàn viên')).toEqual(['Đoàn viên']);
   });
 
   it('reads a phrase pasted in typographic quotes as a quoted phrase', () => {

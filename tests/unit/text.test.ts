@@ -4,6 +4,7 @@ import { t } from '../../src/i18n/ui';
 import { entryIdFromPath, slugProblem } from '../../src/lib/entry-id';
 import { formatNumber, formatQuantity } from '../../src/lib/numbers';
 import { foldVietnamese, isSlug, slugify, uniqueSlug } from '../../src/lib/slug';
+import { portalText } from '../../src/lib/text-form';
 
 describe('slugs', () => {
   it('folds tones and đ into ASCII', () => {
@@ -14,6 +15,16 @@ describe('slugs', () => {
 
   it('gives the same slug for decomposed (NFD) input', () => {
     expect(slugify('Hiến máu'.normalize('NFD'))).toBe('hien-mau');
+  });
+
+  it('reads Đ’s look-alike Ð (Latin Eth) as Đ', () => {
+    // It lost the letter: "oan-vien".
+    expect(slugify('\u00d0oàn viên \u00d0À NẴNG')).toBe('doan-vien-da-nang');
+    expect(foldVietnamese('\u00d0inh Tiên Hoàng')).toBe('Dinh Tien Hoang');
+    expect(portalText('\u00d0OÀN VIÊN'.normalize('NFD'))).toBe('ĐOÀN VIÊN');
+    expect(portalText('\u00d0OÀN VIÊN')).not.toContain('\u00d0');
+    // Other letters stay as they are, the Icelandic ð too.
+    expect(portalText('Guðrún Ñoaøn § 123')).toBe('Guðrún Ñoaøn § 123');
   });
 
   it('folds text while keeping case and spaces', () => {
