@@ -4,7 +4,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
-import { rehypeNfc } from './src/lib/rehype-nfc.ts';
+import { rehypePortalText } from './src/lib/rehype-portal-text.ts';
 import { rehypeHeadingIds } from './src/lib/rehype-heading-ids.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { decapCms } from './src/integrations/decap-cms.ts';
@@ -35,7 +35,7 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   markdown: {
     // Pages written in Markdown (the editors' guide) get the articles' ASCII heading ids.
-    processor: unified({ rehypePlugins: [rehypeNfc, rehypeHeadingIds] }),
+    processor: unified({ rehypePlugins: [rehypePortalText, rehypeHeadingIds] }),
     // Code samples (the editors' guide) must keep the portal's contrast.
     shikiConfig: { theme: 'github-light-high-contrast' },
   },

@@ -1,5 +1,5 @@
 import { visit } from 'unist-util-visit';
-import { portalText } from './text-form';
+import { portalText } from './text-form.ts';
 
 /** Every body's text in the portal's one form (`portalText`): composed, Đ for its look-alike. */
 export function rehypePortalText() {
