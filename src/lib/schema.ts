@@ -5,6 +5,7 @@
  * Error messages are Vietnamese because editors read them.
  */
 import { z } from 'astro/zod';
+import { closest, distance } from 'fastest-levenshtein';
 import { attachmentExtension, ATTACHMENT_TYPES_HINT } from './attachments';
 import { parsePortalDate } from './dates';
 import { OLD_ADDRESS_HINT, oldAddressKey } from './old-addresses';
@@ -45,6 +46,29 @@ const requiredText = (what: string) =>
 
 /** Optional text, in the portal's one form. */
 const text = () => z.string().transform(portalText);
+
+/**
+ * What to tell an editor of a field the schema does not have: the one meant when it is close ("galery" for
+ * "gallery", "pub_date" for "pubDate"), the fields there are otherwise.
+ */
+export function unknownFieldMessage(field: string, names: readonly string[]): string {
+  const bare = (name: string) => name.toLowerCase().replace(/[-_\s]/g, '');
+  const nearest = closest(bare(field), names.map(bare));
+  const meant = names.find((name) => bare(name) === nearest);
+  if (meant && distance(nearest, bare(field)) <= (field.length > 4 ? 2 : 1)) return `không có trường "${field}": có phải "${meant}"?`;
+  return `không có trường "${field}"; các trường: ${names.join(', ')}`;
+}
+
+/**
+ * An object of these fields only. zod drops a field it does not know, so a misspelt `galery:` would publish the
+ * article without its photos, in silence; here it stops the build, naming the field and the one meant.
+ */
+function fieldsOnly<T extends z.ZodRawShape>(shape: T, params?: { error: string }): z.ZodObject<T> {
+  const names = Object.keys(shape);
+  const unknownField = z.custom(() => false, { error: (issue) => unknownFieldMessage(String(issue.path?.at(-1)), names) });
+  // Parsed, the object holds the known fields only (any other fails), as the plain object's type says.
+  return z.object(shape, params).catchall(unknownField) as unknown as z.ZodObject<T>;
+}
 
 /**
  * A web page's address: http or https only. zod's `z.url()` alone takes any scheme, `javascript:` too, which would
@@ -112,7 +136,7 @@ function publishingFields() {
     /** Files published with the item, kept next to its file: plans, forms, decisions (`attachments.ts`). */
     attachments: z
       .array(
-        z.object({
+        fieldsOnly({
           file: z
             .string({ error: 'file phải là đường dẫn tệp cạnh bài viết, ví dụ ./ke-hoach.pdf' })
             .refine((src) => !/^[a-z]+:/i.test(src), {
@@ -152,7 +176,7 @@ function newsFields<I extends ImageField>(image: I, known: KnownSlugs) {
     cover: image().optional() as z.ZodOptional<ReturnType<I>>,
     /** Photos shown as a gallery, next to the file. */
     gallery: z
-      .array(z.object({ src: image() as ReturnType<I>, alt: requiredText('mô tả ảnh (alt)'), caption: text().optional() }))
+      .array(fieldsOnly({ src: image() as ReturnType<I>, alt: requiredText('mô tả ảnh (alt)'), caption: text().optional() }))
       .default([]),
     /** Shown in "Tin nổi bật" on the home page. */
     featured: z.boolean({ error: 'featured phải là true hoặc false' }).default(false),
@@ -160,59 +184,55 @@ function newsFields<I extends ImageField>(image: I, known: KnownSlugs) {
 }
 
 export function newsSchema<I extends ImageField>(image: I, known: KnownSlugs) {
-  return z.object(newsFields(image, known)).superRefine(requireCoverAlt);
+  return fieldsOnly(newsFields(image, known)).superRefine(requireCoverAlt);
 }
 
 export function reportSchema<I extends ImageField>(image: I, known: KnownSlugs) {
   const { category, unit } = references(known);
-  return z
-    .object({
-      ...newsFields(image, known),
-      category: category.default('tin-tuc-su-kien'),
-      /** The reporting unit. */
-      unit,
-      /** The term (2017–2019) or one year (`from` = `to`). */
-      period: z
-        .object({ from: year, to: year }, { error: 'period phải có dạng { from: 2017, to: 2019 }' })
-        .refine((p) => p.from <= p.to, { error: 'period: năm bắt đầu (from) phải trước hoặc bằng năm kết thúc (to)' }),
-      /** Figures of the report, shown as a table. */
-      metrics: z
-        .array(
-          z.object({
-            label: requiredText('tên chỉ tiêu (label)'),
-            value: z.number({ error: 'value phải là số, không có dấu chấm ngăn cách, ví dụ 15000000' }),
-            unit: text().optional(),
-          }),
-        )
-        .default([]),
-    })
-    .superRefine(requireCoverAlt);
+  return fieldsOnly({
+    ...newsFields(image, known),
+    category: category.default('tin-tuc-su-kien'),
+    /** The reporting unit. */
+    unit,
+    /** The term (2017–2019) or one year (`from` = `to`). */
+    period: fieldsOnly({ from: year, to: year }, { error: 'period phải có dạng { from: 2017, to: 2019 }' })
+      .refine((p) => p.from <= p.to, { error: 'period: năm bắt đầu (from) phải trước hoặc bằng năm kết thúc (to)' }),
+    /** Figures of the report, shown as a table. */
+    metrics: z
+      .array(
+        fieldsOnly({
+          label: requiredText('tên chỉ tiêu (label)'),
+          value: z.number({ error: 'value phải là số, không có dấu chấm ngăn cách, ví dụ 15000000' }),
+          unit: text().optional(),
+        }),
+      )
+      .default([]),
+  }).superRefine(requireCoverAlt);
 }
 
 export function eventSchema<I extends ImageField>(image: I, known: KnownSlugs) {
   const { category, unit } = references(known);
-  return z
-    .object({
-      ...publishingFields(),
-      /** Start of the event. */
-      start: portalDate,
-      end: portalDate.optional(),
-      /** Where it takes place. */
-      location: requiredText('địa điểm (location)'),
-      /** The place on a map (a Google Maps or OpenStreetMap link): the page links it beside the place. */
-      mapUrl: webAddress('mapUrl', 'https://maps.app.goo.gl/…').optional(),
-      /** Where readers sign up (a form): the page offers it until the event is over. */
-      registrationUrl: webAddress('registrationUrl', 'https://forms.gle/…').optional(),
-      /** The last moment to sign up (a day: to its end); the page gives it, and offers the sign-up until then. */
-      registrationDeadline: portalDate.optional(),
-      /** The organising unit. */
-      unit: unit.optional(),
-      category: category.default('su-kien'),
-      /** Date the announcement is published; defaults to publishing at once. */
-      pubDate: portalDate.optional(),
-      cover: image().optional() as z.ZodOptional<ReturnType<I>>,
-      featured: z.boolean().default(false),
-    })
+  return fieldsOnly({
+    ...publishingFields(),
+    /** Start of the event. */
+    start: portalDate,
+    end: portalDate.optional(),
+    /** Where it takes place. */
+    location: requiredText('địa điểm (location)'),
+    /** The place on a map (a Google Maps or OpenStreetMap link): the page links it beside the place. */
+    mapUrl: webAddress('mapUrl', 'https://maps.app.goo.gl/…').optional(),
+    /** Where readers sign up (a form): the page offers it until the event is over. */
+    registrationUrl: webAddress('registrationUrl', 'https://forms.gle/…').optional(),
+    /** The last moment to sign up (a day: to its end); the page gives it, and offers the sign-up until then. */
+    registrationDeadline: portalDate.optional(),
+    /** The organising unit. */
+    unit: unit.optional(),
+    category: category.default('su-kien'),
+    /** Date the announcement is published; defaults to publishing at once. */
+    pubDate: portalDate.optional(),
+    cover: image().optional() as z.ZodOptional<ReturnType<I>>,
+    featured: z.boolean().default(false),
+  })
     .superRefine(requireCoverAlt)
     .superRefine((data, ctx) => {
       if (data.end && data.end.date < data.start.date) {
@@ -253,51 +273,49 @@ export function siteSchema<I extends ImageField>(image: I) {
   return z.preprocess(
     // An empty file is read as nothing: its fields are then said to be missing, one by one.
     (data) => data ?? {},
-    z
-      .object({
-        /** "Bản tin Đoàn Khối". */
-        name: requiredText('tên cổng (name)'),
-        /** What browsers call the portal's search; the name when that is short enough. */
-        shortName: z
-          .string({ error: 'shortName phải là chuỗi chữ' })
-          .trim()
-          .min(1)
-          .max(SHORT_NAME_MAX, { error: `shortName tối đa ${SHORT_NAME_MAX} ký tự (tên trình duyệt đặt cho ô tìm kiếm của cổng)` })
-          .optional(),
-        /**
-         * The emblem beside the name in the header, and the browsers' icon of the portal: a file beside `site.yaml`,
-         * a photo or an SVG drawing (an emblem is often drawn).
-         */
-        logo: image({ vector: true }).optional() as z.ZodOptional<ReturnType<I>>,
-        /** Under the name in the header: "Tin tức - Sự kiện của …". */
-        tagline: z.string().trim().min(1).transform(portalText).optional(),
-        /** For search engines and feeds: a sentence on what the portal publishes. */
-        description: requiredText('mô tả cổng (description)'),
-        /** The body that publishes the portal (cơ quan chủ quản), in the footer. */
-        owner: requiredText('cơ quan chủ quản (owner)'),
-        ...contactFields,
-        /** The terms of reuse, in the footer: "Ghi rõ nguồn khi phát hành lại…". */
-        license: z.string().trim().min(1).transform(portalText).optional(),
-        /** Websites the footer links to ("Liên kết"): the provincial portal, the Youth Union's central site… */
-        links: z
-          .array(z.object({ title: requiredText('tên liên kết (title)'), url: webAddress('url', 'https://tinhdoan.example.gov.vn') }))
-          .default([]),
-      })
-      .superRefine((data, ctx) => {
-        if (!data.shortName && data.name.length > SHORT_NAME_MAX) {
-          ctx.addIssue({
-            code: 'custom', path: ['shortName'],
-            message: `tên cổng (name) dài ${data.name.length} ký tự: cần thêm tên ngắn (shortName) tối đa ${SHORT_NAME_MAX} ký tự, tên trình duyệt đặt cho ô tìm kiếm của cổng`,
-          });
-        }
-      }),
+    fieldsOnly({
+      /** "Bản tin Đoàn Khối". */
+      name: requiredText('tên cổng (name)'),
+      /** What browsers call the portal's search; the name when that is short enough. */
+      shortName: z
+        .string({ error: 'shortName phải là chuỗi chữ' })
+        .trim()
+        .min(1)
+        .max(SHORT_NAME_MAX, { error: `shortName tối đa ${SHORT_NAME_MAX} ký tự (tên trình duyệt đặt cho ô tìm kiếm của cổng)` })
+        .optional(),
+      /**
+       * The emblem beside the name in the header, and the browsers' icon of the portal: a file beside `site.yaml`,
+       * a photo or an SVG drawing (an emblem is often drawn).
+       */
+      logo: image({ vector: true }).optional() as z.ZodOptional<ReturnType<I>>,
+      /** Under the name in the header: "Tin tức - Sự kiện của …". */
+      tagline: z.string().trim().min(1).transform(portalText).optional(),
+      /** For search engines and feeds: a sentence on what the portal publishes. */
+      description: requiredText('mô tả cổng (description)'),
+      /** The body that publishes the portal (cơ quan chủ quản), in the footer. */
+      owner: requiredText('cơ quan chủ quản (owner)'),
+      ...contactFields,
+      /** The terms of reuse, in the footer: "Ghi rõ nguồn khi phát hành lại…". */
+      license: z.string().trim().min(1).transform(portalText).optional(),
+      /** Websites the footer links to ("Liên kết"): the provincial portal, the Youth Union's central site… */
+      links: z
+        .array(fieldsOnly({ title: requiredText('tên liên kết (title)'), url: webAddress('url', 'https://tinhdoan.example.gov.vn') }))
+        .default([]),
+    }).superRefine((data, ctx) => {
+      if (!data.shortName && data.name.length > SHORT_NAME_MAX) {
+        ctx.addIssue({
+          code: 'custom', path: ['shortName'],
+          message: `tên cổng (name) dài ${data.name.length} ký tự: cần thêm tên ngắn (shortName) tối đa ${SHORT_NAME_MAX} ký tự, tên trình duyệt đặt cho ô tìm kiếm của cổng`,
+        });
+      }
+    }),
   );
 }
 
 /** Schemas of units and categories. */
 export function dataSchemas(known: KnownSlugs) {
   const { unit } = references(known);
-  const units = z.object({
+  const units = fieldsOnly({
     /** Full name: "Đoàn Khối các cơ quan tỉnh". */
     name: requiredText('tên đơn vị (name)'),
     shortName: text().optional(),
@@ -311,7 +329,7 @@ export function dataSchemas(known: KnownSlugs) {
     ...contactFields,
   });
 
-  const categories = z.object({
+  const categories = fieldsOnly({
     /** Display name: "Tin tức - Sự kiện". */
     name: requiredText('tên chuyên mục (name)'),
     description: text().optional(),

@@ -180,6 +180,17 @@ const cases: Case[] = [
     expected: ['bia-svg', 'cover', 'định dạng svg không dùng được; dùng ảnh JPEG, PNG hoặc WebP (SVG chỉ dùng được cho biểu trưng của cổng)'],
   },
   {
+    // zod drops fields it does not know: the article would have been published without its photos.
+    name: 'a misspelt field (galery for gallery)',
+    files: { 'news/sai-ten-truong/index.md': news(`${VALID}\ngalery:\n  - { src: ./anh-1.jpg, alt: Ảnh }`) },
+    expected: ['sai-ten-truong', 'galery', 'không có trường "galery": có phải "gallery"?'],
+  },
+  {
+    name: "a field the portal's details do not have",
+    files: { 'site.yaml': 'name: Bản tin\ndescription: Tin tức.\nowner: Ban Thường vụ\nslogan: Tin mới\n' },
+    expected: ['site.yaml', 'slogan', 'không có trường "slogan"; các trường: name, shortName, logo, tagline,'],
+  },
+  {
     name: "an empty file of the portal's details",
     files: { 'site.yaml': '# Chưa ghi gì\n' },
     expected: ['site.yaml', 'name: thiếu tên cổng (name)', 'description: thiếu mô tả cổng (description)', 'owner: thiếu cơ quan chủ quản (owner)'],
