@@ -15,7 +15,7 @@ import {
 } from './entry-check';
 import { entryIdFromPath } from './entry-id';
 import { encodingProblem } from './encoding';
-import { articleFiles, attachmentPaths, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
+import { attachmentPaths, collectionFiles, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
 import { readYaml, splitFrontmatter } from './frontmatter';
 import { bodySyntax } from './body-syntax';
 import { figureLabelKey, figureUnitKey, writtenFigures } from './report';
@@ -171,8 +171,9 @@ function checkArticles(): { problems: Problem[]; articles: ParsedArticle[] } {
   const schemas = pathSchemas();
   for (const collection of COLLECTIONS) {
     const dir = contentDir(collection.name);
-    const files = articleFiles(dir);
+    const { articles: files, unread } = collectionFiles(dir);
     for (const message of duplicateSlugs(files)) problems.push({ severity: 'error', file: relative(dir), message, hint: 'Mỗi bài một tên tệp (thư mục) riêng trong cùng loại tin' });
+    for (const { file, message } of unread) problems.push({ severity: 'error', file: relative(path.join(dir, file)), message, hint: 'Cổng chỉ đọc bài viết trong tệp .md hoặc .mdx' });
     for (const entry of files) {
       const checked = checkArticle(path.join(dir, entry), entry, collection, schemas, now);
       problems.push(...checked.problems);

@@ -1,5 +1,5 @@
 /** Checks of an article file that its schema cannot express; shared by the build and `npm run check:content`. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, attachmentExtension, attachmentName, formatFileSize, type Attachment } from './attachments.ts';
 import { entryIdFromPath, slugProblem } from './entry-id.ts';
@@ -108,11 +108,62 @@ export function describeProblem(problem: FileProblem): string {
 
 /** Article files of a folder, relative to it, as the glob pattern below selects them. */
 export function articleFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((file) => file.replaceAll('\\', '/'))
-    .filter((file) => /\.(md|mdx)$/.test(file) && !path.posix.basename(file).startsWith('_'))
-    .sort();
+  return collectionFiles(dir).articles;
+}
+
+/** The article files of a collection's folder, and the files an editor meant as articles that the build would not read. */
+export interface CollectionFiles {
+  /** Relative to the folder, sorted: `.md` and `.mdx`, but a name starting with `_` (a note, never published). */
+  articles: string[];
+  /** Each with what to do: `index.MDX`, `bai.markdown`, `bai.md.txt` (an article's frontmatter in a file of another type). */
+  unread: { file: string; message: string }[];
+}
+
+const ARTICLE_FILE = /\.(md|mdx)$/;
+/** Markdown by another extension, or in capitals (`.MD`), which the build's pattern does not take. */
+const OTHER_MARKDOWN = /\.(md|mdx|markdown|mdown|mkdn?)$/i;
+/** The files beside articles that are what they say: photos, attachments, the system's own (`.DS_Store`, `Thumbs.db`). */
+const NOT_ARTICLES = new RegExp(`(^\\.|^thumbs\\.db$|^desktop\\.ini$|\\.(jpe?g|png|webp|avif|gif|tiff?|svg|${Object.keys(ATTACHMENT_TYPES).join('|')})$)`, 'i');
+/** The start of an article: frontmatter with a title. */
+const ARTICLE_START = /^\uFEFF?---[ \t]*\r?\n(?:[^\n]*\n){0,30}?\s*title\s*:/;
+
+/**
+ * Lists a collection's folder once: its articles, and the files an editor meant as articles that the build would
+ * skip in silence (a file saved as `index.MDX` by a Windows tool, `.markdown`, or `.txt` by Notepad): the build stops
+ * on those, naming the name to give them.
+ */
+export function collectionFiles(dir: string): CollectionFiles {
+  if (!existsSync(dir)) return { articles: [], unread: [] };
+  const articles: string[] = [];
+  const unread: { file: string; message: string }[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.relative(dir, path.join(entry.parentPath, entry.name)).replaceAll('\\', '/');
+    const { name } = entry;
+    if (ARTICLE_FILE.test(name)) {
+      if (!name.startsWith('_')) articles.push(file);
+    } else if (OTHER_MARKDOWN.test(name)) {
+      const extension = OTHER_MARKDOWN.exec(name)![0];
+      const renamed = name.slice(0, -extension.length) + (/^\.mdx$/i.test(extension) ? '.mdx' : '.md');
+      const why = ARTICLE_FILE.test(extension.toLowerCase()) ? 'đuôi tệp phải viết thường' : 'bài viết có đuôi .md hoặc .mdx';
+      unread.push({ file, message: `tệp "${file}" không được đọc: ${why}; đổi tên thành "${renamed}"` });
+    } else if (!NOT_ARTICLES.test(name) && startsAsArticle(path.join(dir, file))) {
+      const renamed = ARTICLE_FILE.test(path.parse(name).name) ? path.parse(name).name : `${path.parse(name).name}.mdx`;
+      unread.push({ file, message: `tệp "${file}" có phần đầu của bài viết nhưng không được đọc: bài viết có đuôi .md hoặc .mdx; đổi tên thành "${renamed}"` });
+    }
+  }
+  return { articles: articles.sort(), unread: unread.sort((a, b) => (a.file < b.file ? -1 : 1)) };
+}
+
+/** Whether a file begins as an article does (its first bytes only: it may be a large file of any kind). */
+function startsAsArticle(file: string): boolean {
+  const head = Buffer.alloc(2048);
+  const fd = openSync(file, 'r');
+  try {
+    return ARTICLE_START.test(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8'));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Two files with the same slug would get the same URL, and one would silently replace the other. */

@@ -10,7 +10,7 @@ import { contentDir, dataFiles, knownSlugs, SITE_FILE_MISSING, SITE_ID, siteFile
 import { fileStamp, readStamps, writeStamps } from './file-stamps';
 import { entryIdFromPath } from './entry-id';
 import { encodingProblem } from './encoding';
-import { articleFiles, ContentFileError, describeProblem, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
+import { collectionFiles, ContentFileError, describeProblem, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
 import { previousSlugProblems } from './previous-slugs';
 import { dataSchemas } from './schema';
 import { articleSchemaFingerprint, schemaFingerprint } from './schema-fingerprint';
@@ -59,12 +59,12 @@ export function articleLoader(collection: string): Loader {
       const cacheDir = fileURLToPath(config.cacheDir);
       // On a first build every file is read: the reading thread starts while the files are listed.
       const thread = store.keys().length === 0 ? startReaderThread() : undefined;
-      const files = articleFiles(dir);
+      const { articles: files, unread } = collectionFiles(dir);
       const stamps = readStamps(collection, cacheDir);
-      const duplicates = duplicateSlugs(files);
-      if (duplicates.length > 0) {
+      const problems = [...duplicateSlugs(files), ...unread.map(({ message }) => message)];
+      if (problems.length > 0) {
         void thread?.terminate();
-        throw new ContentFileError(path.relative(root, dir), duplicates);
+        throw new ContentFileError(path.relative(root, dir), problems);
       }
 
       /**

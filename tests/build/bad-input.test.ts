@@ -191,6 +191,15 @@ const cases: Case[] = [
     expected: ['site.yaml', 'slogan', 'không có trường "slogan"; các trường: name, shortName, logo, tagline,'],
   },
   {
+    // A Windows tool saved it in capitals, Notepad as .txt: the article would have been left out in silence.
+    name: 'an article in a file the build does not read',
+    files: { 'news/bai-hoa/index.MDX': news(VALID), 'news/bai-notepad.md.txt': news(VALID) },
+    expected: [
+      'content/news', 'tệp "bai-hoa/index.MDX" không được đọc: đuôi tệp phải viết thường; đổi tên thành "index.mdx"',
+      'tệp "bai-notepad.md.txt" có phần đầu của bài viết nhưng không được đọc: bài viết có đuôi .md hoặc .mdx; đổi tên thành "bai-notepad.md"',
+    ],
+  },
+  {
     name: "an empty file of the portal's details",
     files: { 'site.yaml': '# Chưa ghi gì\n' },
     expected: ['site.yaml', 'name: thiếu tên cổng (name)', 'description: thiếu mô tả cổng (description)', 'owner: thiếu cơ quan chủ quản (owner)'],
