@@ -8,14 +8,14 @@ import { z } from 'astro/zod';
 import { YAMLException } from 'js-yaml';
 import { portalText } from './text-form';
 import { ATTACHMENT_MAX_BYTES, formatFileSize } from './attachments';
-import { contentDir, dataFiles, knownSlugs, SITE_FILE_MISSING, siteFile } from './content-root';
+import { ARTICLE_FOLDERS, CONTENT_ROOT, contentDir, DATA_FOLDERS, dataFiles, knownSlugs, SITE_FILE_MISSING, siteFile } from './content-root';
 import { buildTime } from './dates';
 import {
   ARTICLE_KINDS, editorialNotes, FIELD_HINTS, internalLinks, LIMITS, linkableAddresses, linkIssues, schemaIssues, titleKey, type ArticleCollection,
 } from './entry-check';
 import { entryIdFromPath } from './entry-id';
 import { encodingProblem } from './encoding';
-import { attachmentPaths, collectionFiles, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
+import { attachmentPaths, collectionFiles, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths, strayContent } from './file-checks';
 import { readYaml, splitFrontmatter } from './frontmatter';
 import { bodySyntax } from './body-syntax';
 import { figureLabelKey, figureUnitKey, writtenFigures } from './report';
@@ -79,7 +79,9 @@ function checkDataFile(file: string, schema: z.ZodType): { problems: Problem[]; 
 }
 
 function checkDataCollections(): Problem[] {
-  const problems: Problem[] = [];
+  const problems: Problem[] = strayContent(path.resolve(CONTENT_ROOT), ARTICLE_FOLDERS, DATA_FOLDERS).map(({ file, message }) => ({
+    severity: 'error', file: relative(path.join(CONTENT_ROOT, file)), message, hint: 'Cổng chỉ đọc các thư mục news, reports, events, units, categories và tệp site.yaml',
+  }));
   const site = siteFile();
   // The build's own photo field: the logo beside the file is read as the build reads it.
   checkingFile(path.resolve(site));

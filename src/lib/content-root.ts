@@ -8,6 +8,10 @@ import type { KnownSlugs } from './schema';
  */
 export const CONTENT_ROOT = process.env.BAN_TIN_CONTENT ?? './content';
 
+/** The folders of the collections: articles, and the units' and categories' files. */
+export const ARTICLE_FOLDERS = ['news', 'reports', 'events'];
+export const DATA_FOLDERS = ['units', 'categories'];
+
 export function contentDir(collection: string): string {
   return path.posix.join(CONTENT_ROOT.replaceAll('\\', '/'), collection);
 }

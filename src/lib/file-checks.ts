@@ -155,15 +155,66 @@ export function collectionFiles(dir: string): CollectionFiles {
   return { articles: articles.sort(), unread: unread.sort((a, b) => (a.file < b.file ? -1 : 1)) };
 }
 
-/** Whether a file begins as an article does (its first bytes only: it may be a large file of any kind). */
-function startsAsArticle(file: string): boolean {
+/** The first bytes of a file, as text (it may be a large file of any kind). */
+function headOf(file: string): string {
   const head = Buffer.alloc(2048);
   const fd = openSync(file, 'r');
   try {
-    return ARTICLE_START.test(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8'));
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8');
   } finally {
     closeSync(fd);
   }
+}
+
+/** Whether a file begins as an article does. */
+function startsAsArticle(file: string): boolean {
+  return ARTICLE_START.test(headOf(file));
+}
+
+/** The start of a unit's or a category's file: its name. */
+const DATA_START = /^\uFEFF?(?:#[^\n]*\n|\s*\n)*name\s*:/;
+const DATA_FILE = /^[^_].*\.ya?ml$/;
+const ARTICLE_FOLDERS = 'content/news/, content/reports/ hoặc content/events/';
+
+/**
+ * Content the build would leave out in silence: an article or a unit's file outside the folders it reads (a folder
+ * `content/tin-tuc/` named after the address, a unit's file beside `site.yaml`), and a unit's or category's file it
+ * would not read (`doan-xa.YAML`, `doan-xa.yaml.txt`). `collections`: the folders of articles; `dataFolders`: those
+ * of units and categories. Each with what to do.
+ */
+export function strayContent(root: string, collections: readonly string[], dataFolders: readonly string[]): { file: string; message: string }[] {
+  if (!existsSync(root)) return [];
+  const stray: { file: string; message: string }[] = [];
+  const relative = (file: string) => path.relative(root, file).replaceAll('\\', '/');
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    const full = path.join(root, entry.name);
+    if (entry.name.startsWith('.') || collections.includes(entry.name)) continue;
+    if (entry.isDirectory() && dataFolders.includes(entry.name)) {
+      for (const name of readdirSync(full)) {
+        const file = path.join(full, name);
+        if (DATA_FILE.test(name) || name.startsWith('_') || name.startsWith('.') || !statSync(file).isFile()) continue;
+        if (/\.ya?ml$/i.test(name)) {
+          stray.push({ file: relative(file), message: `tệp "${name}" không được đọc: đuôi tệp phải viết thường; đổi tên thành "${name.replace(/\.ya?ml$/i, (extension) => extension.toLowerCase())}"` });
+        } else if (!NOT_ARTICLES.test(name) && DATA_START.test(headOf(file))) {
+          stray.push({ file: relative(file), message: `tệp "${name}" không được đọc: tệp của ${entry.name === 'units' ? 'đơn vị' : 'chuyên mục'} có đuôi .yaml; đổi tên thành "${path.parse(name).name.replace(/\.ya?ml$/i, '')}.yaml"` });
+        }
+      }
+      continue;
+    }
+    const files = entry.isDirectory()
+      ? readdirSync(full, { recursive: true, withFileTypes: true }).filter((found) => found.isFile()).map((found) => path.join(found.parentPath, found.name))
+      : entry.isFile() ? [full] : [];
+    for (const file of files) {
+      const name = path.basename(file);
+      if (name.startsWith('.') || NOT_ARTICLES.test(name)) continue;
+      if (startsAsArticle(file)) {
+        stray.push({ file: relative(file), message: `tệp "${relative(file)}" có phần đầu của bài viết nhưng nằm ngoài các thư mục bài viết: đặt bài trong ${ARTICLE_FOLDERS}` });
+      } else if (!entry.isDirectory() && /\.ya?ml$/i.test(name) && name !== 'site.yaml' && DATA_START.test(headOf(file))) {
+        stray.push({ file: relative(file), message: `tệp "${name}" không được đọc: tệp đơn vị đặt trong content/units/, tệp chuyên mục trong content/categories/` });
+      }
+    }
+  }
+  return stray.sort((a, b) => (a.file < b.file ? -1 : 1));
 }
 
 /** Two files with the same slug would get the same URL, and one would silently replace the other. */

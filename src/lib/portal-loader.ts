@@ -6,11 +6,11 @@ import { glob } from 'astro/loaders';
 import { YAMLException } from 'js-yaml';
 import { hasBody, pruneBodies, RENDERER_VERSION, writeBody } from './body-store';
 import { reportChangedEntry } from './build-facts';
-import { contentDir, dataFiles, knownSlugs, SITE_FILE_MISSING, SITE_ID, siteFile } from './content-root';
+import { ARTICLE_FOLDERS, CONTENT_ROOT, contentDir, DATA_FOLDERS, dataFiles, knownSlugs, SITE_FILE_MISSING, SITE_ID, siteFile } from './content-root';
 import { fileStamp, readStamps, writeStamps } from './file-stamps';
 import { entryIdFromPath } from './entry-id';
 import { encodingProblem } from './encoding';
-import { collectionFiles, ContentFileError, describeProblem, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths } from './file-checks';
+import { collectionFiles, ContentFileError, describeProblem, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths, strayContent } from './file-checks';
 import { previousSlugProblems } from './previous-slugs';
 import { dataSchemas } from './schema';
 import { articleSchemaFingerprint, schemaFingerprint } from './schema-fingerprint';
@@ -226,6 +226,9 @@ export function siteLoader(): Loader {
       const relative = path.relative(fileURLToPath(config.root), file).replaceAll('\\', '/');
       const sync = async () => {
         if (!existsSync(file)) throw new ContentFileError(relative, [SITE_FILE_MISSING]);
+        // Read with the portal's file, once a build: what the content folder holds that no collection reads.
+        const stray = strayContent(path.resolve(CONTENT_ROOT), ARTICLE_FOLDERS, DATA_FOLDERS);
+        if (stray.length > 0) throw new ContentFileError(path.relative(fileURLToPath(config.root), path.resolve(CONTENT_ROOT)), stray.map(({ message }) => message));
         const source = readFileSync(file, 'utf8');
         const encoding = encodingProblem(source);
         if (encoding) throw new ContentFileError(relative, [encoding]);

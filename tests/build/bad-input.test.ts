@@ -200,6 +200,15 @@ const cases: Case[] = [
     ],
   },
   {
+    // A folder named after the address (/tin-tuc/), and a unit's file saved in capitals: both left out in silence.
+    name: 'an article outside the folders of articles, and a unit’s file the build does not read',
+    files: { 'tin-tuc/bai-moi/index.mdx': news(VALID), 'units/doan-xa.YAML': 'name: Đoàn xã\n' },
+    expected: [
+      'tệp "tin-tuc/bai-moi/index.mdx" có phần đầu của bài viết nhưng nằm ngoài các thư mục bài viết: đặt bài trong content/news/, content/reports/ hoặc content/events/',
+      'tệp "doan-xa.YAML" không được đọc: đuôi tệp phải viết thường; đổi tên thành "doan-xa.yaml"',
+    ],
+  },
+  {
     name: "an empty file of the portal's details",
     files: { 'site.yaml': '# Chưa ghi gì\n' },
     expected: ['site.yaml', 'name: thiếu tên cổng (name)', 'description: thiếu mô tả cổng (description)', 'owner: thiếu cơ quan chủ quản (owner)'],

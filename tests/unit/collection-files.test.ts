@@ -1,9 +1,12 @@
-/** A collection's folder, listed once: its articles, and what an editor meant as one that the build would not read. */
+/**
+ * A collection's folder, listed once: its articles, and what an editor meant as one that the build would not read;
+ * and the content folder's files that no collection reads.
+ */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articleFiles, collectionFiles } from '../../src/lib/file-checks';
+import { articleFiles, collectionFiles, strayContent } from '../../src/lib/file-checks';
 
 const ARTICLE = '---\ntitle: Đoàn viên hiến máu\ndescription: Tóm tắt.\npubDate: 2024-04-14\ncategory: hoat-dong-doan\n---\n\nNội dung.\n';
 
@@ -51,5 +54,34 @@ describe('collectionFiles', () => {
 
   it('lists nothing for a folder that is not there', () => {
     expect(collectionFiles(path.join(dir, 'khong-co'))).toEqual({ articles: [], unread: [] });
+  });
+});
+
+describe('strayContent', () => {
+  const stray = () => strayContent(dir, ['news', 'reports', 'events'], ['units', 'categories']);
+
+  it('leaves the collections, the portal’s file, its logo, notes and photos alone', () => {
+    write({
+      'site.yaml': '# Thông tin cổng\nname: Bản tin\n', 'bieu-trung.png': 'ảnh', 'README.md': '# Ghi chú của ban biên tập\n', '.gitkeep': '',
+      'news/2024/bai/index.mdx': ARTICLE, 'news/bai.MD': ARTICLE, 'units/doan-khoi.yaml': 'name: Đoàn Khối\n', 'units/_mau.yaml': 'name: Mẫu\n',
+      'categories/tin-tuc.yml': 'name: Tin tức\n', 'units/ghi-chu.txt': 'Các đơn vị mới: ...\n', 'anh-goc/DSC_0001.jpg': 'ảnh', 'anh-goc/mo-ta.txt': 'Ảnh lễ ra quân\n',
+    });
+    // An article folder's own files are collectionFiles' to check.
+    expect(stray()).toEqual([]);
+  });
+
+  it('names articles outside the folders of articles, and units’ and categories’ files the build would not read', () => {
+    write({
+      'tin-tuc/2024/bai-x/index.mdx': ARTICLE, 'bai-goc.md': ARTICLE, 'doan-xa.yaml': '# Đơn vị mới\nname: Đoàn xã\n',
+      'units/doan-xa-b.YAML': 'name: Đoàn xã B\n', 'units/doan-xa-c.yaml.txt': '\uFEFFname: Đoàn xã C\n', 'categories/the-thao.txt': 'name: Thể thao\n',
+    });
+    expect(stray()).toEqual([
+      { file: 'bai-goc.md', message: 'tệp "bai-goc.md" có phần đầu của bài viết nhưng nằm ngoài các thư mục bài viết: đặt bài trong content/news/, content/reports/ hoặc content/events/' },
+      { file: 'categories/the-thao.txt', message: 'tệp "the-thao.txt" không được đọc: tệp của chuyên mục có đuôi .yaml; đổi tên thành "the-thao.yaml"' },
+      { file: 'doan-xa.yaml', message: 'tệp "doan-xa.yaml" không được đọc: tệp đơn vị đặt trong content/units/, tệp chuyên mục trong content/categories/' },
+      { file: 'tin-tuc/2024/bai-x/index.mdx', message: 'tệp "tin-tuc/2024/bai-x/index.mdx" có phần đầu của bài viết nhưng nằm ngoài các thư mục bài viết: đặt bài trong content/news/, content/reports/ hoặc content/events/' },
+      { file: 'units/doan-xa-b.YAML', message: 'tệp "doan-xa-b.YAML" không được đọc: đuôi tệp phải viết thường; đổi tên thành "doan-xa-b.yaml"' },
+      { file: 'units/doan-xa-c.yaml.txt', message: 'tệp "doan-xa-c.yaml.txt" không được đọc: tệp của đơn vị có đuôi .yaml; đổi tên thành "doan-xa-c.yaml"' },
+    ]);
   });
 });
