@@ -7,7 +7,7 @@
 import { z } from 'astro/zod';
 import { closest, distance } from 'fastest-levenshtein';
 import { attachmentExtension, ATTACHMENT_TYPES_HINT } from './attachments';
-import { parsePortalDate } from './dates';
+import { endOfVietnamDay, formatLongDate, parsePortalDate, type PortalDate } from './dates';
 import { OLD_ADDRESS_HINT, oldAddressKey } from './old-addresses';
 import { deadlinePassesAt, eventOverAt } from './stream';
 import { isSlug, slugify } from './slug';
@@ -81,6 +81,26 @@ const webAddress = (field: string, example: string) =>
 function requireCoverAlt(data: { cover?: unknown; coverAlt?: string }, ctx: z.RefinementCtx) {
   if (data.cover && !data.coverAlt) {
     ctx.addIssue({ code: 'custom', path: ['coverAlt'], message: 'có ảnh bìa (cover) thì phải có mô tả ảnh (coverAlt)' });
+  }
+}
+
+/**
+ * Dates that contradict the publishing date: an item that expires when or before it is published is never on the
+ * portal; an update cannot come before it (a day without time counts to its end, the day of publishing included).
+ */
+function requireDatesAfterPublishing(data: { pubDate?: PortalDate; updatedDate?: PortalDate; expiryDate?: PortalDate }, ctx: z.RefinementCtx) {
+  const { pubDate, updatedDate, expiryDate } = data;
+  if (!pubDate) return;
+  const published = formatLongDate(pubDate.date, pubDate.hasTime);
+  if (expiryDate && expiryDate.date <= pubDate.date) {
+    ctx.addIssue({
+      code: 'custom', path: ['expiryDate'],
+      message: `ngày hết hạn (expiryDate) phải sau ngày đăng (pubDate, ${published}): bài hết hạn trước khi đăng không bao giờ hiện trên cổng`,
+    });
+  }
+  const updated = updatedDate && (updatedDate.hasTime ? updatedDate.date : endOfVietnamDay(updatedDate.date));
+  if (updated && updated < pubDate.date) {
+    ctx.addIssue({ code: 'custom', path: ['updatedDate'], message: `ngày cập nhật (updatedDate) phải từ ngày đăng (pubDate, ${published}) trở đi` });
   }
 }
 
@@ -184,7 +204,7 @@ function newsFields<I extends ImageField>(image: I, known: KnownSlugs) {
 }
 
 export function newsSchema<I extends ImageField>(image: I, known: KnownSlugs) {
-  return fieldsOnly(newsFields(image, known)).superRefine(requireCoverAlt);
+  return fieldsOnly(newsFields(image, known)).superRefine(requireCoverAlt).superRefine(requireDatesAfterPublishing);
 }
 
 export function reportSchema<I extends ImageField>(image: I, known: KnownSlugs) {
@@ -207,7 +227,9 @@ export function reportSchema<I extends ImageField>(image: I, known: KnownSlugs) 
         }),
       )
       .default([]),
-  }).superRefine(requireCoverAlt);
+  })
+    .superRefine(requireCoverAlt)
+    .superRefine(requireDatesAfterPublishing);
 }
 
 export function eventSchema<I extends ImageField>(image: I, known: KnownSlugs) {
@@ -234,6 +256,7 @@ export function eventSchema<I extends ImageField>(image: I, known: KnownSlugs) {
     featured: z.boolean().default(false),
   })
     .superRefine(requireCoverAlt)
+    .superRefine(requireDatesAfterPublishing)
     .superRefine((data, ctx) => {
       if (data.end && data.end.date < data.start.date) {
         ctx.addIssue({ code: 'custom', path: ['end'], message: 'thời gian kết thúc (end) phải sau thời gian bắt đầu (start)' });

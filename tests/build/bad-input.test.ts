@@ -209,6 +209,12 @@ const cases: Case[] = [
     ],
   },
   {
+    // Expired before it is published, it would never be on the portal.
+    name: 'an expiry before the item is published',
+    files: { 'news/het-han-som.md': news(`${VALID}\nexpiryDate: 2024-04-01`) },
+    expected: ['het-han-som.md', 'expiryDate: ngày hết hạn (expiryDate) phải sau ngày đăng (pubDate, Chủ Nhật, 14/04/2024)'],
+  },
+  {
     name: "an empty file of the portal's details",
     files: { 'site.yaml': '# Chưa ghi gì\n' },
     expected: ['site.yaml', 'name: thiếu tên cổng (name)', 'description: thiếu mô tả cổng (description)', 'owner: thiếu cơ quan chủ quản (owner)'],

@@ -36,6 +36,21 @@ describe('entryProblems (the web editor’s check before saving)', () => {
     ]);
   });
 
+  it('refuses an expiry or an update before the item is published', () => {
+    const published = { ...news, pubDate: '2024-04-14T08:30:00+07:00' };
+    expect(messages(entryProblems('news', { ...published, expiryDate: '2024-04-14T08:30:00+07:00', updatedDate: '2024-04-13' }, '', known, now))).toEqual([
+      'error expiryDate: ngày hết hạn (expiryDate) phải sau ngày đăng (pubDate, Chủ Nhật, 14/04/2024, 08:30): bài hết hạn trước khi đăng không bao giờ hiện trên cổng',
+      'error updatedDate: ngày cập nhật (updatedDate) phải từ ngày đăng (pubDate, Chủ Nhật, 14/04/2024, 08:30) trở đi',
+    ]);
+    // An update on the day of publishing, without its time, and an expiry after it are right.
+    expect(entryProblems('news', { ...published, updatedDate: '2024-04-14', expiryDate: '2024-04-14T08:31:00+07:00' }, '', known, now)).toEqual([]);
+    const report = { ...published, unit: 'doan-khoi', period: { from: 2024, to: 2024 } };
+    expect(messages(entryProblems('reports', { ...report, expiryDate: '2024-01-01' }, '', known, now))).toEqual([expect.stringMatching(/^error expiryDate: ngày hết hạn/)]);
+    expect(messages(entryProblems('events', { ...event, pubDate: '2026-12-01', expiryDate: '2026-11-30' }, '', known, now))).toEqual([expect.stringMatching(/^error expiryDate: ngày hết hạn/)]);
+    // An event announced at once (no pubDate) has nothing to contradict.
+    expect(entryProblems('events', { ...event, pubDate: undefined, expiryDate: '2026-11-30' }, '', known, now).filter((p) => p.field === 'expiryDate')).toEqual([]);
+  });
+
   it('finds what the build refuses in a body, with its line', () => {
     const body = 'Dòng đầu.\n\nKết quả: {1 + 1} đơn vị máu.\n\n<script>alert(1)</script>\n';
     const problems = entryProblems('news', news, body, known, now);
