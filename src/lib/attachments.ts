@@ -71,6 +71,6 @@ export interface Attachment {
   type: string;
   mime: string;
   bytes: number;
-  /** Size and modification time: what tells that the file changed. */
-  stamp: string;
+  /** The hash of its bytes (`contentHash`): what tells that the file changed, whatever its time. */
+  hash: string;
 }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { sizeAndTime } from './file-stamps.ts';
+import { hashBytes, sizeAndTime } from './file-stamps.ts';
 import { filesUnder } from './files-under.ts';
 
 /** Folders of the project that no build reads: generated output, caches, tests, version control. */
@@ -43,7 +43,7 @@ function hashOf(file: string, known: FileHashes, now: number): { stamp: string; 
   }
   const stamp = sizeAndTime(stats);
   if (known[file]?.stamp === stamp) return known[file];
-  const hash = createHash('sha256').update(readFileSync(file)).digest('base64url');
+  const hash = hashBytes(readFileSync(file));
   return { stamp: stats.mtimeMs < now - SETTLED_MS ? stamp : '', hash };
 }
 

@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from
 import path from 'node:path';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, attachmentExtension, attachmentName, formatFileSize, type Attachment } from './attachments.ts';
 import { entryIdFromPath, slugProblem } from './entry-id.ts';
-import { sizeAndTime } from './file-stamps.ts';
+import { contentHash } from './content-hashes.ts';
 import type { ParsedBody } from './safe-mdx';
 
 /** Where a file an article names (a photo, an attachment) is: its path is relative to the article's file. */
@@ -235,6 +235,6 @@ export function readAttachment(file: string, title: string): Attachment {
   const extension = attachmentExtension(file) ?? '';
   return {
     title, file, name: attachmentName(file), type: extension.toUpperCase(),
-    mime: ATTACHMENT_TYPES[extension] ?? 'application/octet-stream', bytes: stats.size, stamp: sizeAndTime(stats),
+    mime: ATTACHMENT_TYPES[extension] ?? 'application/octet-stream', bytes: stats.size, hash: contentHash(file),
   };
 }

@@ -48,7 +48,7 @@ export function siteKey(portal: Portal): string {
  */
 export function articleKey(portal: Portal, item: Item, linked: readonly (Item | undefined)[]): string {
   const gallery = 'gallery' in item.entry.data ? item.entry.data.gallery.map((photo) => photo.src.hash) : [];
-  const attachments = item.attachments.map((attachment) => `${attachment.name}@${attachment.stamp}`);
+  const attachments = item.attachments.map((attachment) => `${attachment.name}@${attachment.hash}`);
   const over = item.kind === 'event' && isOver(item, portal.now);
   const signUp = item.kind === 'event' && registrationOpen(item, portal.now);
   return hashKey([
@@ -58,7 +58,7 @@ export function articleKey(portal: Portal, item: Item, linked: readonly (Item | 
 
 /** An attached file, published as it is. */
 export function attachmentKey(attachment: Attachment): string {
-  return hashKey(['attachment', attachment.file, attachment.stamp]);
+  return hashKey(['attachment', attachment.file, attachment.hash]);
 }
 
 /** An item's old address (`MovedPage.astro`): where it leads, and the portal's name in its title. */
@@ -76,7 +76,7 @@ export function documentsKey(portal: Portal): (page: Page<AttachedDocument>) => 
   return (page) =>
     hashKey([
       siteKey(portal), `${page.current}/${page.total}`,
-      ...page.items.map(({ attachment, item }) => `${itemKey(item)}:${attachment.name}@${attachment.stamp}`),
+      ...page.items.map(({ attachment, item }) => `${itemKey(item)}:${attachment.name}@${attachment.hash}`),
     ]);
 }
 

@@ -2,10 +2,10 @@
  * Reading a photo file: its size and a hash of its bytes. Light (no image library beyond a header reader), so that
  * the thread that reads articles ahead of the loader reads their photos too (`article-reader.ts`).
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { imageSize } from 'image-size';
-import { sizeAndTime } from './file-stamps.ts';
+import { contentHash } from './content-hashes.ts';
+import { hashBytes, sizeAndTime } from './file-stamps.ts';
 
 export interface Photo {
   /** The original file, absolute. */
@@ -43,7 +43,7 @@ export function readPhoto(file: string, { vector = false }: { vector?: boolean }
   } catch {
     throw new Error(isSvg ? 'ảnh SVG không đọc được hoặc không cho biết kích thước: cần thuộc tính viewBox, hoặc width và height' : `tệp không phải ảnh; dùng ảnh ${formats}`);
   }
-  if (vector && size.type === 'svg') return { file, width: size.width, height: size.height, hash: hashOf(bytes), stamp, vector: true };
+  if (vector && size.type === 'svg') return { file, width: size.width, height: size.height, hash: photoHashOf(bytes), stamp, vector: true };
   if (!size.type || !PHOTO_FORMATS.has(size.type)) {
     const svgHint = size.type === 'svg' ? ' (SVG chỉ dùng được cho biểu trưng của cổng)' : '';
     throw new Error(`định dạng ${size.type ?? 'không rõ'} không dùng được; dùng ảnh ${formats}${svgHint}`);
@@ -54,11 +54,19 @@ export function readPhoto(file: string, { vector = false }: { vector?: boolean }
     file,
     width: turned ? size.height : size.width,
     height: turned ? size.width : size.height,
-    hash: hashOf(bytes),
+    hash: photoHashOf(bytes),
     stamp,
   };
 }
 
-function hashOf(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('base64url').slice(0, 10);
+const PHOTO_HASH_LENGTH = 10;
+
+/** A photo's hash in its copies' names: the start of its bytes' hash (`hashBytes`). */
+export function photoHashOf(bytes: Uint8Array): string {
+  return hashBytes(bytes).slice(0, PHOTO_HASH_LENGTH);
+}
+
+/** The hash a photo's file has now (`contentHash`: from the build's table when it knows the file as it is). */
+export function photoHashOfFile(file: string): string {
+  return contentHash(file).slice(0, PHOTO_HASH_LENGTH);
 }

@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { photoFileStamp, type Photo } from './photo-file.ts';
+import { photoFileStamp, photoHashOfFile, type Photo } from './photo-file.ts';
 import { linkFile } from './link-file.ts';
 import { slugify } from './slug.ts';
 
@@ -54,10 +54,10 @@ export const GALLERY_USES: readonly PhotoUse[] = ['gallery', 'full'];
 /** Uses of the portal's logo. */
 export const LOGO_USES: readonly PhotoUse[] = ['emblem', 'icon'];
 
-/** Whether the photo's file is the one that was read (same size and time). */
+/** Whether the photo's file is the one that was read: the same size and time, or the same bytes (a fresh checkout). */
 export function photoUnchanged(photo: Photo): boolean {
   try {
-    return photoFileStamp(photo.file) === photo.stamp;
+    return photoFileStamp(photo.file) === photo.stamp || photoHashOfFile(photo.file) === photo.hash;
   } catch {
     return false;
   }

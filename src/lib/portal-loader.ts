@@ -7,7 +7,8 @@ import { YAMLException } from 'js-yaml';
 import { hasBody, pruneBodies, RENDERER_VERSION, writeBody } from './body-store';
 import { reportChangedEntry } from './build-facts';
 import { ARTICLE_FOLDERS, CONTENT_ROOT, contentDir, DATA_FOLDERS, dataFiles, knownSlugs, SITE_FILE_MISSING, SITE_ID, siteFile } from './content-root';
-import { fileStamp, readStamps, writeStamps } from './file-stamps';
+import { fileStamp, readStamps, stampStillHolds, writeStamps } from './file-stamps';
+import { contentHash } from './content-hashes';
 import { entryIdFromPath } from './entry-id';
 import { encodingProblem } from './encoding';
 import { collectionFiles, ContentFileError, describeProblem, duplicateSlugs, fileBesideArticle, fileProblems, imagePaths, strayContent } from './file-checks';
@@ -16,7 +17,7 @@ import { dataSchemas } from './schema';
 import { articleSchemaFingerprint, schemaFingerprint } from './schema-fingerprint';
 import { checkingFile } from './photo-field';
 import { readYaml } from './frontmatter';
-import { photoFileStamp } from './photo-file';
+import { photoHashOfFile, type Photo } from './photo-file';
 import { entryPhotosUnchanged } from './photos';
 import { articleReader, readArticle, startReaderThread, type ReadArticle } from './article-reader';
 import { bodySyntax } from './body-syntax';
@@ -30,12 +31,17 @@ async function fullPipeline() {
   return { parseBody, renderBody };
 }
 
-/** The size and time of each photo file named (`srcs`, beside `filePath`), as they are now. */
-function photoStamps(filePath: string, srcs: readonly string[]): string {
+/**
+ * The hash of each photo file named (`srcs`, beside `filePath`) as it is now: of the photos read with the file
+ * (`read`), or from the build's table (`contentHash`). A photo replaced makes a new digest; a fresh checkout does not.
+ */
+function photoHashes(filePath: string, srcs: readonly string[], read: readonly Photo[] = []): string {
+  const known = new Map(read.map((photo) => [photo.file, photo.hash]));
   return srcs
     .map((src) => {
+      const file = fileBesideArticle(filePath, src);
       try {
-        return photoFileStamp(fileBesideArticle(filePath, src));
+        return known.get(file) ?? photoHashOfFile(file);
       } catch {
         return 'missing';
       }
@@ -79,7 +85,7 @@ export function articleLoader(collection: string): Loader {
         if (existing?.filePath && existing.filePath !== relative) stamps.delete(existing.filePath);
         const unchanged =
           existing?.digest &&
-          stamps.get(relative) === fileStamp(RENDERER_VERSION, stats, String(existing.digest)) &&
+          stampStillHolds(stamps.get(relative), RENDERER_VERSION, String(existing.digest), stats, () => contentHash(filePath)) &&
           hasBody(collection, String(existing.digest), cacheDir) &&
           entryPhotosUnchanged(existing.data);
         return unchanged ? { read: false } : { read: true, stats };
@@ -97,8 +103,8 @@ export function articleLoader(collection: string): Loader {
         const { data, body, bodyStartLine } = split;
         // The store keeps an entry whose digest has not changed, so the digest covers everything the entry holds:
         // the file, where it is (photo paths are resolved from it), its photos' files and the renderer's version.
-        const digest = generateDigest(`${RENDERER_VERSION}\n${relative}\n${photoStamps(filePath, imagePaths(data).map(({ src }) => src))}\n${source}`);
-        const remember = () => stamps.set(relative, fileStamp(RENDERER_VERSION, stats, digest));
+        const digest = generateDigest(`${RENDERER_VERSION}\n${relative}\n${photoHashes(filePath, imagePaths(data).map(({ src }) => src), photos)}\n${source}`);
+        const remember = () => stamps.set(relative, fileStamp(RENDERER_VERSION, digest, contentHash(filePath), stats));
         if (existing?.digest === digest && hasBody(collection, digest, cacheDir)) {
           remember();
           return;
@@ -242,7 +248,7 @@ export function siteLoader(): Loader {
         // The schema reads the logo beside this file: set just before the parsing, which reads it at once.
         checkingFile(file);
         const parsed = await parseData({ id: SITE_ID, data: (data ?? {}) as Record<string, unknown>, filePath: relative });
-        const digest = generateDigest(`${source}\n${typeof logo === 'string' ? photoStamps(file, [logo]) : ''}`);
+        const digest = generateDigest(`${source}\n${typeof logo === 'string' ? photoHashes(file, [logo]) : ''}`);
         store.set({ id: SITE_ID, data: parsed, filePath: relative, digest });
       };
       await sync();

@@ -2,7 +2,7 @@
  * `npm run build` does nothing when nothing the site is built from has changed, and builds again when a file, a
  * setting or the output folder changes, or when a scheduled item comes due.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentWith, runBuild } from '../helpers/astro';
@@ -44,6 +44,33 @@ describe('npm run build', () => {
       expect(build({ SITE_URL: 'https://tintuc.example.gov.vn' })).toBe('built');
       expect(existsSync(path.join(dist, 'index.html'))).toBe(true);
       expect(build({ SITE_URL: 'https://tintuc.example.gov.vn' }, '--force')).toBe('built');
+    } finally {
+      content.cleanup();
+    }
+  });
+
+  it('renders after a fresh checkout only what an edit changes, as on the same checkout', () => {
+    const content = contentWith({});
+    const dist = path.join(path.dirname(content.dir), 'dist');
+    const build = () => {
+      const run = runBuild(['--outDir', dist], content.dir);
+      expect(run.status, run.output).toBe(0);
+      return run.output;
+    };
+    /** Article pages rendered again, not copied from the last build. */
+    const rendered = (output: string) => [...output.matchAll(/├─ (\/(?:tin-tuc|bao-cao|su-kien)\/[^/\s]+\/)index\.html(?! .*\(cached\))/g)].map((match) => match[1]);
+    try {
+      build();
+      // A clone gives every file a new time; the bytes are the same but for one article's.
+      const later = new Date(Date.now() + 60_000);
+      for (const file of readdirSync(content.dir, { recursive: true, encoding: 'utf8' })) utimesSync(path.join(content.dir, file), later, later);
+      const file = path.join(content.dir, 'news/guong-doan-vien-tre.md');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\nĐoạn viết thêm.\n`);
+      const edited = rendered(build());
+      expect(edited).toContain('/tin-tuc/guong-doan-vien-tre/');
+      // Its neighbours (newer, older, related) show its title: the article with photos and attachments is not one.
+      expect(edited).not.toContain('/tin-tuc/hien-mau-tinh-nguyen/');
+      expect(edited.length).toBeLessThan(10);
     } finally {
       content.cleanup();
     }

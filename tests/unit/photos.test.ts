@@ -199,8 +199,11 @@ describe('entryPhotosUnchanged', () => {
     expect(entryPhotosUnchanged({ title: 'Không có ảnh' })).toBe(true);
     // Astro's own image field kept a path.
     expect(entryPhotosUnchanged({ cover: '__ASTRO_IMAGE_./anh-bia.jpg' })).toBe(false);
+    // A new time, the same bytes (a fresh checkout): unchanged; other bytes: changed.
     const later = new Date(statSync(photo.file).mtimeMs + 5000);
     utimesSync(photo.file, later, later);
+    expect(entryPhotosUnchanged(data)).toBe(true);
+    writeFileSync(photo.file, Buffer.concat([readFileSync(cover.file), Buffer.from([0])]));
     expect(entryPhotosUnchanged(data)).toBe(false);
   });
 
