@@ -174,7 +174,6 @@ function startsAsArticle(file: string): boolean {
 /** The start of a unit's or a category's file: its name. */
 const DATA_START = /^\uFEFF?(?:#[^\n]*\n|\s*\n)*name\s*:/;
 const DATA_FILE = /^[^_].*\.ya?ml$/;
-const ARTICLE_FOLDERS = 'content/news/, content/reports/ hoặc content/events/';
 
 /**
  * Content the build would leave out in silence: an article or a unit's file outside the folders it reads (a folder
@@ -186,6 +185,8 @@ export function strayContent(root: string, collections: readonly string[], dataF
   if (!existsSync(root)) return [];
   const stray: { file: string; message: string }[] = [];
   const relative = (file: string) => path.relative(root, file).replaceAll('\\', '/');
+  const folders = collections.map((folder) => `content/${folder}/`);
+  const articleFolders = `${folders.slice(0, -1).join(', ')} hoặc ${folders.at(-1)}`;
   for (const entry of readdirSync(root, { withFileTypes: true })) {
     const full = path.join(root, entry.name);
     if (entry.name.startsWith('.') || collections.includes(entry.name)) continue;
@@ -208,7 +209,7 @@ export function strayContent(root: string, collections: readonly string[], dataF
       const name = path.basename(file);
       if (name.startsWith('.') || NOT_ARTICLES.test(name)) continue;
       if (startsAsArticle(file)) {
-        stray.push({ file: relative(file), message: `tệp "${relative(file)}" có phần đầu của bài viết nhưng nằm ngoài các thư mục bài viết: đặt bài trong ${ARTICLE_FOLDERS}` });
+        stray.push({ file: relative(file), message: `tệp "${relative(file)}" có phần đầu của bài viết nhưng nằm ngoài các thư mục bài viết: đặt bài trong ${articleFolders}` });
       } else if (!entry.isDirectory() && /\.ya?ml$/i.test(name) && name !== 'site.yaml' && DATA_START.test(headOf(file))) {
         stray.push({ file: relative(file), message: `tệp "${name}" không được đọc: tệp đơn vị đặt trong content/units/, tệp chuyên mục trong content/categories/` });
       }
