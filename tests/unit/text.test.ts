@@ -27,6 +27,12 @@ describe('slugs', () => {
     expect(portalText('Guðrún Ñoaøn § 123')).toBe('Guðrún Ñoaøn § 123');
   });
 
+  it('leaves out the invisible characters pasted text carries inside words, and keeps other spaces', () => {
+    expect(portalText('hiến\u200bmáu \u2060tình\u00adnguyện\ufeff')).toBe('hiếnmáu tìnhnguyện');
+    // A no-break space is a space to the reader and to the search index alike; emoji sequences keep their joiners.
+    expect(portalText('hiến\u00a0máu 👨\u200d👩\u200d👧')).toBe('hiến\u00a0máu 👨\u200d👩\u200d👧');
+  });
+
   it('folds text while keeping case and spaces', () => {
     expect(foldVietnamese('Đinh Tiên Hoàng')).toBe('Dinh Tien Hoang');
   });
