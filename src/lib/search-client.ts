@@ -1,6 +1,7 @@
 /**
- * The search page's browser code: reads the query from the URL, searches the d/đ spellings of it that the index
- * holds with pagefind (loaded only here, on demand), and renders accessible results. The index is split in shards
+ * The search page's browser code: reads the query from the URL, searches its spellings (`querySpellings`: the d/đ
+ * spellings the index holds, the tone of oa, oe, uy on either vowel) with pagefind (loaded only here, on demand), and
+ * renders accessible results. The index is split in shards
  * of consecutive months or years (`search-shards.ts`); the newest are searched first, and older ones only when the
  * reader asks for more results, so a query loads a small part of a large portal's index.
  */

@@ -46,18 +46,46 @@ function dSpellings(word: string, dWords: ReadonlySet<string> | undefined): stri
   return [asTyped ? word : withD];
 }
 
+/** Tone marks, decomposed: grave, acute, tilde, hook above, dot below. */
+const TONE = '[\\u0300\\u0301\\u0303\\u0309\\u0323]';
+/** A syllable ending in oa, oe or uy with its tone on either vowel (not "quy": the u is the consonant's). */
+const TONED_PAIR = new RegExp(`^(.*?)([oO]${TONE}?[aAeE]|(?<![qQ])[uU]${TONE}?[yY])(${TONE}?)(\\P{L}*)$`, 'u');
+
 /**
- * Every spelling of a query with word-initial d read as d or đ (those the index holds, given its d-words), the
- * reader's own spelling first. Quotes and other words are kept as typed.
+ * The two ways Vietnamese writes the tone of a syllable ending in oa, oe or uy: on the first vowel (hòa, khỏe, thủy)
+ * or on the second (hoà, khoẻ, thuỷ), both common; [word] for any other word. Pagefind folds tones, so either finds
+ * both, but ranks only the one typed as the exact word: "hoà bình" put "hòa bình" level with "hoa" and "bình".
+ */
+export function tonePlacements(word: string): string[] {
+  const match = TONED_PAIR.exec(word.normalize('NFD'));
+  if (!match) return [word];
+  const [, start, pair, last, end] = match;
+  const tone = [...(pair.match(new RegExp(TONE, 'g')) ?? []), ...(last ? [last] : [])];
+  if (tone.length !== 1) return [word];
+  const [first, second] = [pair[0], pair.at(-1)!];
+  const onFirst = `${start}${first}${tone[0]}${second}${end}`.normalize('NFC');
+  const onSecond = `${start}${first}${second}${tone[0]}${end}`.normalize('NFC');
+  const typed = word.normalize('NFC');
+  return [typed, typed === onFirst ? onSecond : onFirst];
+}
+
+/**
+ * Every spelling of a query with word-initial d read as d or đ (those the index holds, given its d-words), and with
+ * the tone of oa, oe, uy on either vowel (`tonePlacements`), the reader's own spelling first. Quotes and other words
+ * are kept as typed.
  */
 export function querySpellings(query: string, dWords?: ReadonlySet<string>): string[] {
   const normalised = normaliseQuery(query);
   const words = normalised.split(/(\s+|")/);
-  const dWordsAt = words.map((word, index) => ({ word, index })).filter(({ word }) => /^d/i.test(word));
   let spellings = [words];
-  for (const { word, index } of dWordsAt) {
+  for (const [index, word] of words.entries()) {
     // A word the index holds in one spelling only costs no search more, however many words came before it.
-    const forms = dSpellings(word, dWords);
+    const dForms = /^d/i.test(word) ? dSpellings(word, dWords) : [word];
+    const forms = dForms.flatMap((form) => tonePlacements(form));
+    if (forms.length === 1) {
+      spellings = spellings.map((parts) => parts.map((part, i) => (i === index ? forms[0] : part)));
+      continue;
+    }
     if (spellings.length * forms.length > MAX_SPELLINGS) continue;
     spellings = spellings.flatMap((parts) => forms.map((form) => parts.map((part, i) => (i === index ? form : part))));
   }

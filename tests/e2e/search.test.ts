@@ -144,6 +144,16 @@ describe('search', () => {
     expect(await search('Trần Minh Đức')).toContain('/tin-tuc/guong-doan-vien-tre/');
   });
 
+  it('gives the same results in the same order whichever vowel of oa, oe, uy carries the tone', async () => {
+    // The fixture writes "số hóa", "Nhà văn hóa", "sức khỏe"; readers' keyboards often write "hoá", "khoẻ".
+    for (const [typed, written] of [['số hoá', 'số hóa'], ['văn hoá', 'văn hóa'], ['khoẻ', 'khỏe']]) {
+      const results = await search(typed);
+      expect(results.length, typed).toBeGreaterThan(0);
+      expect(results, typed).toEqual(await search(written));
+    }
+    expect((await search('số hoá'))[0]).toBe('/tin-tuc/kho-bac-so-hoa/');
+  });
+
   it('ranks the exact form first: "Kho bạc" above "phía Bắc"', async () => {
     const results = await search('Kho bạc');
     expect(results[0]).toBe('/tin-tuc/kho-bac-so-hoa/');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldedWord, mergeByDate, mergeByScore, newestFirstByYear, normaliseQuery, querySpellings, typedWords } from '../../src/lib/search-query';
+import { foldedWord, mergeByDate, mergeByScore, newestFirstByYear, normaliseQuery, querySpellings, tonePlacements, typedWords } from '../../src/lib/search-query';
 
 describe('query spellings', () => {
   it('reads each word-initial d as d or đ, the typed spelling first', () => {
@@ -16,6 +16,21 @@ describe('query spellings', () => {
   it('leaves queries without d, or already with đ, alone', () => {
     expect(querySpellings('hiến máu')).toEqual(['hiến máu']);
     expect(querySpellings('đoàn viên')).toEqual(['đoàn viên']);
+  });
+
+  it('writes the tone of oa, oe and uy on either vowel, as Vietnamese does, the typed way first', () => {
+    expect(tonePlacements('hoà')).toEqual(['hoà', 'hòa']);
+    expect(tonePlacements('hóa')).toEqual(['hóa', 'hoá']);
+    expect(tonePlacements('khoẻ')).toEqual(['khoẻ', 'khỏe']);
+    expect(tonePlacements('Thủy')).toEqual(['Thủy', 'Thuỷ']);
+    expect(tonePlacements('HOÁ,')).toEqual(['HOÁ,', 'HÓA,']);
+    expect(tonePlacements('hoá'.normalize('NFD'))).toEqual(['hoá', 'hóa']);
+    // One way only: a final consonant (hoàng, toán), "qu" (quý), no tone, three vowels (khuya), another pair.
+    for (const word of ['hoàng', 'toán', 'quý', 'Quỳnh', 'hoa', 'khuya', 'mùa', 'hiến']) expect(tonePlacements(word), word).toEqual([word]);
+    expect(querySpellings('văn hoá')).toEqual(['văn hoá', 'văn hóa']);
+    expect(querySpellings('"văn hoá" khoẻ')).toEqual(['"văn hoá" khoẻ', '"văn hoá" khỏe', '"văn hóa" khoẻ', '"văn hóa" khỏe']);
+    // With d-words: each spelling of the d-word, in each tone placement.
+    expect(querySpellings('doan vien hoà', new Set(['đoan']))).toEqual(['đoan vien hoà', 'đoan vien hòa']);
   });
 
   it('keeps quoted phrases quoted', () => {
