@@ -48,10 +48,13 @@ export function dataSlugs(collection: string): Set<string> {
   return slugs;
 }
 
-/** The data files of a collection, by name, sorted (`_draft.yaml` and other names starting with `_` left out). */
+/** The name of a unit's or category's file the build reads: YAML, not starting with `_` (`_draft.yaml`). */
+export const DATA_FILE_NAME = /^[^_].*\.ya?ml$/;
+
+/** The data files of a collection, by name, sorted. */
 export function dataFiles(collection: string): string[] {
   const dir = contentDir(collection);
-  return existsSync(dir) ? readdirSync(dir).filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('_')).sort() : [];
+  return existsSync(dir) ? readdirSync(dir).filter((name) => DATA_FILE_NAME.test(name)).sort() : [];
 }
 
 /** The categories and units of the content folder, for the schemas' references. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, attachmentExtension, attachmentName, formatFileSize, type Attachment } from './attachments.ts';
 import { entryIdFromPath, slugProblem } from './entry-id.ts';
 import { contentHash } from './content-hashes.ts';
+import { DATA_FILE_NAME, SITE_FILE } from './content-root.ts';
 import type { ParsedBody } from './safe-mdx';
 
 /** Where a file an article names (a photo, an attachment) is: its path is relative to the article's file. */
@@ -173,7 +174,6 @@ function startsAsArticle(file: string): boolean {
 
 /** The start of a unit's or a category's file: its name. */
 const DATA_START = /^\uFEFF?(?:#[^\n]*\n|\s*\n)*name\s*:/;
-const DATA_FILE = /^[^_].*\.ya?ml$/;
 
 /**
  * Content the build would leave out in silence: an article or a unit's file outside the folders it reads (a folder
@@ -193,7 +193,7 @@ export function strayContent(root: string, collections: readonly string[], dataF
     if (entry.isDirectory() && dataFolders.includes(entry.name)) {
       for (const name of readdirSync(full)) {
         const file = path.join(full, name);
-        if (DATA_FILE.test(name) || name.startsWith('_') || name.startsWith('.') || !statSync(file).isFile()) continue;
+        if (DATA_FILE_NAME.test(name) || name.startsWith('_') || name.startsWith('.') || !statSync(file).isFile()) continue;
         if (/\.ya?ml$/i.test(name)) {
           stray.push({ file: relative(file), message: `tệp "${name}" không được đọc: đuôi tệp phải viết thường; đổi tên thành "${name.replace(/\.ya?ml$/i, (extension) => extension.toLowerCase())}"` });
         } else if (!NOT_ARTICLES.test(name) && DATA_START.test(headOf(file))) {
@@ -210,7 +210,7 @@ export function strayContent(root: string, collections: readonly string[], dataF
       if (name.startsWith('.') || NOT_ARTICLES.test(name)) continue;
       if (startsAsArticle(file)) {
         stray.push({ file: relative(file), message: `tệp "${relative(file)}" có phần đầu của bài viết nhưng nằm ngoài các thư mục bài viết: đặt bài trong ${articleFolders}` });
-      } else if (!entry.isDirectory() && /\.ya?ml$/i.test(name) && name !== 'site.yaml' && DATA_START.test(headOf(file))) {
+      } else if (!entry.isDirectory() && /\.ya?ml$/i.test(name) && name !== SITE_FILE && DATA_START.test(headOf(file))) {
         stray.push({ file: relative(file), message: `tệp "${name}" không được đọc: tệp đơn vị đặt trong content/units/, tệp chuyên mục trong content/categories/` });
       }
     }
