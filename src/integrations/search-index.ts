@@ -31,12 +31,12 @@ const INDEX_CHUNK_POSITIONS = 2500;
 
 /**
  * Everything besides the pages that shapes a shard: a change here indexes every shard again. `layout` counts changes
- * of what the portal makes of a shard: its files, its documents and list of d-words (`indexedDocument`), its months
+ * of what the portal makes of a shard: its files, its documents and list of words spelt more ways than one (`indexedDocument`), its months
  * (`groupMonths`).
  */
-const SETTINGS = JSON.stringify({ pagefind: installedVersion('pagefind'), forceLanguage: 'vi', chunk: INDEX_CHUNK_POSITIONS, layout: 8 });
-/** In a shard's cache folder, next to its key: the words of its pages that start with d or đ. */
-const D_WORDS_FILE = 'd-words.json';
+const SETTINGS = JSON.stringify({ pagefind: installedVersion('pagefind'), forceLanguage: 'vi', chunk: INDEX_CHUNK_POSITIONS, layout: 9 });
+/** In a shard's cache folder, next to its key: the words of its pages whose spelling a reader may vary. */
+const SPELLING_WORDS_FILE = 'spelling-words.json';
 /** Pagefind's ready-made interfaces, which the portal does not use. */
 const UNUSED_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
 
@@ -62,9 +62,9 @@ async function newIndex(): Promise<PagefindIndex> {
   return index;
 }
 
-/** Adds a page to a shard's index, and its words that start with d or đ to the shard's (`ShardsFile.dWords`). */
-async function addPage(index: PagefindIndex, url: string, region: string, dWords: Set<string>): Promise<void> {
-  const added = await index.addHTMLFile({ url, content: indexedDocument(region, dWords) });
+/** Adds a page to a shard's index, and its words whose spelling a reader may vary to the shard's (`ShardsFile.spellingWords`). */
+async function addPage(index: PagefindIndex, url: string, region: string, spellingWords: Set<string>): Promise<void> {
+  const added = await index.addHTMLFile({ url, content: indexedDocument(region, spellingWords) });
   if (added.errors.length) throw new Error(`pagefind (${url}): ${added.errors.join('; ')}`);
 }
 
@@ -126,8 +126,8 @@ interface ShardIndex {
   pages: InOrder<string>;
   /** The pages added or on their way, with the hash of their region. */
   added: Map<string, string>;
-  /** The words of the pages added that start with d or đ. */
-  dWords: Set<string>;
+  /** The words of the pages added whose spelling a reader may vary (`ShardsFile.spellingWords`). */
+  spellingWords: Set<string>;
   adds: Promise<void>[];
   /**
    * A page changed after its older version was added, or one came that the shard did not expect: the shard is
@@ -246,13 +246,13 @@ class Feed implements SearchFeed {
   private start(expected: ExpectedShard, kept: readonly string[]): ShardIndex {
     const index = newIndex();
     const adds: Promise<void>[] = [];
-    const dWords = new Set<string>();
+    const spellingWords = new Set<string>();
     const pages = new InOrder<string>(expected.pages, (url, region) => {
-      const added = index.then((opened) => addPage(opened, url, region, dWords));
+      const added = index.then((opened) => addPage(opened, url, region, spellingWords));
       adds.push(added);
       this.track(added);
     });
-    const shard: ShardIndex = { expected, index, pages, added: new Map(), dWords, adds, stale: false };
+    const shard: ShardIndex = { expected, index, pages, added: new Map(), spellingWords, adds, stale: false };
     this.shards.set(expected.name, shard);
     this.track(index);
     for (const url of kept) {
@@ -380,17 +380,17 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
           const { byMonth: months, shards } = planShards(indexed, shardPages);
           const reindexed: string[] = [];
           const tags = new Map<string, string>();
-          const dWords = new Set<string>();
+          const spellingWords = new Set<string>();
           for (const { name, months: shardMonths } of shards) {
             const shardPagesNow = shardMonths.flatMap((month) => months.get(month)!);
             const key = shardKey(shardPagesNow, SETTINGS);
             tags.set(name, key.slice(0, 16));
             const cached = path.join(cacheRoot, name);
             const target = path.join(output, name);
-            // A shard cached without its d-words (by an older version) is indexed again.
-            const cachedDWords = readJson<string[]>(path.join(cached, D_WORDS_FILE));
-            if (cachedDWords && readJson<string>(path.join(cached, 'key.json')) === key) {
-              for (const word of cachedDWords) dWords.add(word);
+            // A shard cached without its list of words (by an older version) is indexed again.
+            const cachedSpellingWords = readJson<string[]>(path.join(cached, SPELLING_WORDS_FILE));
+            if (cachedSpellingWords && readJson<string>(path.join(cached, 'key.json')) === key) {
+              for (const word of cachedSpellingWords) spellingWords.add(word);
               if (!existsSync(path.join(target, 'pagefind-entry.json'))) {
                 rmSync(target, { recursive: true, force: true });
                 linkTree(lastFiles(name), target);
@@ -403,22 +403,22 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
             // What the feed wrote is this build's pages as they are now (none changed after, none gone since, none missing).
             const consistent = started && !started.stale && [...started.added].every(([url, hash]) => hashes.get(url) === hash);
             const complete = consistent && started.written && started.added.size === hashes.size;
-            const shardDWords = complete ? started.dWords : new Set<string>();
+            const shardSpellingWords = complete ? started.spellingWords : new Set<string>();
             if (!complete) {
               // Indexed again from the output, in the same order as pages reach a shard during the build.
               const index = await newIndex();
               for (const url of current.order(shardPagesNow.map((page) => page.url))) {
                 const region = describePage(url, readFileSync(fileOf(url), 'utf8'))?.region;
                 if (region === undefined) throw new Error(`chỉ mục tìm kiếm: không đọc được ${fileOf(url)}`);
-                await addPage(index, url, region, shardDWords);
+                await addPage(index, url, region, shardSpellingWords);
               }
               await writeIndex(index, fresh, same ? lastFiles(name) : undefined);
             }
-            for (const word of shardDWords) dWords.add(word);
+            for (const word of shardSpellingWords) spellingWords.add(word);
             rmSync(cached, { recursive: true, force: true });
             mkdirSync(cached, { recursive: true });
             renameSync(fresh, lastFiles(name));
-            writeFileSync(path.join(cached, D_WORDS_FILE), JSON.stringify([...shardDWords].sort()));
+            writeFileSync(path.join(cached, SPELLING_WORDS_FILE), JSON.stringify([...shardSpellingWords].sort()));
             writeFileSync(path.join(cached, 'key.json'), JSON.stringify(key));
             rmSync(target, { recursive: true, force: true });
             linkTree(lastFiles(name), target);
@@ -443,7 +443,7 @@ export function searchIndex({ shardPages = SHARD_PAGES, batchPages = BATCH_PAGES
               tag: tags.get(name)!,
             })),
             batchPages,
-            dWords: [...dWords].sort(),
+            spellingWords: [...spellingWords].sort(),
             preload: shards.length > 0 ? searchFiles(output, shards[0].name, tags.get(shards[0].name)!) : [],
           };
           mkdirSync(output, { recursive: true });

@@ -29,11 +29,12 @@ export interface ShardsFile {
   /** The browser searches shards together until they hold this many pages. */
   batchPages: number;
   /**
-   * The words of the index that start with d or đ, in lower case without tones, up to seven letters (the length of
-   * a Vietnamese syllable): "doan", "đoan". A word the reader types with d is searched in the spellings listed here
-   * (`querySpellings`). Sorted.
+   * The words of the index whose spelling a reader may vary, so that a query word is searched in the spellings
+   * listed here only (`querySpellings`): those that start with d or đ, in lower case without tones, up to seven
+   * letters (the length of a Vietnamese syllable): "doan", "đoan"; and those that end in oa, oe or uy with a tone,
+   * in lower case as written: "hóa", "khoẻ". Sorted.
    */
-  dWords: string[];
+  spellingWords: string[];
   /** Files of the newest shard that every search loads, which the search page asks for while it loads. */
   preload: string[];
 }

@@ -85,13 +85,13 @@ function loadShards(): Promise<ShardsFile> {
   return shardsFile;
 }
 
-const dWordSets = new WeakMap<ShardsFile, ReadonlySet<string>>();
-/** The spellings of a query worth searching in this index: its d-words' spellings that the index holds. */
+const spellingWordSets = new WeakMap<ShardsFile, ReadonlySet<string>>();
+/** The spellings of a query worth searching in this index: those the index holds (`ShardsFile.spellingWords`). */
 function spellingsIn(shards: ShardsFile, query: string): string[] {
-  let dWords = dWordSets.get(shards);
-  // A list published before the index listed its d-words has none: every spelling is searched.
-  if (!dWords && shards.dWords) dWordSets.set(shards, (dWords = new Set(shards.dWords)));
-  return querySpellings(query, dWords);
+  let spellingWords = spellingWordSets.get(shards);
+  // A list published before the index listed these words has none: every spelling is searched.
+  if (!spellingWords && shards.spellingWords) spellingWordSets.set(shards, (spellingWords = new Set(shards.spellingWords)));
+  return querySpellings(query, spellingWords);
 }
 
 /** Pagefind's larger gzipped files: index chunks, filters, metadata and wasm (not the results' small fragments). */

@@ -2,6 +2,8 @@
  * Vietnamese readers often type without tones and write đ as d ("doan vien" for "đoàn viên").
  * Pagefind folds tones but keeps đ distinct, so a query is searched in each of its d/đ spellings that the index
  * holds, and the results merged. In Vietnamese đ only starts a syllable, so each word has at most two spellings.
+ * Likewise for the two places of the tone in oa, oe, uy (`tonePlacements`). The index lists the words it holds of
+ * both kinds (`ShardsFile.spellingWords`), so that a spelling it does not hold costs no search.
  */
 import { portalText } from './text-form.ts';
 import { plainPunctuation } from './typography.ts';
@@ -17,7 +19,7 @@ export function normaliseQuery(query: string): string {
 /** At most this many searches per query: three words searched in both spellings. */
 const MAX_SPELLINGS = 8;
 
-/** A word as the index's list of d-words holds it (`ShardsFile.dWords`): lower case, without tones; đ stays đ. */
+/** A word as the index's list of d-words holds it (`ShardsFile.spellingWords`): lower case, without tones; đ stays đ. */
 export function foldedWord(word: string): string {
   return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase();
 }
@@ -35,14 +37,14 @@ export const LISTED_D_WORD = /^[dđ][aeiouy]{1,3}(?:c|ch|m|n|ng|nh|p|t)?$/;
  * and keeps out its prefix matches ("doanh"). Both when the index holds neither (a word being typed, or one the list
  * leaves out), or when there is no list.
  */
-function dSpellings(word: string, dWords: ReadonlySet<string> | undefined): string[] {
+function dSpellings(word: string, spellingWords: ReadonlySet<string> | undefined): string[] {
   const withD = (word[0] === 'D' ? 'Đ' : 'đ') + word.slice(1);
-  if (!dWords) return [word, withD];
+  if (!spellingWords) return [word, withD];
   // Without its punctuation, as pagefind indexes a word ("doan," is "doan"; "D-Day" is "dday").
   const typed = foldedWord(word).replace(/[^\p{L}\p{N}]/gu, '');
   if (!LISTED_D_WORD.test(typed)) return [word, withD];
-  const asTyped = dWords.has(typed);
-  if (asTyped === dWords.has(`đ${typed.slice(1)}`)) return [word, withD];
+  const asTyped = spellingWords.has(typed);
+  if (asTyped === spellingWords.has(`đ${typed.slice(1)}`)) return [word, withD];
   return [asTyped ? word : withD];
 }
 
@@ -55,8 +57,10 @@ const TONED_PAIR = new RegExp(`^(.*?)([oO]${TONE}?[aAeE]|(?<![qQ])[uU]${TONE}?[y
  * The two ways Vietnamese writes the tone of a syllable ending in oa, oe or uy: on the first vowel (hòa, khỏe, thủy)
  * or on the second (hoà, khoẻ, thuỷ), both common; [word] for any other word. Pagefind folds tones, so either finds
  * both, but ranks only the one typed as the exact word: "hoà bình" put "hòa bình" level with "hoa" and "bình".
+ * With the index's list (`ShardsFile.spellingWords`), only the placements it holds: a portal that writes "hóa" only
+ * is searched for "hóa" when the reader types "hoá", in one search instead of two.
  */
-export function tonePlacements(word: string): string[] {
+export function tonePlacements(word: string, spellingWords?: ReadonlySet<string>): string[] {
   const match = TONED_PAIR.exec(word.normalize('NFD'));
   if (!match) return [word];
   const [, start, pair, last, end] = match;
@@ -66,22 +70,34 @@ export function tonePlacements(word: string): string[] {
   const onFirst = `${start}${first}${tone[0]}${second}${end}`.normalize('NFC');
   const onSecond = `${start}${first}${second}${tone[0]}${end}`.normalize('NFC');
   const typed = word.normalize('NFC');
-  return [typed, typed === onFirst ? onSecond : onFirst];
+  const other = typed === onFirst ? onSecond : onFirst;
+  if (!spellingWords) return [typed, other];
+  const held = (form: string) => spellingWords.has(listedTonedWord(form));
+  if (held(typed) === held(other)) return held(typed) ? [typed, other] : [typed];
+  return [held(typed) ? typed : other];
 }
 
 /**
- * Every spelling of a query with word-initial d read as d or đ (those the index holds, given its d-words), and with
- * the tone of oa, oe, uy on either vowel (`tonePlacements`), the reader's own spelling first. Quotes and other words
- * are kept as typed.
+ * A word ending in a toned oa, oe or uy as the index's list holds it: lower case, its letters and digits only, as
+ * pagefind indexes it ("Hoá," is "hoá"). Tones stay, so the list's d-words (`foldedWord`, toneless) are never one.
  */
-export function querySpellings(query: string, dWords?: ReadonlySet<string>): string[] {
+export function listedTonedWord(word: string): string {
+  return word.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * Every spelling of a query with word-initial d read as d or đ, and with the tone of oa, oe, uy on either vowel
+ * (`tonePlacements`), the reader's own spelling first; given the index's list of such words, only those it holds.
+ * Quotes and other words are kept as typed.
+ */
+export function querySpellings(query: string, spellingWords?: ReadonlySet<string>): string[] {
   const normalised = normaliseQuery(query);
   const words = normalised.split(/(\s+|")/);
   let spellings = [words];
   for (const [index, word] of words.entries()) {
     // A word the index holds in one spelling only costs no search more, however many words came before it.
-    const dForms = /^d/i.test(word) ? dSpellings(word, dWords) : [word];
-    const forms = dForms.flatMap((form) => tonePlacements(form));
+    const dForms = /^d/i.test(word) ? dSpellings(word, spellingWords) : [word];
+    const forms = dForms.flatMap((form) => tonePlacements(form, spellingWords));
     if (forms.length === 1) {
       spellings = spellings.map((parts) => parts.map((part, i) => (i === index ? forms[0] : part)));
       continue;

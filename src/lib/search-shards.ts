@@ -8,7 +8,7 @@
  * items, newer/older) can change without indexing its shard again.
  */
 import { createHash } from 'node:crypto';
-import { foldedWord, LISTED_D_WORD } from './search-query.ts';
+import { foldedWord, LISTED_D_WORD, listedTonedWord, tonePlacements } from './search-query.ts';
 import { groupBy } from './stream.ts';
 import { plainPunctuation } from './typography.ts';
 import { builtPageUrl } from './urls.ts';
@@ -69,24 +69,50 @@ const TAG_OR_TEXT = /<(?:[^>"']|"[^"]*"|'[^']*')*>|[^<]+/g;
  * searched in both.
  */
 const D_LETTERS = /[dđ][\p{L}\p{M}]*/giu;
+/**
+ * A toned oa, oe or uy that ends a word (text is composed, `portalText`); `tonePlacements` tells whether its word is
+ * one ("quý" is not). The list takes those pagefind indexes as words; one it misses costs ranking only, never a
+ * result (pagefind folds tones). Without the word before it: a text has few, and finding a word's start from each
+ * of them is cheaper than trying every word.
+ */
+const TONED_PAIR_END = /(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[òóỏõọÒÓỎÕỌ][aeAE]|[uU][ỳýỷỹỵỲÝỶỸỴ]|[ùúủũụÙÚỦŨỤ][yY])(?![\p{L}\p{M}])/gu;
+const LETTER = /[\p{L}\p{M}]/u;
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/;
 /** Attributes whose values pagefind may index as words: an image's alt text, a page's meta values. */
 const WORDS_IN_ATTRIBUTES = /\s(?:alt|data-pagefind-meta)="([^"]*)"/g;
-/** The listed form (`foldedWord`) of each run met, or undefined: a page's words are mostly the same few. */
+/** The listed form of each run met, or undefined: a page's words are mostly the same few. */
 const listedForms = new Map<string, string | undefined>();
 
-/** Adds to `into` the words of `text` that start with d or đ, as the list holds them (`LISTED_D_WORD`). */
-function addDWords(text: string, into: Set<string>): void {
+function listedForm(run: string, form: (run: string) => string | undefined): string | undefined {
+  let listed = listedForms.get(run);
+  if (listed === undefined && !listedForms.has(run)) listedForms.set(run, (listed = form(run)));
+  return listed;
+}
+
+const listedDWord = (run: string) => {
+  const folded = foldedWord(run);
+  return LISTED_D_WORD.test(folded) ? folded : undefined;
+};
+const listedToned = (run: string) => (tonePlacements(run).length > 1 ? listedTonedWord(run) : undefined);
+
+/**
+ * Adds to `into` the words of `text` whose spelling a reader may vary (`ShardsFile.spellingWords`): those that start
+ * with d or đ (`LISTED_D_WORD`, folded) and those that end in a toned oa, oe or uy (`listedTonedWord`).
+ */
+function addSpellingWords(text: string, into: Set<string>): void {
   for (const [run] of text.matchAll(D_LETTERS)) {
-    let listed = listedForms.get(run);
-    if (listed === undefined && !listedForms.has(run)) {
-      const folded = foldedWord(run);
-      listed = LISTED_D_WORD.test(folded) ? folded : undefined;
-      listedForms.set(run, listed);
-    }
+    const listed = listedForm(run, listedDWord);
     if (listed) into.add(listed);
   }
-  if (INVISIBLE.test(text)) addDWords(text.replace(new RegExp(INVISIBLE.source, 'g'), ''), into);
+  for (const { index } of text.matchAll(TONED_PAIR_END)) {
+    let start = index;
+    while (start > 0 && LETTER.test(text[start - 1])) start--;
+    const run = text.slice(start, index + 2);
+    // A run from a d is in the cache as a d-word: toned words get a key of their own.
+    const listed = listedForm(`~${run}`, () => listedToned(run));
+    if (listed) into.add(listed);
+  }
+  if (INVISIBLE.test(text)) addSpellingWords(text.replace(new RegExp(INVISIBLE.source, 'g'), ''), into);
 }
 
 /**
@@ -107,27 +133,28 @@ function lastSpace(text: string): number {
  * The document pagefind indexes for a region: the same index as the whole page gives, but for the typographic
  * punctuation of its text, in the plain forms pagefind splits words on (`typography.ts`; attributes keep theirs),
  * and for the words of separate blocks that pagefind would run together (`RUN_TOGETHER`).
- * With `dWords`, adds to it the words of the region that start with d or đ (`ShardsFile.dWords`), taken in the same
- * pass: its text and the attribute values pagefind may index, a few more words than the index holds, never fewer.
+ * With `spellingWords`, adds to it the words of the region whose spelling a reader may vary (`addSpellingWords`),
+ * taken in the same pass: its text and the attribute values pagefind may index, a few more words than the index
+ * holds, never fewer.
  */
-export function indexedDocument(region: string, dWords?: Set<string>): string {
+export function indexedDocument(region: string, spellingWords?: Set<string>): string {
   // The end of the text so far after its last space: pagefind joins a word across tags ("<b>D</b>ân").
   let unfinished = '';
   const text = region.replace(TAG_OR_TEXT, (part) => {
     if (part.startsWith('<')) {
-      if (dWords && (part.includes(' alt=') || part.includes(' data-pagefind-meta='))) {
-        for (const [, value] of part.matchAll(WORDS_IN_ATTRIBUTES)) addDWords(value, dWords);
+      if (spellingWords && (part.includes(' alt=') || part.includes(' data-pagefind-meta='))) {
+        for (const [, value] of part.matchAll(WORDS_IN_ATTRIBUTES)) addSpellingWords(value, spellingWords);
       }
       if (!RUN_TOGETHER.test(part)) return part;
       unfinished = '';
       return ` ${part} `;
     }
     const plain = plainPunctuation(part);
-    if (dWords) {
-      addDWords(plain, dWords);
+    if (spellingWords) {
+      addSpellingWords(plain, spellingWords);
       const firstSpace = plain.search(/\s/);
       const start = firstSpace < 0 ? plain : plain.slice(0, firstSpace);
-      if (unfinished && start) addDWords(unfinished + start, dWords);
+      if (unfinished && start) addSpellingWords(unfinished + start, spellingWords);
       unfinished = firstSpace < 0 ? unfinished + plain : plain.slice(lastSpace(plain) + 1);
     }
     return plain;

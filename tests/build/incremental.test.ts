@@ -119,12 +119,12 @@ describe('incremental build', () => {
       expect(checkedOut).toContain('lập lại 0 phần');
 
       // A shard cached without its d-words (an older version's cache) is indexed again, and lists them again.
-      const dWords = () => (JSON.parse(readFileSync(path.join(dist, 'pagefind/shards.json'), 'utf8')) as { dWords: string[] }).dWords;
-      const listed = dWords();
+      const spellingWords = () => (JSON.parse(readFileSync(path.join(dist, 'pagefind/shards.json'), 'utf8')) as { spellingWords: string[] }).spellingWords;
+      const listed = spellingWords();
       expect(listed).toContain('đoan');
       rmSync(path.join(base, '.astro-cache/search-index/2024-2030/d-words.json'));
       expect(reindexedShards(build())).toEqual(['2024-2030']);
-      expect(dWords()).toEqual(listed);
+      expect(spellingWords()).toEqual(listed);
 
       const oldTitle = 'Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện';
       // "duy" is a new d-word: the list of the index's d-words takes it.
@@ -141,7 +141,7 @@ describe('incremental build', () => {
       const site = pages(dist);
       expect(site.get('tin-tuc/hien-mau-tinh-nguyen/index.html')).toContain(newTitle);
       expect(listed).not.toContain('duy');
-      expect(dWords()).toEqual([...listed, 'duy'].sort());
+      expect(spellingWords()).toEqual([...listed, 'duy'].sort());
       expect(site.get('tin-tuc/index.html')).toContain(newTitle);
       // Pages that link to it (related, newer/older) show the new title; none shows the old one.
       const linking = [...site].filter(([file, html]) => file !== 'tin-tuc/hien-mau-tinh-nguyen/index.html' && html.includes(newTitle));

@@ -114,10 +114,10 @@ describe('search', () => {
 
   it('searches a d-word only in the spellings the index holds: "doan" is "đoàn", not the start of "doanh"', async () => {
     // The index has "đoàn" and "doanh" but no "doan": an article with "doanh nghiệp" and "nhân viên" is no answer.
-    const list = JSON.parse((await (await fetch(`${site}/pagefind/shards.json`)).text())) as { dWords: string[] };
-    expect(list.dWords).toContain('đoan');
-    expect(list.dWords).toContain('doanh');
-    expect(list.dWords).not.toContain('doan');
+    const list = JSON.parse((await (await fetch(`${site}/pagefind/shards.json`)).text())) as { spellingWords: string[] };
+    expect(list.spellingWords).toContain('đoan');
+    expect(list.spellingWords).toContain('doanh');
+    expect(list.spellingWords).not.toContain('doan');
     expect(await search('doanh nghiep')).toContain('/tin-tuc/ho-tro-doanh-nghiep-sau-bao/');
     expect(await search('doan vien')).not.toContain('/tin-tuc/ho-tro-doanh-nghiep-sau-bao/');
     expect(await search('DOAN VIEN')).not.toContain('/tin-tuc/ho-tro-doanh-nghiep-sau-bao/');
@@ -152,6 +152,11 @@ describe('search', () => {
       expect(results, typed).toEqual(await search(written));
     }
     expect((await search('số hoá'))[0]).toBe('/tin-tuc/kho-bac-so-hoa/');
+    // The index lists the placements it holds, so "hoá" is searched as "hóa" alone (`tonePlacements`).
+    const list = JSON.parse((await (await fetch(`${site}/pagefind/shards.json`)).text())) as { spellingWords: string[] };
+    expect(list.spellingWords).toEqual(expect.arrayContaining(['hóa', 'khỏe']));
+    expect(list.spellingWords).not.toContain('hoá');
+    expect(list.spellingWords).not.toContain('khoẻ');
   });
 
   it('ranks the exact form first: "Kho bạc" above "phía Bắc"', async () => {

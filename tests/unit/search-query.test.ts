@@ -29,8 +29,22 @@ describe('query spellings', () => {
     for (const word of ['hoàng', 'toán', 'quý', 'Quỳnh', 'hoa', 'khuya', 'mùa', 'hiến']) expect(tonePlacements(word), word).toEqual([word]);
     expect(querySpellings('văn hoá')).toEqual(['văn hoá', 'văn hóa']);
     expect(querySpellings('"văn hoá" khoẻ')).toEqual(['"văn hoá" khoẻ', '"văn hoá" khỏe', '"văn hóa" khoẻ', '"văn hóa" khỏe']);
-    // With d-words: each spelling of the d-word, in each tone placement.
-    expect(querySpellings('doan vien hoà', new Set(['đoan']))).toEqual(['đoan vien hoà', 'đoan vien hòa']);
+    // With the index's list: each spelling of the d-word, in each tone placement the index holds.
+    expect(querySpellings('doan vien hoà', new Set(['đoan', 'hòa', 'hoà']))).toEqual(['đoan vien hoà', 'đoan vien hòa']);
+  });
+
+  it('searches only the tone placements the index holds, given its list', () => {
+    // A portal that writes "hóa" and "khỏe" only, and both "thủy" and "thuỷ".
+    const spellingWords = new Set(['hóa', 'khỏe', 'thủy', 'thuỷ']);
+    expect(tonePlacements('hoá', spellingWords)).toEqual(['hóa']);
+    expect(tonePlacements('hóa', spellingWords)).toEqual(['hóa']);
+    expect(tonePlacements('HOÁ,', spellingWords)).toEqual(['HÓA,']);
+    expect(tonePlacements('khoẻ', spellingWords)).toEqual(['khỏe']);
+    expect(tonePlacements('Thuỷ', spellingWords)).toEqual(['Thuỷ', 'Thủy']);
+    // Neither held (the index lacks the word, or it is being typed): as typed, one search (tones fold anyway).
+    expect(tonePlacements('xoè', spellingWords)).toEqual(['xoè']);
+    expect(querySpellings('văn hoá sức khoẻ', spellingWords)).toEqual(['văn hóa sức khỏe']);
+    expect(querySpellings('"văn hoá" thuỷ', spellingWords)).toEqual(['"văn hóa" thuỷ', '"văn hóa" thủy']);
   });
 
   it('keeps quoted phrases quoted', () => {
@@ -39,29 +53,29 @@ describe('query spellings', () => {
 
   it('searches only the spellings the index holds, given its d-words', () => {
     // An index with "đoàn", "doanh", "dân", "Đinh" and "dinh dưỡng", and no "doan" or "đân".
-    const dWords = new Set(['đoan', 'doanh', 'dan', 'đinh', 'dinh']);
-    expect(querySpellings('doan vien', dWords)).toEqual(['đoan vien']);
-    expect(querySpellings('Doàn Viên', dWords)).toEqual(['Đoàn Viên']);
-    expect(querySpellings('dân vận', dWords)).toEqual(['dân vận']);
-    expect(querySpellings('Dinh Tien Hoang', dWords)).toEqual(['Dinh Tien Hoang', 'Đinh Tien Hoang']);
-    expect(querySpellings('"doan vien" dan', dWords)).toEqual(['"đoan vien" dan']);
-    expect(querySpellings('doan, dan.', dWords)).toEqual(['đoan, dan.']);
+    const spellingWords = new Set(['đoan', 'doanh', 'dan', 'đinh', 'dinh']);
+    expect(querySpellings('doan vien', spellingWords)).toEqual(['đoan vien']);
+    expect(querySpellings('Doàn Viên', spellingWords)).toEqual(['Đoàn Viên']);
+    expect(querySpellings('dân vận', spellingWords)).toEqual(['dân vận']);
+    expect(querySpellings('Dinh Tien Hoang', spellingWords)).toEqual(['Dinh Tien Hoang', 'Đinh Tien Hoang']);
+    expect(querySpellings('"doan vien" dan', spellingWords)).toEqual(['"đoan vien" dan']);
+    expect(querySpellings('doan, dan.', spellingWords)).toEqual(['đoan, dan.']);
     // A word the list cannot hold (digits, more than a syllable) is searched in both spellings, even where the list
     // holds its letters ("d", "đ").
-    const withLetters = new Set([...dWords, 'đ', 'd']);
+    const withLetters = new Set([...spellingWords, 'đ', 'd']);
     expect(querySpellings('khoi D01', withLetters)).toEqual(['khoi D01', 'khoi Đ01']);
     expect(querySpellings('d1', withLetters)).toEqual(['d1', 'đ1']);
     expect(querySpellings('D-Day', withLetters)).toEqual(['D-Day', 'Đ-Day']);
     // Neither spelling listed (a word being typed, a long word, a name the index lacks): both, as without a list.
-    expect(querySpellings('doa', dWords)).toEqual(['doa', 'đoa']);
-    expect(querySpellings('download', dWords)).toEqual(['download', 'đownload']);
+    expect(querySpellings('doa', spellingWords)).toEqual(['doa', 'đoa']);
+    expect(querySpellings('download', spellingWords)).toEqual(['download', 'đownload']);
     expect(querySpellings('doan vien', new Set())).toEqual(['doan vien', 'đoan vien']);
     // Past three words in both spellings, a word the index holds in one spelling still gets it.
-    expect(querySpellings('dinh dinh dinh doan', dWords)).toEqual(expect.arrayContaining(['dinh dinh dinh đoan']));
-    expect(querySpellings('dinh dinh dinh doan', dWords)).toHaveLength(8);
-    expect(querySpellings('dinh dinh dinh dinh', dWords).every((spelling) => spelling.endsWith(' dinh'))).toBe(true);
+    expect(querySpellings('dinh dinh dinh doan', spellingWords)).toEqual(expect.arrayContaining(['dinh dinh dinh đoan']));
+    expect(querySpellings('dinh dinh dinh doan', spellingWords)).toHaveLength(8);
+    expect(querySpellings('dinh dinh dinh dinh', spellingWords).every((spelling) => spelling.endsWith(' dinh'))).toBe(true);
     // Words typed with đ are never expanded.
-    expect(querySpellings('đoàn viên', dWords)).toEqual(['đoàn viên']);
+    expect(querySpellings('đoàn viên', spellingWords)).toEqual(['đoàn viên']);
   });
 
   it('folds a word as the list of d-words holds it', () => {

@@ -153,6 +153,19 @@ describe('search index shards', () => {
     // Syllables only: not "đ", nor the form pagefind adds of a word without its punctuation ("đc"), nor a join.
     expect(listed('<p>Đ/c Hùng, Đoàn.Khối</p>')).toEqual(['đoan']);
   });
+
+  it('lists the words whose tone sits on either vowel of a final oa, oe or uy, in lower case as written', () => {
+    const listed = (html: string) => {
+      const words = new Set<string>();
+      indexedDocument(`<div data-pagefind-body>${html}</div>`, words);
+      return [...words].sort();
+    };
+    expect(listed('<p>Văn hóa, sức khoẻ; HOÀ BÌNH và Thủy lợi</p>')).toEqual(['hoà', 'hóa', 'khoẻ', 'thủy']);
+    // In attributes pagefind indexes, joined across tags, through a soft hyphen (the parts too: more does no harm).
+    expect(listed('<img alt="Xóa đói" src="/a.webp"><p>h<b>oá</b> học, kh\u00ADỏe</p>')).toEqual(expect.arrayContaining(['hoá', 'khỏe', 'xóa']));
+    // Not: a final consonant (hoàng, toán), "qu" (quý), no tone (hoa), another pair (mùa), the pair inside a word.
+    expect(listed('<p>Hoàng toán quý hoa mùa thuyền hoạch</p>')).toEqual([]);
+  });
 });
 
 describe('the list of shards inside the search page', () => {
@@ -160,7 +173,7 @@ describe('the list of shards inside the search page', () => {
     const list: ShardsFile = {
       shards: [{ name: '2026</script><script>alert(1)</script>', years: ['2026'], from: '2026-01', pages: 3, tag: '0123456789abcdef' }],
       batchPages: 100,
-      dWords: ['doan', 'đoan'],
+      spellingWords: ['doan', 'đoan'],
       preload: ['/pagefind/2026/pagefind.js'],
     };
     const inline = scriptJson(list);
