@@ -118,17 +118,17 @@ describe('incremental build', () => {
       expect(restoredCount(checkedOut)).toBe(restoredCount(unchanged));
       expect(checkedOut).toContain('lập lại 0 phần');
 
-      // A shard cached without its d-words (an older version's cache) is indexed again, and lists them again.
+      // A shard cached without its list of words (an older version's cache) is indexed again, and lists them again.
       const spellingWords = () => (JSON.parse(readFileSync(path.join(dist, 'pagefind/shards.json'), 'utf8')) as { spellingWords: string[] }).spellingWords;
       const listed = spellingWords();
       expect(listed).toContain('đoan');
-      rmSync(path.join(base, '.astro-cache/search-index/2024-2030/d-words.json'));
+      rmSync(path.join(base, '.astro-cache/search-index/2024-2030/spelling-words.json'));
       expect(reindexedShards(build())).toEqual(['2024-2030']);
       expect(spellingWords()).toEqual(listed);
 
       const oldTitle = 'Đoàn viên Sở Thông tin và Truyền thông tham gia hiến máu tình nguyện';
-      // "duy" is a new d-word: the list of the index's d-words takes it.
-      const newTitle = 'Đoàn viên Sở Thông tin và Truyền thông duy trì hiến máu cứu người';
+      // "duy" is a new d-word and "thuỷ" a new toned word: the index's list takes them.
+      const newTitle = 'Đoàn viên Sở Thông tin và Truyền thông duy trì hiến máu cứu người, thuỷ chung';
       edit('news/hien-mau-tinh-nguyen/index.mdx', `title: ${oldTitle}`, `title: ${newTitle}`);
       const edited = build();
       // The article is from 2024: only the search index of its shard is made again.
@@ -141,7 +141,8 @@ describe('incremental build', () => {
       const site = pages(dist);
       expect(site.get('tin-tuc/hien-mau-tinh-nguyen/index.html')).toContain(newTitle);
       expect(listed).not.toContain('duy');
-      expect(spellingWords()).toEqual([...listed, 'duy'].sort());
+      expect(listed).not.toContain('thuỷ');
+      expect(spellingWords()).toEqual([...listed, 'duy', 'thuỷ'].sort());
       expect(site.get('tin-tuc/index.html')).toContain(newTitle);
       // Pages that link to it (related, newer/older) show the new title; none shows the old one.
       const linking = [...site].filter(([file, html]) => file !== 'tin-tuc/hien-mau-tinh-nguyen/index.html' && html.includes(newTitle));
