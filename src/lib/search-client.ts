@@ -9,13 +9,15 @@ import { fillTemplate } from '../i18n/fill';
 import { dayOfIso } from './dates';
 import { typographicPunctuation } from './typography';
 import { formatNumber } from './numbers';
-import { mergeByScore, newestFirstByYear, normaliseQuery, querySpellings, typedWords } from './search-query';
+import { mergeByScore, newestFirstByYear, normaliseQuery, queryWordCount, querySpellings, typedWords } from './search-query';
 import { nextBatchPages, SHARDS_FILE, takeBatch, type Shard, type ShardsFile } from './search-batches';
 import { highlightedResult, type ResultSource } from './search-excerpt';
 
 interface PagefindResult {
   id: string;
   score: number;
+  /** The positions of the page's words that match. */
+  words: number[];
   data: () => Promise<PagefindData>;
 }
 interface PagefindData extends ResultSource {
@@ -194,7 +196,7 @@ async function searchBatch(newest: Shard, batch: readonly Shard[], spellings: re
     };
     return { total: new Set(perYear.flat(2).map((result) => result.id)).size, take: (n) => newestFirstByYear(perYear, dateOf, n) };
   }
-  const all = mergeByScore(await Promise.all(spellings.map((spelling) => run(spelling, {}))));
+  const all = mergeByScore(await Promise.all(spellings.map((spelling) => run(spelling, {}))), queryWordCount(spellings[0]));
   return { total: all.length, take: async (n) => all.slice(0, n) };
 }
 

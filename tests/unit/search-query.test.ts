@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldedWord, mergeByDate, mergeByScore, newestFirstByYear, normaliseQuery, querySpellings, tonePlacements, typedWords } from '../../src/lib/search-query';
+import { foldedWord, longestRun, mergeByDate, mergeByScore, newestFirstByYear, normaliseQuery, queryWordCount, querySpellings, tonePlacements, typedWords } from '../../src/lib/search-query';
 
 describe('query spellings', () => {
   it('reads each word-initial d as d or đ, the typed spelling first', () => {
@@ -128,6 +128,31 @@ describe('merging results of several spellings', () => {
       [{ id: 'b', score: 1 }, { id: 'c', score: 0.1 }],
     ]);
     expect(merged.map((r) => [r.id, r.score])).toEqual([['b', 1], ['a', 1.2], ['c', 0.1]]);
+  });
+
+  it("weighs a page by how many of the query's words stand in a row, up to three times for all of them", () => {
+    // "a" has two words of three in a row (×2), "b" all three (×3), "c" none in a row (×1).
+    const results = [
+      { id: 'a', score: 1.4, words: [3, 4, 9, 20] },
+      { id: 'b', score: 1, words: [40, 41, 42] },
+      { id: 'c', score: 2.9, words: [1, 5, 9] },
+    ];
+    expect(mergeByScore([results], 3).map((r) => r.id)).toEqual(['b', 'c', 'a']);
+    // A run longer than the query counts as the whole query; one word: pagefind's order.
+    expect(mergeByScore([[{ id: 'a', score: 1, words: [1, 2, 3, 4, 5] }, { id: 'b', score: 1.1, words: [7, 8] }]], 2).map((r) => r.id)).toEqual(['b', 'a']);
+    expect(mergeByScore([results], 1).map((r) => r.id)).toEqual(['c', 'a', 'b']);
+    // Words found by different spellings are put together: "đinh" at 7 by one, "tiên hoàng" at 8, 9 by the other.
+    const spellings = [[{ id: 'x', score: 1, words: [8, 9] }, { id: 'y', score: 1.5, words: [2, 3] }], [{ id: 'x', score: 0.3, words: [7] }]];
+    expect(mergeByScore(spellings, 3).map((r) => r.id)).toEqual(['x', 'y']);
+  });
+
+  it("finds the longest run of positions, and counts a query's words", () => {
+    expect(longestRun([4, 5, 6, 9])).toBe(3);
+    expect(longestRun([9, 5, 4, 6, 5])).toBe(3);
+    expect(longestRun([1, 3, 5])).toBe(1);
+    expect(longestRun([])).toBe(0);
+    expect(queryWordCount(' hiến  máu "nhân đạo" ')).toBe(4);
+    expect(queryWordCount('""')).toBe(0);
   });
 
   it('merges date-sorted lists lazily', async () => {
