@@ -138,11 +138,14 @@ export interface Scored {
  */
 const TOGETHER_WEIGHT = 2;
 
-/** The most positions in a row among `positions` (3 for 4, 5, 6, 9). */
-export function longestRun(positions: Iterable<number>): number {
-  const sorted = [...new Set(positions)].sort((a, b) => a - b);
+/** The most positions in a row among `positions` (3 for 4, 5, 6, 9); pagefind gives them in order, mostly. */
+export function longestRun(positions: readonly number[]): number {
+  const inOrder = positions.every((position, at) => at === 0 || position >= positions[at - 1]);
+  const sorted = inOrder ? positions : [...positions].sort((a, b) => a - b);
   let longest = Math.min(sorted.length, 1);
   for (let at = 1, run = 1; at < sorted.length; at++) {
+    // A position twice (found by two spellings) neither breaks a run nor lengthens it.
+    if (sorted[at] === sorted[at - 1]) continue;
     run = sorted[at] === sorted[at - 1] + 1 ? run + 1 : 1;
     longest = Math.max(longest, run);
   }
@@ -164,19 +167,19 @@ export function queryWordCount(query: string): number {
  * best.
  */
 export function mergeByScore<T extends Scored>(lists: readonly (readonly T[])[], queryWords = 1): T[] {
-  const merged = new Map<string, { best: T; total: number; words: number[] }>();
+  const merged = new Map<string, { best: T; total: number; words: readonly number[] }>();
   for (const list of lists) {
     for (const result of list) {
       const seen = merged.get(result.id);
-      if (!seen) merged.set(result.id, { best: result, total: result.score, words: [...(result.words ?? [])] });
+      if (!seen) merged.set(result.id, { best: result, total: result.score, words: result.words ?? [] });
       else {
         seen.total += result.score;
-        seen.words.push(...(result.words ?? []));
+        seen.words = [...seen.words, ...(result.words ?? [])];
         if (result.score > seen.best.score) seen.best = result;
       }
     }
   }
-  const together = (words: number[]) =>
+  const together = (words: readonly number[]) =>
     queryWords < 2 ? 1 : 1 + (TOGETHER_WEIGHT * (Math.min(longestRun(words), queryWords) - 1)) / (queryWords - 1);
   return [...merged.values()]
     .map(({ best, total, words }) => ({ best, weighed: total * together(words) }))
