@@ -251,6 +251,13 @@ describe('fixture site build', () => {
     const home = page('/');
     for (const heading of ['Tin nổi bật', 'Tin mới nhất', 'Sự kiện sắp diễn ra', 'Báo cáo mới']) expect(home).toContain(heading);
     expect(exists('/tim-kiem/')).toBe(true);
+    // A search box in the header of every page but the search page, which has its own form (one box, not two).
+    const searchForms = (html: string) => (html.match(/<form [^>]*role="search"/g) ?? []).length;
+    for (const url of ['/', '/tin-tuc/', '/the/hien-mau/', '/don-vi/doan-khoi/', '/tin-tuc/hien-mau-tinh-nguyen/']) {
+      expect(page(url), url).toMatch(/<form class="search" role="search"[^>]* action="\/tim-kiem\/"/);
+    }
+    expect(page('/tim-kiem/')).not.toContain('id="header-search"');
+    expect(searchForms(page('/tim-kiem/'))).toBe(1);
     expect(existsSync(path.join(DIST, '404.html'))).toBe(true);
     // The not-found page, served at any unknown address, has none of its own for search engines.
     const notFound = readFileSync(path.join(DIST, '404.html'), 'utf8');
