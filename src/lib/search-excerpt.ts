@@ -95,11 +95,19 @@ export function highlightedResult(source: ResultSource, length: number): { title
   const from = titleWords.length;
   if (!startsWithTitle || from >= words.length) return undefined;
 
+  const marked = new Set(source.weighted_locations.map(({ location }) => location));
+  // A match counts as many times as the matches in a row it stands in: the query's words together ("chuyển đổi số")
+  // make a better excerpt than more of them apart ("chuyên", "sở", "đội"), as they rank results (`mergeByScore`).
+  const runLength = new Map<number, number>();
+  const inOrder = [...marked].sort((a, b) => a - b);
+  for (let first = 0, last = 0; first < inOrder.length; first = ++last) {
+    while (inOrder[last + 1] === inOrder[last] + 1) last++;
+    for (let at = first; at <= last; at++) runLength.set(inOrder[at], last - first + 1);
+  }
   const scores: number[] = new Array(words.length - from).fill(0);
   for (const { location, balanced_score } of source.weighted_locations) {
-    if (location >= from && location < words.length) scores[location - from] += balanced_score;
+    if (location >= from && location < words.length) scores[location - from] += balanced_score * runLength.get(location)!;
   }
-  const marked = new Set(source.weighted_locations.map(({ location }) => location));
   const shown = (word: string, location: number) => (marked.has(location) ? mark(escapeHtml(word)) : escapeHtml(word));
   const start = sentenceStart(words, from, from + densestStart(scores, length), length, marked);
   const end = Math.min(words.length, start + length);

@@ -37,6 +37,13 @@ describe('a search result\'s excerpt', () => {
     expect(excerptAfterTitle(page, 4)).toBe('… <mark>hiến</mark> <mark>máu</mark> <mark>hiến</mark> <mark>máu</mark> …');
   });
 
+  it('goes where the query\'s words stand together rather than where more of them stand apart', () => {
+    // "chuyen doi so" matches "chuyên", "sở", "đội", "sơ" too (tones fold): four apart in one window, three together in another.
+    const matches = (w: string) => ['chuyển', 'đổi', 'số', 'chuyên', 'sở', 'đội', 'sơ'].includes(w);
+    const page = source('Tin ngắn', `${words(0, 30)} chuyên a sở b đội c sơ ${words(30, 60)} ngày chuyển đổi số ${words(60, 90)}`, matches);
+    expect(excerptAfterTitle(page, 6)).toBe('… ngày <mark>chuyển</mark> <mark>đổi</mark> <mark>số</mark> từ60 từ61 …');
+  });
+
   it('starts with a sentence that starts a few words before or into the window', () => {
     const before = source('Tin ngắn', `${words(0, 50)}. Câu mới có hiến máu ${words(50, 100)}`, (w) => w === 'máu');
     expect(excerptAfterTitle(before, 6)).toBe('… Câu mới có hiến <mark>máu</mark> từ50 …');
