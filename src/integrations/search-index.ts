@@ -31,8 +31,8 @@ const INDEX_CHUNK_POSITIONS = 2500;
 
 /**
  * Everything besides the pages that shapes a shard: a change here indexes every shard again. `layout` counts changes
- * of what the portal makes of a shard: its files, its documents and list of words spelt more ways than one (`indexedDocument`), its months
- * (`groupMonths`).
+ * of what the portal makes of a shard: its files, its documents and list of words spelt more ways than one
+ * (`indexedDocument`), its months (`groupMonths`).
  */
 const SETTINGS = JSON.stringify({ pagefind: installedVersion('pagefind'), forceLanguage: 'vi', chunk: INDEX_CHUNK_POSITIONS, layout: 9 });
 /** In a shard's cache folder, next to its key: the words of its pages whose spelling a reader may vary. */
@@ -62,7 +62,7 @@ async function newIndex(): Promise<PagefindIndex> {
   return index;
 }
 
-/** Adds a page to a shard's index, and its words whose spelling a reader may vary to the shard's (`ShardsFile.spellingWords`). */
+/** Adds a page to a shard's index, and the words a reader may spell otherwise to the shard's (`ShardsFile.spellingWords`). */
 async function addPage(index: PagefindIndex, url: string, region: string, spellingWords: Set<string>): Promise<void> {
   const added = await index.addHTMLFile({ url, content: indexedDocument(region, spellingWords) });
   if (added.errors.length) throw new Error(`pagefind (${url}): ${added.errors.join('; ')}`);
