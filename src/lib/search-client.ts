@@ -226,7 +226,7 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     }
   }
 
-  function renderResult(data: PagefindData): HTMLLIElement {
+  function renderResult(data: PagefindData, query: string): HTMLLIElement {
     const li = document.createElement('li');
     li.className = 'result';
     const image = data.meta.image;
@@ -235,7 +235,7 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
     if (image) li.querySelector('img')!.src = image;
     const link = li.querySelector('a')!;
     link.href = data.url;
-    const highlighted = highlightedResult(data, OPTIONS.excerptLength);
+    const highlighted = highlightedResult(data, OPTIONS.excerptLength, query);
     // The index holds plain quotes (typography.ts); the reader sees the article's own.
     if (highlighted) link.innerHTML = typographicPunctuation(highlighted.title);
     else link.textContent = typographicPunctuation(data.meta.title ?? data.url);
@@ -343,7 +343,7 @@ export function startSearch(form: HTMLFormElement, output: HTMLElement, status: 
       more.hidden = true;
       if (!(await searchUntil(shown + PAGE))) return undefined;
       const next = await take(shown, PAGE);
-      const rendering = next.map((result) => result.data().then(renderResult));
+      const rendering = next.map((result) => result.data().then((data) => renderResult(data, query)));
       const items: HTMLLIElement[] = [];
       for (const item of rendering) {
         items.push(await item);

@@ -5,6 +5,7 @@
  * its matches, or from the start of that text (the lead) when only the title matches; the title's matches are marked
  * in the title.
  */
+import { foldedWord, tonePlacements } from './search-query';
 
 /** What pagefind gives of a result's page (`result.data()`), as far as the result needs it. */
 export interface ResultSource {
@@ -77,12 +78,41 @@ function sentenceStart(words: readonly string[], from: number, start: number, le
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** The forms of a word that may match a query's word: each run of its letters and digits, and all of them joined. */
+function forms(word: string): string[] {
+  const parts = word.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return parts.length > 1 ? [...parts, parts.join('')] : parts;
+}
+
+/** A word without its marks, d for đ: as a reader may type it. */
+const plain = (word: string) => foldedWord(word).replace(/^đ/, 'd');
+
 /**
- * The result's title and an excerpt of `length` words after it, as HTML: the matches in `<mark>`, "…" where the text
+ * Whether a word pagefind matched is one the reader did not ask for. Pagefind folds tones and takes any word that
+ * starts with a query's word, so "nhân đạo" matches "nhận" and "Đào", and "Kho bạc" matches "không" and "Khối". A word
+ * the reader typed with its marks asks for those marks (either place of the tone of oa, oe, uy); one typed without
+ * takes every look-alike; only the last word, which may be being typed, asks for the words it starts. A word that
+ * is like none of the query's (pagefind matched a part of it, or words it joined) is not judged here.
+ */
+export function isLookAlike(word: string, query: string): boolean {
+  const typed = query.split(/[\s"]+/).flatMap(forms);
+  const page = forms(word);
+  if (!typed.some((queryWord) => page.some((form) => plain(form).startsWith(plain(queryWord))))) return false;
+  const asked = (queryWord: string, last: boolean) => (form: string) => {
+    const withoutMarks = foldedWord(queryWord) === queryWord;
+    if (withoutMarks) return last ? plain(form).startsWith(plain(queryWord)) : plain(form) === plain(queryWord);
+    return tonePlacements(queryWord).some((placed) => (last ? form.startsWith(placed) : form === placed));
+  };
+  return !typed.some((queryWord, at) => page.some(asked(queryWord, at === typed.length - 1)));
+}
+
+/**
+ * The result's title and an excerpt of `length` words after it, as HTML: the matches in `<mark>` (but look-alikes of
+ * the words of `query` typed with their marks, `isLookAlike`), "…" where the text
  * goes on before or after the excerpt. Undefined when the text does not start with the title, or holds nothing after
  * it: then pagefind's own excerpt is the one to show.
  */
-export function highlightedResult(source: ResultSource, length: number): { title: string; excerpt: string } | undefined {
+export function highlightedResult(source: ResultSource, length: number, query = ''): { title: string; excerpt: string } | undefined {
   const title = source.meta.title?.trim();
   // Text split by zero-width spaces (languages written without spaces) counts its words otherwise.
   if (!title || source.raw_content.includes('\u200B')) return undefined;
@@ -95,7 +125,8 @@ export function highlightedResult(source: ResultSource, length: number): { title
   const from = titleWords.length;
   if (!startsWithTitle || from >= words.length) return undefined;
 
-  const marked = new Set(source.weighted_locations.map(({ location }) => location));
+  const matches = source.weighted_locations.filter(({ location }) => !isLookAlike(words[location] ?? '', query));
+  const marked = new Set(matches.map(({ location }) => location));
   // A match counts as many times as the matches in a row it stands in: the query's words together ("chuyển đổi số")
   // make a better excerpt than more of them apart ("chuyên", "sở", "đội"), as they rank results (`mergeByScore`).
   const runLength = new Map<number, number>();
@@ -105,7 +136,7 @@ export function highlightedResult(source: ResultSource, length: number): { title
     for (let at = first; at <= last; at++) runLength.set(inOrder[at], last - first + 1);
   }
   const scores: number[] = new Array(words.length - from).fill(0);
-  for (const { location, balanced_score } of source.weighted_locations) {
+  for (const { location, balanced_score } of matches) {
     if (location >= from && location < words.length) scores[location - from] += balanced_score * runLength.get(location)!;
   }
   const shown = (word: string, location: number) => (marked.has(location) ? mark(escapeHtml(word)) : escapeHtml(word));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightedResult, type ResultSource } from '../../src/lib/search-excerpt';
+import { highlightedResult, isLookAlike, type ResultSource } from '../../src/lib/search-excerpt';
 
 /** A page's text as pagefind gives it, with matches at the positions of the words that `matches` accepts. */
 function source(title: string, text: string, matches: (word: string) => boolean, weight = 1): ResultSource {
@@ -42,6 +42,47 @@ describe('a search result\'s excerpt', () => {
     const matches = (w: string) => ['chuyển', 'đổi', 'số', 'chuyên', 'sở', 'đội', 'sơ'].includes(w);
     const page = source('Tin ngắn', `${words(0, 30)} chuyên a sở b đội c sơ ${words(30, 60)} ngày chuyển đổi số ${words(60, 90)}`, matches);
     expect(excerptAfterTitle(page, 6)).toBe('… ngày <mark>chuyển</mark> <mark>đổi</mark> <mark>số</mark> từ60 từ61 …');
+  });
+
+  it('does not mark look-alikes of the words the reader typed with their marks, and goes where the words are', () => {
+    // Pagefind folds tones: for "hiến máu nhân đạo" it matches "hiền", "mẫu", "nhận" and "Đào" too.
+    const matches = (w: string) => ['hiến', 'máu', 'nhân', 'đạo', 'hiền', 'mẫu', 'nhận', 'Đào'].includes(w);
+    const page = source('Tin ngắn', `hiền mẫu nhận Đào ${words(0, 40)} hiến máu nhân đạo ${words(40, 80)}`, matches);
+    expect(excerptAfterTitle(page, 8)).toBe('<mark>hiền</mark> <mark>mẫu</mark> <mark>nhận</mark> <mark>Đào</mark> từ0 từ1 từ2 từ3 …');
+    expect(highlightedResult(page, 8, 'hiến máu nhân đạo')?.excerpt).toBe('… từ38 từ39 <mark>hiến</mark> <mark>máu</mark> <mark>nhân</mark> <mark>đạo</mark> từ40 từ41 …');
+    // Typed without marks, every look-alike is a match.
+    expect(highlightedResult(page, 8, 'hien mau nhan dao')?.excerpt).toBe(excerptAfterTitle(page, 8));
+  });
+
+  it('tells a look-alike from a word the reader typed', () => {
+    for (const [word, query] of [
+      ['nhận', 'nhân đạo'],
+      ['Đào', 'nhân đạo'],
+      ['đoán,', 'đoàn vien'],
+      ['hoa', '"văn hóa"'],
+      ['không', 'Kho bạc'],
+      ['Khối', 'kho bac'],
+      ['doanh', 'doan vien'],
+    ]) {
+      expect(isLookAlike(word, query), `${word} for ${query}`).toBe(true);
+    }
+    for (const [word, query] of [
+      ['Nhân', 'nhân đạo'],
+      ['đạo;', 'nhân đạo'],
+      ['hóa', 'văn hoá'],
+      ['máu', 'hiến má'],
+      ['viên', 'đoàn vien'],
+      ['đoàn', 'doan vien'],
+      ['Đoàn', 'đoan vien'],
+      ['123-KH/DTN', 'kế hoạch 123-KH/DTN'],
+      ['nhận', 'nhan dao'],
+      ['bạch', 'Kho bạc'],
+      ['2019-2022', 'nhiệm kỳ 2019 2022'],
+      ['“Búp', '"búp sen xanh"'],
+      ['hóa,', 'số hoá'],
+    ]) {
+      expect(isLookAlike(word, query), `${word} for ${query}`).toBe(false);
+    }
   });
 
   it('starts with a sentence that starts a few words before or into the window', () => {
