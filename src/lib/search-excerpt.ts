@@ -87,28 +87,55 @@ function forms(word: string): string[] {
 /** A word without its marks, d for đ: as a reader may type it. */
 const plain = (word: string) => foldedWord(word).replace(/^đ/, 'd');
 
+/** A query's word as `lookAlikes` compares it: its forms with and without its marks. */
+interface QueryWord {
+  form: string;
+  plain: string;
+  withoutMarks: boolean;
+  placements: string[];
+  last: boolean;
+}
+
 /**
  * Whether a word pagefind matched is one the reader did not ask for. Pagefind folds tones and takes any word that
  * starts with a query's word, so "nhân đạo" matches "nhận" and "Đào", and "Kho bạc" matches "không" and "Khối". A word
  * the reader typed with its marks asks for those marks (either place of the tone of oa, oe, uy); one typed without
  * takes every look-alike; only the last word, which may be being typed, asks for the words it starts. A word that
- * is like none of the query's (pagefind matched a part of it, or words it joined) is not judged here.
+ * is like none of the query's (pagefind matched a part of it, or words it joined) is not judged here. The test of
+ * a query, for many words (a page repeats its words: each is judged once).
  */
-export function isLookAlike(word: string, query: string): boolean {
+export function lookAlikes(query: string): (word: string) => boolean {
   const typed = query.split(/[\s"]+/).flatMap(forms);
-  const page = forms(word);
-  if (!typed.some((queryWord) => page.some((form) => plain(form).startsWith(plain(queryWord))))) return false;
-  const asked = (queryWord: string, last: boolean) => (form: string) => {
-    const withoutMarks = foldedWord(queryWord) === queryWord;
-    if (withoutMarks) return last ? plain(form).startsWith(plain(queryWord)) : plain(form) === plain(queryWord);
-    return tonePlacements(queryWord).some((placed) => (last ? form.startsWith(placed) : form === placed));
+  const queryWords: QueryWord[] = typed.map((form, at) => ({
+    form,
+    plain: plain(form),
+    withoutMarks: foldedWord(form) === form,
+    placements: tonePlacements(form),
+    last: at === typed.length - 1,
+  }));
+  const asked = (form: string, formPlain: string) => (word: QueryWord) => {
+    if (word.withoutMarks) return word.last ? formPlain.startsWith(word.plain) : formPlain === word.plain;
+    return word.placements.some((placed) => (word.last ? form.startsWith(placed) : form === placed));
   };
-  return !typed.some((queryWord, at) => page.some(asked(queryWord, at === typed.length - 1)));
+  const judged = new Map<string, boolean>();
+  return (word) => {
+    let lookAlike = judged.get(word);
+    if (lookAlike === undefined) {
+      const page = forms(word).map((form) => ({ form, plain: plain(form) }));
+      const like = queryWords.some((queryWord) => page.some((form) => form.plain.startsWith(queryWord.plain)));
+      lookAlike = like && !page.some((form) => queryWords.some(asked(form.form, form.plain)));
+      judged.set(word, lookAlike);
+    }
+    return lookAlike;
+  };
 }
+
+/** `lookAlikes` for one word. */
+export const isLookAlike = (word: string, query: string): boolean => lookAlikes(query)(word);
 
 /**
  * The result's title and an excerpt of `length` words after it, as HTML: the matches in `<mark>` (but look-alikes of
- * the words of `query` typed with their marks, `isLookAlike`), "…" where the text
+ * the words of `query` typed with their marks, `lookAlikes`), "…" where the text
  * goes on before or after the excerpt. Undefined when the text does not start with the title, or holds nothing after
  * it: then pagefind's own excerpt is the one to show.
  */
@@ -125,7 +152,8 @@ export function highlightedResult(source: ResultSource, length: number, query = 
   const from = titleWords.length;
   if (!startsWithTitle || from >= words.length) return undefined;
 
-  const matches = source.weighted_locations.filter(({ location }) => !isLookAlike(words[location] ?? '', query));
+  const isLookAlikeWord = lookAlikes(query);
+  const matches = source.weighted_locations.filter(({ location }) => !isLookAlikeWord(words[location] ?? ''));
   const marked = new Set(matches.map(({ location }) => location));
   // A match counts as many times as the matches in a row it stands in: the query's words together ("chuyển đổi số")
   // make a better excerpt than more of them apart ("chuyên", "sở", "đội"), as they rank results (`mergeByScore`).
