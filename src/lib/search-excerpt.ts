@@ -5,7 +5,8 @@
  * its matches, or from the start of that text (the lead) when only the title matches; the title's matches are marked
  * in the title.
  */
-import { foldedWord, tonePlacements } from './search-query';
+import { foldVietnamese } from './slug';
+import { foldedWord, positionRuns, tonePlacements } from './search-query';
 
 /** What pagefind gives of a result's page (`result.data()`), as far as the result needs it. */
 export interface ResultSource {
@@ -84,8 +85,8 @@ function forms(word: string): string[] {
   return parts.length > 1 ? [...parts, parts.join('')] : parts;
 }
 
-/** A word without its marks, d for đ: as a reader may type it. */
-const plain = (word: string) => foldedWord(word).replace(/^đ/, 'd');
+/** A word without its marks, d for đ, in lower case: as a reader may type it. */
+const plain = (word: string) => foldVietnamese(word).toLowerCase();
 
 /** A query's word as `lookAlikes` compares it: its forms with and without its marks. */
 interface QueryWord {
@@ -158,10 +159,8 @@ export function highlightedResult(source: ResultSource, length: number, query = 
   // A match counts as many times as the matches in a row it stands in: the query's words together ("chuyển đổi số")
   // make a better excerpt than more of them apart ("chuyên", "sở", "đội"), as they rank results (`mergeByScore`).
   const runLength = new Map<number, number>();
-  const inOrder = [...marked].sort((a, b) => a - b);
-  for (let first = 0, last = 0; first < inOrder.length; first = ++last) {
-    while (inOrder[last + 1] === inOrder[last] + 1) last++;
-    for (let at = first; at <= last; at++) runLength.set(inOrder[at], last - first + 1);
+  for (const [first, length] of positionRuns([...marked])) {
+    for (let at = first; at < first + length; at++) runLength.set(at, length);
   }
   const scores: number[] = new Array(words.length - from).fill(0);
   for (const { location, balanced_score } of matches) {

@@ -138,18 +138,26 @@ export interface Scored {
  */
 const TOGETHER_WEIGHT = 2;
 
-/** The most positions in a row among `positions` (3 for 4, 5, 6, 9); pagefind gives them in order, mostly. */
-export function longestRun(positions: readonly number[]): number {
+/**
+ * The runs of positions in a row among `positions`, as [first, length] ([[4, 3], [9, 1]] for 4, 5, 6, 9); pagefind
+ * gives them in order, mostly.
+ */
+export function positionRuns(positions: readonly number[]): [number, number][] {
   const inOrder = positions.every((position, at) => at === 0 || position >= positions[at - 1]);
-  const sorted = inOrder ? positions : [...positions].sort((a, b) => a - b);
-  let longest = Math.min(sorted.length, 1);
-  for (let at = 1, run = 1; at < sorted.length; at++) {
+  const runs: [number, number][] = [];
+  for (const position of inOrder ? positions : [...positions].sort((a, b) => a - b)) {
+    const run = runs.at(-1);
     // A position twice (found by two spellings) neither breaks a run nor lengthens it.
-    if (sorted[at] === sorted[at - 1]) continue;
-    run = sorted[at] === sorted[at - 1] + 1 ? run + 1 : 1;
-    longest = Math.max(longest, run);
+    if (run && position === run[0] + run[1] - 1) continue;
+    if (run && position === run[0] + run[1]) run[1]++;
+    else runs.push([position, 1]);
   }
-  return longest;
+  return runs;
+}
+
+/** The most positions in a row among `positions` (3 for 4, 5, 6, 9). */
+export function longestRun(positions: readonly number[]): number {
+  return positionRuns(positions).reduce((longest, [, length]) => Math.max(longest, length), 0);
 }
 
 /** The words of a query, as `mergeByScore` counts them: quotes are no words. */
