@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldedWord, longestRun, mergeByDate, mergeByScore, newestFirstByYear, normaliseQuery, queryWordCount, querySpellings, tonePlacements, typedWords } from '../../src/lib/search-query';
+import { foldedWord, longestRun, positionRuns, mergeByDate, mergeByScore, newestFirstByYear, normaliseQuery, queryWordCount, querySpellings, tonePlacements, typedWords } from '../../src/lib/search-query';
 
 describe('query spellings', () => {
   it('reads each word-initial d as d or đ, the typed spelling first', () => {
@@ -151,6 +151,8 @@ describe('merging results of several spellings', () => {
     expect(longestRun([9, 5, 4, 6, 5])).toBe(3);
     expect(longestRun([1, 3, 5])).toBe(1);
     expect(longestRun([])).toBe(0);
+    expect(positionRuns([9, 5, 4, 6, 5])).toEqual([[4, 3], [9, 1]]);
+    expect(positionRuns([])).toEqual([]);
     expect(queryWordCount(' hiến  máu "nhân đạo" ')).toBe(4);
     expect(queryWordCount('""')).toBe(0);
   });
